@@ -40,7 +40,11 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCall
         _method = method;
         _options = options;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+        var callerActivity = Activity.Current;
         _activity = GrpcTelemetry.Source.StartActivity($"{method.ServiceName}/{method.Name}", ActivityKind.Client);
+        // Calls start synchronously on the caller's execution context: leave its current activity as it was
+        // (otherwise the caller's later spans hang under this call's span, long after it ended).
+        Activity.Current = callerActivity;
         GrpcTelemetry.TagRpc(_activity, method.ServiceName, method.Name);
         _activity?.SetTag("server.address", channel.Address.Host);
         _activity?.SetTag("server.port", channel.Address.Port);
@@ -52,8 +56,9 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCall
                 _deadlineExceeded = true;
                 _cancellation.Cancel();
             }
-            else
+            else if (remaining <= GrpcTimeout.MaxTimerDelay)
             {
+                // A longer deadline (e.g. DateTime.MaxValue) still goes out as grpc-timeout; no timer can hold it.
                 var timer = new CancellationTokenSource(remaining);
                 timer.Token.Register(static state => ((ClientCall<TRequest, TResponse>)state!).OnDeadline(), this);
                 _deadlineTimer = timer;
@@ -67,7 +72,19 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCall
 
     public void StartWithSingleRequest(TRequest request)
     {
-        var frame = MessageWriter.ToFrame(request, RequestEncoding, _channel.Options.MaxSendMessageSize);
+        byte[] frame;
+        try
+        {
+            frame = MessageWriter.ToFrame(request, RequestEncoding, _channel.Options.MaxSendMessageSize);
+        }
+        catch (RpcException ex)
+        {
+            // Nothing was sent (e.g. the request is too large): end the call so its span and timers end too.
+            var failure = Finish(ex.Status);
+            Dispose();
+            throw failure;
+        }
+
         Send(new FrameContent(frame));
     }
 
@@ -160,7 +177,17 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCall
             }
         }
 
-        _send = SendAsync(request);
+        // The HTTP request (and the traceparent it sends) belongs under this call's span.
+        var callerActivity = Activity.Current;
+        Activity.Current = _activity ?? callerActivity;
+        try
+        {
+            _send = SendAsync(request);
+        }
+        finally
+        {
+            Activity.Current = callerActivity;
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
@@ -352,7 +379,14 @@ internal sealed class ClientCall<TRequest, TResponse> : IClientCall
 
     private RpcException Failure(Status status) => new(status, _trailers, _details);
 
-    private RpcException? FailureOrNull() => _status is { Code: not StatusCode.OK } status ? Failure(status) : null;
+    private RpcException? FailureOrNull() => _status switch
+    {
+        { Code: not StatusCode.OK } status => Failure(status),
+        // Cancelled or past its deadline before anything read the outcome: a write still reports
+        // CANCELLED / DEADLINE_EXCEEDED, not the TaskCanceledException of the aborted request body.
+        null when _cancellation.IsCancellationRequested => Failure(StatusFromException(new OperationCanceledException())),
+        _ => null,
+    };
 
     private void OnDeadline()
     {

@@ -97,7 +97,9 @@ public sealed class GrpcChannel : IDisposable
         // One connection rarely suffices under load: open more when streams hit the server's limit.
         EnableMultipleHttp2Connections = true,
         PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+        // Not more often than gRPC servers accept by default (C-core: one ping per 5 minutes without data,
+        // then GOAWAY ENHANCE_YOUR_CALM "too_many_pings"); at 60 s an idle stream died after ~3.5 minutes.
+        KeepAlivePingDelay = TimeSpan.FromMinutes(5),
         KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
         KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
         AutomaticDecompression = DecompressionMethods.None,

@@ -33,14 +33,16 @@ internal sealed class StreamingContent : HttpContent
 
     public void Abort() => _stream.TrySetCanceled();
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         _stream.TrySetResult(stream);
-        await _completed.Task;
+        // HttpClient resets the HTTP/2 stream (so the server sees a cancel or dispose) only once the
+        // body send ends: waiting without the token would leave the server's handler running.
+        await _completed.Task.WaitAsync(cancellationToken);
     }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-        SerializeToStreamAsync(stream, context);
 
     protected override bool TryComputeLength(out long length)
     {

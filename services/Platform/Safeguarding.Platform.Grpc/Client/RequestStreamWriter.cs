@@ -48,9 +48,10 @@ public sealed class RequestStreamWriter<T>
             await stream.WriteAsync(buffer.WrittenMemory, linked.Token);
             await stream.FlushAsync(linked.Token);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException && _failure() is { } failure)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException && _failure() is { } failure)
         {
-            // The call already ended (e.g. the server returned an error): report that, not the I/O symptom.
+            // The call already ended (e.g. the server returned an error): report that, not the I/O symptom
+            // (HttpClient disposes the request stream once the response has ended).
             throw failure;
         }
         finally

@@ -10,6 +10,12 @@ public static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>
+    /// The longest delay a CancellationTokenSource timer takes (about 49.7 days). grpc-timeout allows
+    /// up to 99999999 hours, so longer deadlines are kept but not armed: they cannot fire in practice.
+    /// </summary>
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>Parses a grpc-timeout value; false when it is not well formed.</summary>
     public static bool TryParse(string? value, out TimeSpan timeout)
     {
@@ -90,7 +96,8 @@ public static class GrpcTimeout
         return Invariant(Math.Min(CeilDiv(ticks, TimeSpan.TicksPerHour), MaxValue), 'H');
     }
 
-    private static long CeilDiv(long value, long divisor) => (value + divisor - 1) / divisor;
+    // Not (value + divisor - 1) / divisor: that overflows for timeouts near TimeSpan.MaxValue.
+    private static long CeilDiv(long value, long divisor) => value / divisor + (value % divisor == 0 ? 0 : 1);
 
     private static long SaturatingMultiply(long a, long b) => a > TimeSpan.MaxValue.Ticks / b ? TimeSpan.MaxValue.Ticks : a * b;
 

@@ -39,7 +39,7 @@ public static class GrpcEndpointExtensions
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Safeguarding.Platform.Grpc.Server");
         var registry = provider.GetRequiredService<GrpcServiceRegistry>();
 
-        var handlers = ServiceBinder.Bind<TService>(options, logger);
+        var handlers = ServiceBinder.Bind<TService>(options, logger, provider);
         registry.Add(TService.Descriptor);
         provider.GetRequiredService<HealthStatusManager>().SetStatus(TService.Descriptor.FullName, global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving);
         MapUnimplementedFallback(endpoints, registry);

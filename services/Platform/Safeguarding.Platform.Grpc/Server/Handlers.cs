@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,8 @@ internal delegate Task DuplexStreamingMethod<in TService, in TRequest, out TResp
 /// <summary>Request reading shared by the four call shapes.</summary>
 internal static class RequestStream
 {
-    public static async Task<T> ReadSingleAsync<T>(ServerCall call, MessageParser<T> parser)
+    // ValueTask: the whole request is usually buffered already, so this completes without allocating.
+    public static async ValueTask<T> ReadSingleAsync<T>(ServerCall call, MessageParser<T> parser)
         where T : IMessage<T>
     {
         var reader = call.CreateReader(parser);
@@ -57,7 +59,7 @@ internal sealed class ServerStreamWriter<T>(ServerCall call) : IServerStreamWrit
 }
 
 internal sealed class UnaryHandler<TService, TRequest, TResponse>(
-    MethodDescriptor method, GrpcServerOptions options, ILogger logger, ObjectFactory factory, UnaryMethod<TService, TRequest, TResponse> invoke)
+    MethodDescriptor method, GrpcServerOptions options, ILogger logger, Func<HttpContext, TService> activate, UnaryMethod<TService, TRequest, TResponse> invoke)
     : MethodHandler(method, options, logger)
     where TService : class
     where TRequest : IMessage<TRequest>, new()
@@ -70,13 +72,13 @@ internal sealed class UnaryHandler<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(ServerCall call)
     {
         var request = await RequestStream.ReadSingleAsync(call, Parser);
-        var response = await invoke(Resolve<TService>(call.Http, factory), request, call.Context);
+        var response = await invoke(activate(call.Http), request, call.Context);
         await call.WriteMessageAsync(response, flush: false);
     }
 }
 
 internal sealed class ServerStreamingHandler<TService, TRequest, TResponse>(
-    MethodDescriptor method, GrpcServerOptions options, ILogger logger, ObjectFactory factory, ServerStreamingMethod<TService, TRequest, TResponse> invoke)
+    MethodDescriptor method, GrpcServerOptions options, ILogger logger, Func<HttpContext, TService> activate, ServerStreamingMethod<TService, TRequest, TResponse> invoke)
     : MethodHandler(method, options, logger)
     where TService : class
     where TRequest : IMessage<TRequest>, new()
@@ -89,12 +91,12 @@ internal sealed class ServerStreamingHandler<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(ServerCall call)
     {
         var request = await RequestStream.ReadSingleAsync(call, Parser);
-        await invoke(Resolve<TService>(call.Http, factory), request, new ServerStreamWriter<TResponse>(call), call.Context);
+        await invoke(activate(call.Http), request, new ServerStreamWriter<TResponse>(call), call.Context);
     }
 }
 
 internal sealed class ClientStreamingHandler<TService, TRequest, TResponse>(
-    MethodDescriptor method, GrpcServerOptions options, ILogger logger, ObjectFactory factory, ClientStreamingMethod<TService, TRequest, TResponse> invoke)
+    MethodDescriptor method, GrpcServerOptions options, ILogger logger, Func<HttpContext, TService> activate, ClientStreamingMethod<TService, TRequest, TResponse> invoke)
     : MethodHandler(method, options, logger)
     where TService : class
     where TRequest : IMessage<TRequest>, new()
@@ -106,13 +108,13 @@ internal sealed class ClientStreamingHandler<TService, TRequest, TResponse>(
 
     protected override async Task InvokeAsync(ServerCall call)
     {
-        var response = await invoke(Resolve<TService>(call.Http, factory), RequestStream.ReadAllAsync(call, Parser), call.Context);
+        var response = await invoke(activate(call.Http), RequestStream.ReadAllAsync(call, Parser), call.Context);
         await call.WriteMessageAsync(response, flush: false);
     }
 }
 
 internal sealed class DuplexStreamingHandler<TService, TRequest, TResponse>(
-    MethodDescriptor method, GrpcServerOptions options, ILogger logger, ObjectFactory factory, DuplexStreamingMethod<TService, TRequest, TResponse> invoke)
+    MethodDescriptor method, GrpcServerOptions options, ILogger logger, Func<HttpContext, TService> activate, DuplexStreamingMethod<TService, TRequest, TResponse> invoke)
     : MethodHandler(method, options, logger)
     where TService : class
     where TRequest : IMessage<TRequest>, new()
@@ -123,7 +125,7 @@ internal sealed class DuplexStreamingHandler<TService, TRequest, TResponse>(
     protected override bool StreamsRequest => true;
 
     protected override Task InvokeAsync(ServerCall call) =>
-        invoke(Resolve<TService>(call.Http, factory), RequestStream.ReadAllAsync(call, Parser), new ServerStreamWriter<TResponse>(call), call.Context);
+        invoke(activate(call.Http), RequestStream.ReadAllAsync(call, Parser), new ServerStreamWriter<TResponse>(call), call.Context);
 }
 
 /// <summary>An RPC the implementation declares with [UnimplementedRpc]: always UNIMPLEMENTED.</summary>

@@ -74,10 +74,14 @@ internal abstract class MethodHandler(MethodDescriptor method, GrpcServerOptions
         }
 
         GrpcServerLog.CallEnded(logger, Path, status.Code);
-        GrpcTelemetry.ServerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, GrpcTelemetry.Tags(service, Method.Name, status.Code));
+        if (GrpcTelemetry.ServerDuration.Enabled)
+        {
+            GrpcTelemetry.ServerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, GrpcTelemetry.Tags(service, Method.Name, status.Code));
+        }
     }
 
-    private async Task<Status> RunAsync(ServerCall call)
+    // ValueTask: a unary call usually completes synchronously, and a Task<Status> would be allocated per call.
+    private async ValueTask<Status> RunAsync(ServerCall call)
     {
         if (StreamsRequest)
         {
@@ -105,9 +109,4 @@ internal abstract class MethodHandler(MethodDescriptor method, GrpcServerOptions
 
     /// <summary>Reads the request(s), calls the implementation and writes the response(s).</summary>
     protected abstract Task InvokeAsync(ServerCall call);
-
-    /// <summary>The service instance for this call: from DI when registered, else constructed per call.</summary>
-    protected static TService Resolve<TService>(HttpContext http, ObjectFactory factory)
-        where TService : class =>
-        http.RequestServices.GetService<TService>() ?? (TService)factory(http.RequestServices, null);
 }

@@ -14,9 +14,10 @@ namespace Safeguarding.Platform.Grpc;
 internal sealed class ServerCall : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly CancellationTokenSource _callCancellation;
+    private readonly CancellationTokenSource? _callCancellation;
     private readonly CancellationTokenSource? _deadlineTimer;
     private Metadata? _requestHeaders;
+    private Metadata? _responseTrailers;
     private bool _headersSent;
     private bool _completed;
 
@@ -28,12 +29,18 @@ internal sealed class ServerCall : IDisposable
         RequestEncoding = requestEncoding;
         ResponseEncoding = options.ResponseCompression;
         Context = new ServerCallContext(this);
-        _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         if (timeout is { } t)
         {
-            Deadline = DateTime.UtcNow + t;
-            _deadlineTimer = new CancellationTokenSource(t);
-            _deadlineTimer.Token.Register(static state => ((ServerCall)state!).OnDeadline(), this);
+            // grpc-timeout reaches 99999999H: beyond DateTime's range and the longest timer.
+            var now = DateTime.UtcNow;
+            Deadline = t < DateTime.MaxValue - now ? now + t : DateTime.MaxValue;
+            if (t <= GrpcTimeout.MaxTimerDelay)
+            {
+                // Only a deadline needs a token of our own; otherwise the request's token is the call's.
+                _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                _deadlineTimer = new CancellationTokenSource(t);
+                _deadlineTimer.Token.Register(static state => ((ServerCall)state!).OnDeadline(), this);
+            }
         }
     }
 
@@ -55,9 +62,9 @@ internal sealed class ServerCall : IDisposable
 
     public bool LastRequestWasCompressed { get; set; }
 
-    public CancellationToken CancellationToken => _callCancellation.Token;
+    public CancellationToken CancellationToken => _callCancellation?.Token ?? Http.RequestAborted;
 
-    public Metadata ResponseTrailers { get; } = new();
+    public Metadata ResponseTrailers => _responseTrailers ??= new();
 
     public Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders(Http.Request.Headers);
 
@@ -150,7 +157,7 @@ internal sealed class ServerCall : IDisposable
             }
 
             _completed = true;
-            Activity.Current?.SetTag(GrpcTelemetry.StatusCodeTag, (int)status.Code);
+            GrpcTelemetry.TagStatus(Activity.Current, status.Code);
             if (Http.RequestAborted.IsCancellationRequested)
             {
                 return; // The client has gone: there is nobody to tell.
@@ -175,6 +182,19 @@ internal sealed class ServerCall : IDisposable
                 }
             }
 
+            void PutAll(Metadata? trailers)
+            {
+                if (trailers is null)
+                {
+                    return;
+                }
+
+                foreach (var entry in trailers)
+                {
+                    Put(entry.Key, entry.WireValue);
+                }
+            }
+
             Put(GrpcHeaders.Status, ((int)status.Code).ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(status.Detail))
             {
@@ -186,10 +206,8 @@ internal sealed class ServerCall : IDisposable
                 Put(GrpcHeaders.StatusDetails, Convert.ToBase64String(details.ToByteArray()).TrimEnd('='));
             }
 
-            foreach (var entry in ResponseTrailers.Concat(extraTrailers ?? Enumerable.Empty<Metadata.Entry>()))
-            {
-                Put(entry.Key, entry.WireValue);
-            }
+            PutAll(_responseTrailers);
+            PutAll(extraTrailers);
 
             await Http.Response.CompleteAsync();
         }
@@ -216,7 +234,7 @@ internal sealed class ServerCall : IDisposable
     public void Dispose()
     {
         _deadlineTimer?.Dispose();
-        _callCancellation.Dispose();
+        _callCancellation?.Dispose();
         _writeLock.Dispose();
     }
 
@@ -276,7 +294,7 @@ internal sealed class ServerCall : IDisposable
             try
             {
                 // Cancel first: it releases a write blocked on flow control, so the status can be sent.
-                await _callCancellation.CancelAsync();
+                await _callCancellation!.CancelAsync(); // Armed together with the deadline timer.
                 await CompleteAsync(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
             }
             catch (ObjectDisposedException)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,12 +14,12 @@ namespace Safeguarding.Platform.Grpc;
 /// </summary>
 internal static class ServiceBinder
 {
-    public static IReadOnlyList<MethodHandler> Bind<TService>(GrpcServerOptions options, ILogger logger)
+    public static IReadOnlyList<MethodHandler> Bind<TService>(GrpcServerOptions options, ILogger logger, IServiceProvider? services = null)
         where TService : class, IGrpcService
     {
         var descriptor = TService.Descriptor;
         var type = typeof(TService);
-        var factory = ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
+        var activate = CreateActivator<TService>(services);
         var unimplemented = type.GetCustomAttributes<UnimplementedRpcAttribute>().Select(a => a.MethodName).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
         var handlers = new List<MethodHandler>();
@@ -47,7 +48,7 @@ internal static class ServiceBinder
                 continue;
             }
 
-            handlers.Add(CreateHandler(type, method, match, options, logger, factory));
+            handlers.Add(CreateHandler(type, method, match, options, logger, activate));
         }
 
         foreach (var name in unimplemented.Where(n => descriptor.FindMethodByName(n) is null))
@@ -110,7 +111,31 @@ internal static class ServiceBinder
         };
     }
 
-    private static MethodHandler CreateHandler(Type service, MethodDescriptor method, MethodInfo info, GrpcServerOptions options, ILogger logger, ObjectFactory factory)
+    /// <summary>
+    /// How each call gets its service instance, decided once: from DI when registered (DI owns the
+    /// lifetime), else constructed per call. A class whose only constructor takes nothing is built
+    /// without touching HttpContext.RequestServices, which would create a service scope per call.
+    /// </summary>
+    private static Func<HttpContext, TService> CreateActivator<TService>(IServiceProvider? services)
+        where TService : class
+    {
+        var factory = ActivatorUtilities.CreateFactory<TService>(Type.EmptyTypes);
+        if (services?.GetService<IServiceProviderIsService>() is not { } isService)
+        {
+            return http => http.RequestServices.GetService<TService>() ?? factory(http.RequestServices, null);
+        }
+
+        if (isService.IsService(typeof(TService)))
+        {
+            return http => http.RequestServices.GetRequiredService<TService>();
+        }
+
+        return typeof(TService).GetConstructors() is [{ } only] && only.GetParameters().Length == 0
+            ? _ => factory(services, null)
+            : http => factory(http.RequestServices, null);
+    }
+
+    private static MethodHandler CreateHandler(Type service, MethodDescriptor method, MethodInfo info, GrpcServerOptions options, ILogger logger, Delegate activate)
     {
         var (handlerType, delegateType) = (method.IsClientStreaming, method.IsServerStreaming) switch
         {
@@ -122,6 +147,6 @@ internal static class ServiceBinder
         Type[] arguments = [service, method.InputType.ClrType, method.OutputType.ClrType];
         // An open-instance delegate: the first parameter is the service instance, so calls are direct, not reflective.
         var invoke = Delegate.CreateDelegate(delegateType.MakeGenericType(arguments), info);
-        return (MethodHandler)Activator.CreateInstance(handlerType.MakeGenericType(arguments), method, options, logger, factory, invoke)!;
+        return (MethodHandler)Activator.CreateInstance(handlerType.MakeGenericType(arguments), method, options, logger, activate, invoke)!;
     }
 }
