@@ -1,0 +1,17 @@
+namespace Safeguarding.Reporting.Documents;
+
+/// <summary>The annual "Safeguarding Children Report Book": one sheet per content area, a story sheet and the balance of information.</summary>
+public sealed record ReportBook : ReportDocument
+{
+    /// <summary>Plain text; blank lines separate paragraphs.</summary>
+    public string Introduction { get; init; } = "";
+
+    public required IReadOnlyList<ContentAreaSheet> Sheets { get; init; }
+
+    public required StorySheet Stories { get; init; }
+
+    public required BalanceOfInformation Balance { get; init; }
+}
+
+/// <summary>The voices behind the figures.</summary>
+public sealed record StorySheet(string Introduction, IReadOnlyList<Voice> Voices);

@@ -1,0 +1,214 @@
+using Safeguarding.Reporting.Documents;
+using Safeguarding.Reporting.Rendering.Charts;
+using Safeguarding.Reporting.Rendering.Layout;
+using Safeguarding.Reporting.Rendering.Tables;
+using Safeguarding.Reporting.Rendering.Text;
+
+namespace Safeguarding.Reporting.Rendering.Html;
+
+/// <summary>
+/// The quarterly "How are we doing?" safeguarding effectiveness report, in the sections of the board's template.
+/// Headlines are "what we are doing well" and "areas for further exploration" — never a verdict before the evidence is in.
+/// </summary>
+internal static class QuarterlyHtml
+{
+    public static void Write(MarkupWriter w, QuarterlyReport report)
+    {
+        var outline = QuarterlyOutline.Build(report);
+        var contents = new List<ContentsEntry>(QuarterlyOutline.Sections.Length);
+        foreach (var (id, title) in QuarterlyOutline.Sections)
+        {
+            contents.Add(new ContentsEntry(id, title));
+        }
+
+        var details = new List<(string, string)>();
+        if (report.MeetingDate is { } meeting)
+        {
+            details.Add(("Board meeting date", Wording.Date(meeting)));
+        }
+
+        if (report.AuthorRoles.Count > 0)
+        {
+            details.Add(("Report author", string.Join("; ", report.AuthorRoles)));
+        }
+
+        details.Add(("Purpose of report", report.Purpose));
+        details.Add(("Period covered", report.Period.Label));
+        details.Add(("Published", Wording.Date(report.PublishedOn)));
+        details.Add(("Version", report.Version));
+        PageShell.Begin(w, report, details, contents);
+
+        var sections = QuarterlyOutline.Sections;
+        Open(w, sections[0]);
+        if (string.IsNullOrWhiteSpace(report.Introduction))
+        {
+            w.Element("p", "This report summarises the evidence discussed about how we are doing, and recommendations for the partnership.");
+            w.Line();
+        }
+
+        w.Paragraphs(report.Introduction);
+        Close(w);
+
+        Open(w, sections[1]);
+        Priorities(w, report.StrategicPriorities);
+        Close(w);
+
+        Open(w, sections[2]);
+        w.Element("p", "Evidence available for scrutiny in the period:");
+        w.Line();
+        PageShell.List(w, report.EvidenceAvailable, "No evidence was presented in this period.");
+        if (report.QuarterFocus is { } focus)
+        {
+            w.Element("p", "This quarter's focus: " + focus + ".");
+            w.Line();
+        }
+
+        Close(w);
+
+        Open(w, sections[3]);
+        Performance(w, report, outline);
+        Close(w);
+
+        Open(w, sections[4]);
+        PageShell.List(w, report.HorizonScanning, "No emerging issues were noted for the next period.");
+        Close(w);
+
+        Open(w, sections[5]);
+        w.Element("p", "Including recommendations for workforce development, communications and other sub-groups.", "hint");
+        w.Line();
+        Recommendations(w, report.Recommendations);
+        Close(w);
+
+        PageShell.End(w, report);
+    }
+
+    private static void Open(MarkupWriter w, (string Id, string Title) section) => PageShell.Section(w, section.Id, null, 2, section.Title);
+
+    private static void Close(MarkupWriter w) => w.Raw("</section>\n");
+
+    private static void Priorities(MarkupWriter w, IReadOnlyList<StrategicPriority> priorities)
+    {
+        if (priorities.Count == 0)
+        {
+            w.Element("p", "No strategic priorities are recorded.");
+            w.Line();
+            return;
+        }
+
+        w.Raw("<ul>\n");
+        foreach (var kind in Enum.GetValues<PriorityKind>())
+        {
+            var number = 0;
+            foreach (var priority in priorities)
+            {
+                if (priority.Kind == kind)
+                {
+                    number++;
+                    w.Element("li", Wording.PriorityKindName(kind) + " " + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + priority.Title);
+                    w.Line();
+                }
+            }
+        }
+
+        w.Raw("</ul>\n");
+    }
+
+    private static void Performance(MarkupWriter w, QuarterlyReport report, QuarterlyOutline outline)
+    {
+        var parts = QuarterlyOutline.PerformanceParts;
+        var performance = report.Performance;
+
+        PageShell.Section(w, parts[0].Id, null, 3, parts[0].Title);
+        w.Paragraphs(performance.Narrative);
+        PageShell.Heading(w, 4, null, Wording.DoingWell);
+        PageShell.List(w, performance.DoingWell, "Nothing was highlighted this period.");
+        PageShell.Heading(w, 4, null, Wording.FurtherExploration);
+        w.Element("p", Wording.FurtherExplorationHint, "hint");
+        w.Line();
+        PageShell.List(w, performance.FurtherExploration, "Nothing was highlighted this period.");
+        for (var i = 0; i < performance.Measures.Count; i++)
+        {
+            FigureHtml.Measure(w, performance.Measures[i], outline.Measures[i]);
+        }
+
+        for (var i = 0; i < performance.Breakdowns.Count; i++)
+        {
+            Breakdown(w, performance.Breakdowns[i], outline.Breakdowns[i]);
+        }
+
+        w.Raw("</section>\n");
+
+        PageShell.Section(w, parts[1].Id, null, 3, parts[1].Title);
+        if (string.IsNullOrWhiteSpace(report.QualitativeEvidence))
+        {
+            w.Element("p", "No qualitative evidence was presented in this period.");
+            w.Line();
+        }
+
+        w.Paragraphs(report.QualitativeEvidence);
+        w.Raw("</section>\n");
+
+        PageShell.Section(w, parts[2].Id, null, 3, parts[2].Title);
+        PageShell.Voices(w, report.Voices);
+        w.Raw("</section>\n");
+    }
+
+    /// <summary>Variation between teams or localities, to explore rather than rank.</summary>
+    private static void Breakdown(MarkupWriter w, MeasureBreakdown breakdown, FigureOutline figure)
+    {
+        var unit = breakdown.Measure.Unit;
+        PageShell.Heading(w, 4, null, breakdown.Measure.Title + " by " + Wording.BreakdownName(breakdown.Kind).ToLowerInvariant());
+        var rows = new BarRow[breakdown.Groups.Count];
+        var summary = new System.Text.StringBuilder();
+        SeriesPoint? lowest = null, highest = null;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var group = breakdown.Groups[i];
+            var text = ChartText.ValueOrState(group, unit);
+            rows[i] = new BarRow(group.Label, group.Value, text);
+            summary.Append(i == 0 ? "" : "; ").Append(group.Label).Append(' ').Append(text);
+            if (group.Value is { } value)
+            {
+                lowest = lowest is null || value < lowest.Value ? group : lowest;
+                highest = highest is null || value > highest.Value ? group : highest;
+            }
+        }
+
+        summary.Append('.');
+        if (lowest is not null && highest is not null && !ReferenceEquals(lowest, highest))
+        {
+            summary.Append(" The range runs from ").Append(ChartText.ValueOrState(lowest, unit)).Append(" (").Append(lowest.Label)
+                .Append(") to ").Append(ChartText.ValueOrState(highest, unit)).Append(" (").Append(highest.Label).Append("). ")
+                .Append(Wording.PolarityText(breakdown.Measure.Polarity)).Append('.');
+        }
+
+        FigureHtml.Bars(w, figure, rows, unit, summary.ToString(), breakdown.Groups);
+    }
+
+    private static void Recommendations(MarkupWriter w, IReadOnlyList<Recommendation> recommendations)
+    {
+        if (recommendations.Count == 0)
+        {
+            w.Element("p", "No recommendations this period.");
+            w.Line();
+            return;
+        }
+
+        w.Raw("<ol>\n");
+        foreach (var recommendation in recommendations)
+        {
+            w.Raw("<li>");
+            w.Text(recommendation.Text);
+            if (recommendation.For is not null)
+            {
+                w.Raw(" <span class=\"hint\">");
+                w.Text("(for " + recommendation.For + ")");
+                w.Raw("</span>");
+            }
+
+            w.Raw("</li>\n");
+        }
+
+        w.Raw("</ol>\n");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Safeguarding.Reporting.Tests.Browser;
+
+/// <summary>
+/// Finds axe-core's axe.min.js, installing the npm package axe-core@4 beside the test output on first use.
+/// </summary>
+internal static class AxeCore
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public static async Task<string> ScriptAsync()
+    {
+        var prefix = Path.Combine(AppContext.BaseDirectory, "axe-core-npm");
+        var script = Path.Combine(prefix, "node_modules", "axe-core", "axe.min.js");
+        await Gate.WaitAsync();
+        try
+        {
+            if (File.Exists(script))
+            {
+                return script;
+            }
+
+            Directory.CreateDirectory(prefix);
+            var start = new ProcessStartInfo("npm")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var argument in new[] { "install", "--prefix", prefix, "axe-core@4", "--no-audit", "--no-fund", "--loglevel=error" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Process npm;
+            try
+            {
+                npm = Process.Start(start)!;
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException("The accessibility test needs npm (Debian package 'npm') to install axe-core. Run ./tools/test.sh.", e);
+            }
+
+            using (npm)
+            {
+                var output = npm.StandardOutput.ReadToEndAsync();
+                var errors = npm.StandardError.ReadToEndAsync();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+                await npm.WaitForExitAsync(timeout.Token);
+                if (npm.ExitCode != 0 || !File.Exists(script))
+                {
+                    throw new InvalidOperationException($"npm install axe-core@4 failed ({npm.ExitCode}): {await errors} {await output}");
+                }
+            }
+
+            return script;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
