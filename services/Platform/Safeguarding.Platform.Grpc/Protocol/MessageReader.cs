@@ -12,12 +12,19 @@ namespace Safeguarding.Platform.Grpc;
 internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parser, string? encoding, int maxSize)
     where T : IMessage<T>
 {
+    private bool _ended;
+
     /// <summary>Whether the last message read arrived compressed (interop tests check this).</summary>
     public bool LastWasCompressed { get; private set; }
 
     /// <summary>The next message, or default when the stream ended cleanly between messages.</summary>
     public async ValueTask<T?> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_ended)
+        {
+            return default;
+        }
+
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken);
@@ -35,6 +42,9 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
                 }
 
                 LastWasCompressed = compressed;
+                // The body ended right after this message (usual for unary requests): the end-of-stream
+                // check that follows needs no second read of the pipe.
+                _ended = result.IsCompleted && buffer.IsEmpty;
                 return message;
             }
 
@@ -63,8 +73,15 @@ internal sealed class MessageReader<T>(PipeReader reader, MessageParser<T> parse
             return false;
         }
 
-        Span<byte> header = stackalloc byte[GrpcHeaders.FrameHeaderSize];
-        buffer.Slice(0, GrpcHeaders.FrameHeaderSize).CopyTo(header);
+        Span<byte> copy = stackalloc byte[GrpcHeaders.FrameHeaderSize];
+        scoped ReadOnlySpan<byte> header = buffer.FirstSpan;
+        if (header.Length < GrpcHeaders.FrameHeaderSize)
+        {
+            // The header straddles segments: copy it out.
+            buffer.Slice(0, GrpcHeaders.FrameHeaderSize).CopyTo(copy);
+            header = copy;
+        }
+
         var flag = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
         if (flag > 1)

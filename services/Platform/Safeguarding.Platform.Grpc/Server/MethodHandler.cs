@@ -34,7 +34,8 @@ internal abstract class MethodHandler(MethodDescriptor method, GrpcServerOptions
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        // Timed only when someone listens to the duration histogram (a clock read per call otherwise).
+        var started = GrpcTelemetry.ServerDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
         var service = Method.Service.FullName;
         GrpcTelemetry.TagRpc(Activity.Current, service, Method.Name);
 
@@ -59,7 +60,7 @@ internal abstract class MethodHandler(MethodDescriptor method, GrpcServerOptions
             rejection = new Status(StatusCode.Unimplemented, $"Message encoding '{encoding}' is not supported; use one of {GrpcCompression.AcceptEncoding}.");
         }
 
-        using var call = new ServerCall(http, options, Path, encoding.Length == 0 ? null : encoding, timeout);
+        using var call = new ServerCall(http, options, Path, encoding.Length == 0 ? null : encoding, timeout, Method.IsServerStreaming);
         var status = Status.Ok;
         if (rejection is { } rejected)
         {
@@ -74,7 +75,7 @@ internal abstract class MethodHandler(MethodDescriptor method, GrpcServerOptions
         }
 
         GrpcServerLog.CallEnded(logger, Path, status.Code);
-        if (GrpcTelemetry.ServerDuration.Enabled)
+        if (started != 0 && GrpcTelemetry.ServerDuration.Enabled)
         {
             GrpcTelemetry.ServerDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, GrpcTelemetry.Tags(service, Method.Name, status.Code));
         }

@@ -13,7 +13,8 @@ namespace Safeguarding.Platform.Grpc;
 /// </summary>
 internal sealed class ServerCall : IDisposable
 {
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim? _writeLock;
+    private readonly CancellationToken _requestAborted;
     private readonly CancellationTokenSource? _callCancellation;
     private readonly CancellationTokenSource? _deadlineTimer;
     private Metadata? _requestHeaders;
@@ -21,7 +22,7 @@ internal sealed class ServerCall : IDisposable
     private bool _headersSent;
     private bool _completed;
 
-    public ServerCall(HttpContext http, GrpcServerOptions options, string methodPath, string? requestEncoding, TimeSpan? timeout)
+    public ServerCall(HttpContext http, GrpcServerOptions options, string methodPath, string? requestEncoding, TimeSpan? timeout, bool streamsResponse = true)
     {
         Http = http;
         Options = options;
@@ -29,6 +30,8 @@ internal sealed class ServerCall : IDisposable
         RequestEncoding = requestEncoding;
         ResponseEncoding = options.ResponseCompression;
         Context = new ServerCallContext(this);
+        // Read once: Kestrel takes a lock on every read of HttpContext.RequestAborted.
+        _requestAborted = http.RequestAborted;
         if (timeout is { } t)
         {
             // grpc-timeout reaches 99999999H: beyond DateTime's range and the longest timer.
@@ -37,11 +40,15 @@ internal sealed class ServerCall : IDisposable
             if (t <= GrpcTimeout.MaxTimerDelay)
             {
                 // Only a deadline needs a token of our own; otherwise the request's token is the call's.
-                _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(_requestAborted);
                 _deadlineTimer = new CancellationTokenSource(t);
                 _deadlineTimer.Token.Register(static state => ((ServerCall)state!).OnDeadline(), this);
             }
         }
+
+        // Writes can race only with a deadline firing or with a streaming handler's own writes: a
+        // single response without a deadline is written, then completed, in sequence, and needs no lock.
+        _writeLock = streamsResponse || _deadlineTimer is not null ? new SemaphoreSlim(1, 1) : null;
     }
 
     public HttpContext Http { get; }
@@ -62,7 +69,7 @@ internal sealed class ServerCall : IDisposable
 
     public bool LastRequestWasCompressed { get; set; }
 
-    public CancellationToken CancellationToken => _callCancellation?.Token ?? Http.RequestAborted;
+    public CancellationToken CancellationToken => _callCancellation?.Token ?? _requestAborted;
 
     public Metadata ResponseTrailers => _responseTrailers ??= new();
 
@@ -102,7 +109,7 @@ internal sealed class ServerCall : IDisposable
 
     public async Task WriteHeadersAsync(Metadata? headers)
     {
-        await _writeLock.WaitAsync(CancellationToken);
+        await EnterAsync(CancellationToken);
         try
         {
             ThrowIfCompleted();
@@ -116,14 +123,14 @@ internal sealed class ServerCall : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _writeLock?.Release();
         }
     }
 
     /// <summary>Writes one response message; flushes unless the caller completes the call right after.</summary>
     public async Task WriteMessageAsync(IMessage message, bool flush)
     {
-        await _writeLock.WaitAsync(CancellationToken);
+        await EnterAsync(CancellationToken);
         try
         {
             ThrowIfCompleted();
@@ -141,14 +148,14 @@ internal sealed class ServerCall : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _writeLock?.Release();
         }
     }
 
     /// <summary>Ends the call with a status (once; later calls are ignored).</summary>
     public async Task CompleteAsync(Status status, Metadata? extraTrailers = null, Google.Rpc.Status? details = null)
     {
-        await _writeLock.WaitAsync(CancellationToken.None);
+        await EnterAsync(CancellationToken.None);
         try
         {
             if (_completed)
@@ -158,7 +165,7 @@ internal sealed class ServerCall : IDisposable
 
             _completed = true;
             GrpcTelemetry.TagStatus(Activity.Current, status.Code);
-            if (Http.RequestAborted.IsCancellationRequested)
+            if (_requestAborted.IsCancellationRequested)
             {
                 return; // The client has gone: there is nobody to tell.
             }
@@ -217,7 +224,7 @@ internal sealed class ServerCall : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _writeLock?.Release();
         }
     }
 
@@ -226,7 +233,7 @@ internal sealed class ServerCall : IDisposable
     {
         RpcException rpc => (rpc.Status, rpc.Trailers, rpc.Details),
         _ when DeadlineReached => (new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), null, null),
-        _ when Http.RequestAborted.IsCancellationRequested => (new Status(StatusCode.Cancelled, "Cancelled by the client"), null, null),
+        _ when _requestAborted.IsCancellationRequested => (new Status(StatusCode.Cancelled, "Cancelled by the client"), null, null),
         OperationCanceledException => (new Status(StatusCode.Cancelled, "Cancelled"), null, null),
         _ => (new Status(StatusCode.Internal, "Exception was thrown by handler."), null, null),
     };
@@ -235,7 +242,18 @@ internal sealed class ServerCall : IDisposable
     {
         _deadlineTimer?.Dispose();
         _callCancellation?.Dispose();
-        _writeLock.Dispose();
+        _writeLock?.Dispose();
+    }
+
+    /// <summary>Takes the write lock when there is one; either way a cancelled call refuses the write.</summary>
+    private Task EnterAsync(CancellationToken cancellationToken)
+    {
+        if (_writeLock is not null)
+        {
+            return _writeLock.WaitAsync(cancellationToken);
+        }
+
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
     }
 
     private string? NegotiatedResponseEncoding =>

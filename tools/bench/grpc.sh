@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# gRPC wire-layer benchmark: unary req/s of a service on Safeguarding.Platform.Grpc against a raw
+# Kestrel HTTP/2 endpoint returning the same bytes, both loaded by h2load in one run; prints both
+# rates and the ratio ours/raw (median of per-round ratios; goal >= 0.85), and checks grpc-status of
+# sampled calls with our client (h2load only checks HTTP status).
+# Needs h2load (Debian nghttp2-client).
+#   tools/bench/grpc.sh [--requests 200000] [--connections 8] [--streams 32] [--rounds 5]
+#                       [--warmup 100000] [--sample 2000] [--profile-allocations]
+# --profile-allocations replaces the timed rounds with a by-type allocation profile of each endpoint.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+
+command -v h2load >/dev/null || { echo "grpc.sh: h2load is missing (apt-get install nghttp2-client)" >&2; exit 1; }
+dotnet build -c Release -v quiet -nologo "$root/tools/bench/Safeguarding.Bench.Grpc/Safeguarding.Bench.Grpc.csproj" >/dev/null
+dotnet "$root/tools/bench/Safeguarding.Bench.Grpc/bin/Release/net10.0/Safeguarding.Bench.Grpc.dll" "$@"
