@@ -1,0 +1,30 @@
+namespace Safeguarding.Gateway.Audit;
+
+/// <summary>
+/// Writes each record to every configured sink (structured log, append-only table). Stamps the time.
+/// A failing sink fails the call that is being audited (see <see cref="AuditUnavailableException"/>).
+/// </summary>
+public sealed class AuditTrail(IEnumerable<IAuditSink> sinks, TimeProvider time, ILogger<AuditTrail> logger)
+{
+    private readonly IAuditSink[] _sinks = [.. sinks];
+
+    public async ValueTask RecordAsync(string userId, string userOrganisation, AuditAction action, string rpc, string target, IReadOnlyList<string> resourceIds, AuditOutcome outcome, CancellationToken cancellationToken)
+    {
+        var record = new AuditRecord(time.GetUtcNow(), userId, userOrganisation, action, rpc, target, resourceIds, outcome);
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.RecordAsync(record, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AuditLog.StoreFailed(logger, ex.GetType().Name);
+                throw new AuditUnavailableException(ex);
+            }
+        }
+    }
+}
+
+/// <summary>An audit record could not be stored, so the audited call must not go ahead.</summary>
+public sealed class AuditUnavailableException(Exception inner) : Exception("The audit trail is unavailable.", inner);

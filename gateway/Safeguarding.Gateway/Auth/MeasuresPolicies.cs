@@ -1,0 +1,53 @@
+using Safeguarding.Gateway.Grpc;
+using Safeguarding.Measures.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Safeguarding.Gateway.Auth;
+
+/// <summary>
+/// Who may call the measures service through the gateway, RPC by RPC (the table in docs/gateway.md),
+/// and who may call the gateway's own measures aggregation.
+/// </summary>
+public static class MeasuresPolicies
+{
+    public static readonly ServiceDescriptor Measures = MeasuresServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MeasuresService");
+
+    private static readonly string[] Readers = [.. Roles.DataRoles];
+    private static readonly string[] ReferenceReaders = [.. Roles.DataRoles, Roles.RegionAnalyst];
+    private static readonly string[] Recorders = [Roles.Analyst, Roles.Auditor, Roles.SurveyAdmin];
+
+    public static RpcPolicySet Create() => new("measures",
+    [
+        // Reference data: the library, the organisations, frameworks and definitions name no one.
+        RpcPolicy.For(Measures, "GetFrameworkLibrary", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "ListOrganisations", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "ListContentAreas", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "GetMeasure", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "ListMeasures", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "ListImportMappings", DataAccess.Reference, ReferenceReaders),
+
+        // An organisation's framework and definitions: changed by its analysts (QA leads) only.
+        RpcPolicy.For(Measures, "AdoptContentArea", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "AddContentArea", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "UpdateContentArea", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "RetireContentArea", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "DefineMeasure", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "ReviseMeasure", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "RetireMeasure", DataAccess.RowWrite, Roles.Analyst),
+
+        // Observations: recorded by analysts, and by auditors and survey admins whose results feed measures.
+        RpcPolicy.For(Measures, "RecordObservation", DataAccess.RowWrite, Recorders),
+        RpcPolicy.For(Measures, "CorrectObservation", DataAccess.RowWrite, Recorders),
+        RpcPolicy.For(Measures, "ImportCsv", DataAccess.RowWrite, Roles.Analyst),
+
+        // An organisation's own figures, unsuppressed: row-level, inside the organisation only.
+        RpcPolicy.For(Measures, "ListObservations", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Measures, "GetSeries", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
+
+        // Across organisations: the gateway's aggregation, disclosure-controlled.
+        RpcPolicy.For(MeasuresAggregationService.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),
+        RpcPolicy.For(MeasuresAggregationService.Descriptor, "CompareWithPeers", DataAccess.Aggregate, ReferenceReaders),
+    ]);
+}

@@ -1,0 +1,27 @@
+using Safeguarding.Gateway.Aggregation;
+using Safeguarding.Gateway.V1;
+
+namespace Safeguarding.Gateway.Grpc;
+
+/// <summary>Fan-out outcomes on the wire.</summary>
+internal static class OutcomeWire
+{
+    public static OrganisationStatus ToWire(OutcomeStatus status) => status switch
+    {
+        OutcomeStatus.Ok => OrganisationStatus.Ok,
+        OutcomeStatus.Timeout => OrganisationStatus.Timeout,
+        OutcomeStatus.Unavailable => OrganisationStatus.Unavailable,
+        OutcomeStatus.NotPermitted => OrganisationStatus.NotPermitted,
+        OutcomeStatus.NoInstance => OrganisationStatus.NoInstance,
+        OutcomeStatus.NotRecorded => OrganisationStatus.NotRecorded,
+        OutcomeStatus.DifferentDefinition => OrganisationStatus.DifferentDefinition,
+        _ => OrganisationStatus.Failed,
+    };
+
+    public static OrganisationOutcome ToWire(OrganisationResult result) => new()
+    {
+        OrganisationCode = result.Organisation,
+        Status = ToWire(result.Status),
+        Detail = result.Detail,
+    };
+}

@@ -1,0 +1,5 @@
+using Safeguarding.Gateway;
+using Safeguarding.Platform.Hosting;
+
+var app = ServiceHost.Build<GatewayModule>(args);
+await app.RunAsync();

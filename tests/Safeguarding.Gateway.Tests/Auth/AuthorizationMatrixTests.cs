@@ -1,0 +1,156 @@
+using Safeguarding.Gateway.Auth;
+using Safeguarding.Gateway.Grpc;
+using Safeguarding.Gateway.Registry;
+using Safeguarding.Gateway.Tests.Registry;
+using Safeguarding.Gateway.Tests.Support;
+using Safeguarding.Platform.Grpc;
+
+namespace Safeguarding.Gateway.Tests.Auth;
+
+/// <summary>
+/// Every RPC × every role × every caller organisation × every target organisation, against an
+/// expectation written out by hand for the test registry (not computed by the code under test).
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static readonly RegistrySnapshot Registry = RegistryBuilderTests.Load(TestRegistry.Document(new Dictionary<string, Uri>
+    {
+        ["camden-shared"] = new("http://10.0.0.1:5000"),
+        ["islington"] = new("http://10.0.0.2:5000"),
+        ["islington-csc"] = new("http://10.0.0.3:5000"),
+    }));
+
+    // Whose row-level data each organisation's members may read: their own (an agency also its units),
+    // plus, for a partnership, its agencies that share (and their units). The region: nobody's.
+    private static readonly Dictionary<string, string[]> RowVisible = new()
+    {
+        ["london"] = [],
+        ["camden"] = ["camden", "camden-csc", "camden-csc-north", "camden-csc-east", "camden-health"],
+        ["camden-csc"] = ["camden-csc", "camden-csc-north", "camden-csc-east"],
+        ["camden-csc-north"] = ["camden-csc-north"],
+        ["camden-csc-east"] = ["camden-csc-east"],
+        ["camden-police"] = ["camden-police"],
+        ["camden-health"] = ["camden-health"],
+        ["islington"] = ["islington", "islington-csc"],
+        ["islington-csc"] = ["islington-csc"],
+        ["islington-police"] = ["islington-police"],
+    };
+
+    // Whose data each organisation's members may change: their own, and an agency's units.
+    private static readonly Dictionary<string, string[]> Writable = new()
+    {
+        ["london"] = [],
+        ["camden"] = ["camden"],
+        ["camden-csc"] = ["camden-csc", "camden-csc-north", "camden-csc-east"],
+        ["camden-csc-north"] = ["camden-csc-north"],
+        ["camden-csc-east"] = ["camden-csc-east"],
+        ["camden-police"] = ["camden-police"],
+        ["camden-health"] = ["camden-health"],
+        ["islington"] = ["islington"],
+        ["islington-csc"] = ["islington-csc"],
+        ["islington-police"] = ["islington-police"],
+    };
+
+    private static readonly RpcPolicyTable Table = new([GatewayPolicies.Create(), MeasuresPolicies.Create(), TestPolicies.Echo()]);
+
+    [Fact]
+    public void Every_decision_matches_the_hand_written_expectation()
+    {
+        var mismatches = new List<string>();
+        var decisions = 0;
+        foreach (var policy in Table.All)
+        {
+            foreach (var role in Roles.All)
+            {
+                foreach (var caller in TestRegistry.Codes)
+                {
+                    foreach (var target in TestRegistry.Codes)
+                    {
+                        var actual = AccessControl.Decide(policy, new Caller("u", caller, new HashSet<string> { role }), target, Registry).Allowed;
+                        decisions++;
+                        if (actual != Expected(policy, role, caller, target))
+                        {
+                            mismatches.Add($"{policy.Path} {role} {caller}→{target}: {(actual ? "allowed" : "denied")}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches.Take(50)));
+        Assert.Equal(Table.All.Count * Roles.All.Count * 100, decisions);
+    }
+
+    [Fact]
+    public void No_row_level_rpc_lets_anyone_reach_outside_their_organisation()
+    {
+        var leaks = from policy in Table.All.Where(p => p.IsRowLevel)
+                    from role in Roles.All
+                    from caller in TestRegistry.Codes
+                    from target in TestRegistry.Codes
+                    where !RowVisible[caller].Contains(target)
+                    where AccessControl.Decide(policy, new Caller("u", caller, new HashSet<string>(Roles.All)), target, Registry).Allowed
+                    select $"{policy.Path} {caller}→{target}";
+
+        Assert.Empty(leaks);
+        Assert.Contains(Table.All, p => p.IsRowLevel);
+    }
+
+    [Fact]
+    public void The_region_and_operators_never_reach_row_level_data()
+    {
+        var everything = new HashSet<string>(Roles.All);
+        foreach (var policy in Table.All.Where(p => p.IsRowLevel))
+        {
+            foreach (var target in TestRegistry.Codes)
+            {
+                Assert.False(AccessControl.Decide(policy, new Caller("u", "london", everything), target, Registry).Allowed);
+                Assert.False(AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.Operator }), target, Registry).Allowed);
+                Assert.False(AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.RegionAnalyst }), target, Registry).Allowed);
+            }
+        }
+
+        Assert.All(Table.All.Where(p => p.Roles.Contains(Roles.Operator)), p => Assert.Equal(DataAccess.Operations, p.Access));
+    }
+
+    [Fact]
+    public void Every_rpc_the_gateway_serves_or_routes_has_a_policy()
+    {
+        var services = new[] { OperationsService.Descriptor, MeasuresAggregationService.Descriptor, MeasuresPolicies.Measures, HealthService.Descriptor, ReflectionServiceV1.Descriptor, ReflectionServiceV1Alpha.Descriptor };
+
+        var missing = services.SelectMany(s => s.Methods).Select(m => $"/{m.Service.FullName}/{m.Name}").Where(path => Table.Find(path) is null);
+
+        Assert.Empty(missing);
+        Assert.Null(Table.Find("/safeguarding.gatewaytest.v1.EchoService/Unpoliced"));
+    }
+
+    [Fact]
+    public void Unknown_organisations_are_denied()
+    {
+        var policy = Table.Find("/safeguarding.measures.v1.MeasuresService/GetMeasure")!;
+
+        Assert.False(AccessControl.Decide(policy, new Caller("u", "nowhere", new HashSet<string> { Roles.Analyst }), "camden", Registry).Allowed);
+        Assert.False(AccessControl.Decide(policy, new Caller("u", "camden", new HashSet<string> { Roles.Analyst }), "nowhere", Registry).Allowed);
+    }
+
+    private static bool Expected(RpcPolicy policy, string role, string caller, string target)
+    {
+        if (policy.Access == DataAccess.AnonymousHealth)
+        {
+            return true;
+        }
+
+        if (!policy.Roles.Contains(role))
+        {
+            return false;
+        }
+
+        return policy.Access switch
+        {
+            DataAccess.Operations or DataAccess.Reference or DataAccess.Aggregate => true,
+            DataAccess.RowRead or DataAccess.Export => RowVisible[caller].Contains(target),
+            DataAccess.RowWrite => Writable[caller].Contains(target),
+            _ => false,
+        };
+    }
+}
