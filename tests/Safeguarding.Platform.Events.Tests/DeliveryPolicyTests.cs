@@ -36,6 +36,25 @@ public sealed class DeliveryPolicyTests
     }
 
     [Fact]
+    public async Task An_attempt_spent_in_a_rolled_back_batch_counts_towards_the_limit()
+    {
+        var calls = 0;
+        var outcome = await Policy.RunAsync((_, _) => { calls++; return Task.FromResult(DeliveryOutcome.Retry); }, Event, "t", NullLogger.Instance, default, attemptsSpent: 1);
+        Assert.Equal(DeliveryOutcome.Drop, outcome);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task No_attempt_is_made_when_the_batch_spent_them_all()
+    {
+        var calls = 0;
+        var policy = new DeliveryPolicy(1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
+        var outcome = await policy.RunAsync((_, _) => { calls++; return Task.FromResult(DeliveryOutcome.Success); }, Event, "t", NullLogger.Instance, default, attemptsSpent: 1);
+        Assert.Equal(DeliveryOutcome.Drop, outcome);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
     public void Backoff_doubles_up_to_the_cap()
     {
         var policy = new DeliveryPolicy(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(350));

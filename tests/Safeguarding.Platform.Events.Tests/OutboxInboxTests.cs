@@ -87,6 +87,36 @@ public abstract class OutboxInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dispatcher_hands_rows_over_in_batches_marks_the_accepted_sent_and_backs_off_the_refused()
+    {
+        var transport = new RecordingBatchTransport();
+        transport.Refuse("org-b", 1);
+        var topic = ProbeTopics.Unique();
+        await using var service = await Start(outbox: true, transport: transport);
+
+        var probes = Enumerable.Range(1, 60).Select(i => ($"p-{i}", $"org-{(char)('a' + (i % 3))}", (long)i)).ToList();
+        await service.RecordProbesAsync(topic, probes, perTransaction: 60);
+
+        await Eventually.WaitAsync(
+            () => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)),
+            "every outbox row marked sent");
+        var published = transport.Published.ToList();
+        Assert.Equal(60, published.Select(p => p.Event.Id).Distinct().Count());
+        // One commit of 60 rows is one hand-over, not 60.
+        Assert.Equal(60, transport.Batches.First());
+        foreach (var subject in published.Where(p => p.Event.Subject != "org-b").GroupBy(p => p.Event.Subject))
+        {
+            var sequences = subject.Select(p => ProtoCloudEvents.ReadData<ProbeRecorded>(p.Event).Sequence).ToList();
+            Assert.Equal(sequences.Order(), sequences);
+        }
+
+        var refused = await service.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Subject == "org-b").OrderBy(m => m.Id).FirstAsync());
+        Assert.Equal(1, refused.Attempts);
+        Assert.Equal(nameof(IOException), refused.LastError);
+        Assert.Equal(0, await service.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Id != refused.Id && m.Attempts > 0)));
+    }
+
+    [Fact]
     public async Task A_redelivered_event_is_applied_once_even_when_deliveries_race()
     {
         await using var service = await Start(outbox: false);

@@ -100,13 +100,17 @@ public sealed class RabbitMqTests : IAsyncLifetime
         await using var consumer = await ProbeService.StartAsync(await Postgres(), TestOptions.RabbitMq(TestOptions.NewConsumerId()), subscribeTo: topic);
         await using var producer = await ProbeService.StartAsync(await Sqlite(), TestOptions.RabbitMq(TestOptions.NewConsumerId()), outbox: true);
 
-        var writing = producer.RecordProbesAsync(topic, Probes(Volume), perTransaction: 250);
+        // Written in three parts so the stream spans the outage however fast the pipeline is: before,
+        // while the broker is down (they wait in the outbox), and after it is back.
+        var probes = Probes(Volume).ToList();
+        await producer.RecordProbesAsync(topic, probes.Take(4000), perTransaction: 250);
         await Eventually.WaitAsync(async () => (await consumer.CountEffectsAsync()).Rows >= 1500, "the first 1500 applied");
         await RabbitMqCtlAsync("stop_app");
+        await producer.RecordProbesAsync(topic, probes.Skip(4000).Take(3000), perTransaction: 250);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var appliedWhileDown = (await consumer.CountEffectsAsync()).Rows;
         await RabbitMqCtlAsync("start_app");
-        await writing;
+        await producer.RecordProbesAsync(topic, probes.Skip(7000), perTransaction: 250);
 
         await Eventually.WaitAsync(async () => (await consumer.CountEffectsAsync()).Distinct == Volume, $"all {Volume} applied", TimeSpan.FromMinutes(3));
         Assert.True(appliedWhileDown < Volume, "the broker went down mid-stream");
@@ -123,15 +127,17 @@ public sealed class RabbitMqTests : IAsyncLifetime
         var first = await ProbeService.StartAsync(database, TestOptions.RabbitMq(consumerId), subscribeTo: topic);
         await using var producer = await ProbeService.StartAsync(await Sqlite(), TestOptions.RabbitMq(TestOptions.NewConsumerId()), outbox: true);
 
-        var writing = producer.RecordProbesAsync(topic, Probes(Volume), perTransaction: 250);
+        // The second half is written after the kill, so the first consumer cannot have finished the stream.
+        var probes = Probes(Volume).ToList();
+        await producer.RecordProbesAsync(topic, probes.Take(Volume / 2), perTransaction: 250);
         await Eventually.WaitAsync(async () => (await first.CountEffectsAsync()).Rows >= 3000, "the first consumer applied 3000");
         // Abrupt: the connection is aborted with deliveries in flight and unacknowledged.
         await ((IAsyncDisposable)first.Transport).DisposeAsync();
         var appliedByFirst = (await first.CountEffectsAsync()).Rows;
         await first.DisposeAsync();
 
+        await producer.RecordProbesAsync(topic, probes.Skip(Volume / 2), perTransaction: 250);
         await using var second = await ProbeService.StartAsync(database, TestOptions.RabbitMq(consumerId), subscribeTo: topic);
-        await writing;
 
         await Eventually.WaitAsync(async () => (await second.CountEffectsAsync()).Distinct == Volume, $"all {Volume} applied", TimeSpan.FromMinutes(3));
         Assert.True(appliedByFirst < Volume, "the first consumer was killed mid-stream");

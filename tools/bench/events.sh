@@ -4,7 +4,8 @@
 # (or SQLite with --store sqlite). Starts throwaway servers with tools/testenv unless
 # SAFEGUARDING_TEST_RABBITMQ / SAFEGUARDING_TEST_POSTGRES are already set.
 #   tools/bench/events.sh [--store postgres|sqlite] [--rate 1000] [--seconds 10] [--events 30000]
-#                         [--concurrency 16] [--prefetch 256] [--inflight 512]
+#                         [--concurrency 16] [--prefetch 256] [--inflight 512] [--batch 100] [--window-ms 0]
+#                         [--only inprocess|rabbitmq] [--warmup 5000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 

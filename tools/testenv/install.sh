@@ -7,6 +7,7 @@ packages=(
   nghttp2-client                       # h2load (benchmarks)
   postgresql rabbitmq-server           # real servers for integration tests
   chromium poppler-utils               # report PDF and browser tests
+  podman buildah runc                  # container images built and run here (tools/images, deployment tests)
 )
 
 missing=()

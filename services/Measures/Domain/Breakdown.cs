@@ -51,6 +51,29 @@ public sealed record Breakdown
         return list.Count == 0 ? Total : new Breakdown(list.OrderBy(i => i.Dimension, StringComparer.Ordinal).ToValueList());
     }
 
+    /// <summary>Reads a <see cref="Key"/> back (stored rows, requests that name a breakdown by its key).</summary>
+    public static Breakdown FromKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return Total;
+        }
+
+        var items = new List<(string, string)>();
+        foreach (var part in key.Split(';'))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new DomainValidationException("breakdown", $"'{part}' is not dimension=value");
+            }
+
+            items.Add((part[..equals], Uri.UnescapeDataString(part[(equals + 1)..])));
+        }
+
+        return Of(items);
+    }
+
     public string? ValueOf(string dimension) => Items.FirstOrDefault(i => i.Dimension == dimension)?.Value;
 
     public override string ToString() => IsTotal ? "total" : Key;

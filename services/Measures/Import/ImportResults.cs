@@ -74,6 +74,12 @@ public sealed record ImportRowResult(long Line, RowOutcome Outcome, IReadOnlyLis
 {
     /// <summary>The file cannot be imported at all (header or mapping problems); nothing follows.</summary>
     public bool IsFatal { get; init; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint of each of <see cref="Observations"/>, index for index (see
+    /// <see cref="ObservationFingerprint"/>), so whoever stores them need not hash again.
+    /// </summary>
+    public IReadOnlyList<byte[]> Fingerprints { get; init; } = [];
 }
 
 /// <summary>Everything an import produced, for a dry run or a commit by the caller.</summary>

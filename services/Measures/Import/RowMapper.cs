@@ -8,7 +8,7 @@ namespace Safeguarding.Measures.Import;
 /// Turns one data row into observations: all of them, or none with the errors why (a row is never
 /// half-applied). Warnings (cross-check mismatches, replaced codes) never stop a row.
 /// </summary>
-internal sealed class RowMapper(BoundMapping bound, ImportContext context)
+internal sealed class RowMapper
 {
     // Withheld states in order of precedence when a row's cells disagree: confidentiality first.
     private static readonly ObservationState[] Precedence =
@@ -30,6 +30,23 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
         "Local skills improvement plan area", "Planning area", "RSC region", "MAT", "Sponsor", "School", "Provider", "Institution",
     ];
 
+    // A file names few distinct periods; parsing each once saves building the same Period (and its code) per row.
+    private const int MaxCachedPeriods = 10_000;
+
+    private readonly BoundMapping _bound;
+    private readonly ImportContext _context;
+    private readonly Provenance _provenance;
+    private readonly Dictionary<(string Period, string Identifier), Period> _periods = [];
+    private readonly List<BoundMeasure> _measures = [];
+
+    public RowMapper(BoundMapping bound, ImportContext context)
+    {
+        _bound = bound;
+        _context = context;
+        // Checked once per file: every row shares the file, import and user.
+        _provenance = Provenance.Import(context.FileName, 1, context.ImportId, context.UserId);
+    }
+
     public ImportRowResult Map(CsvRecord record)
     {
         var line = record.LineNumber;
@@ -39,34 +56,46 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
         }
 
         var fields = record.Fields;
-        if (fields.Count != bound.Header.Count)
+        if (fields.Count != _bound.Header.Count)
         {
-            return Rejected(line, Error(line, null, ImportProblemCodes.WrongFieldCount, $"the row has {fields.Count} fields; the header has {bound.Header.Count}"));
+            return Rejected(line, Error(line, null, ImportProblemCodes.WrongFieldCount, $"the row has {fields.Count} fields; the header has {_bound.Header.Count}"));
         }
 
-        var measures = Matches(bound.RowFilters, fields) ? bound.Measures.Where(m => Matches(m.Where, fields)).ToList() : [];
+        var measures = _measures;
+        measures.Clear();
+        if (Matches(_bound.RowFilters, fields))
+        {
+            foreach (var measure in _bound.Measures)
+            {
+                if (Matches(measure.Where, fields))
+                {
+                    measures.Add(measure);
+                }
+            }
+        }
+
         if (measures.Count == 0)
         {
             return Skipped(line);
         }
 
         BoundLevel? level;
-        if (bound.LevelColumn < 0)
+        if (_bound.LevelColumn < 0)
         {
-            level = bound.Levels[string.Empty];
+            level = _bound.Levels[string.Empty];
         }
         else
         {
-            var levelText = fields[bound.LevelColumn].Trim();
-            if (bound.SkipLevels.Contains(levelText))
+            var levelText = fields[_bound.LevelColumn].Trim();
+            if (_bound.SkipLevels.Contains(levelText))
             {
                 return Skipped(line);
             }
 
-            if (!bound.Levels.TryGetValue(levelText, out level))
+            if (!_bound.Levels.TryGetValue(levelText, out level))
             {
-                return Rejected(line, Error(line, bound.Header[bound.LevelColumn], ImportProblemCodes.UnknownGeographicLevel,
-                    $"{SafeText.Quote(levelText, EesGeographicLevels)} is not a level this mapping imports ({string.Join(", ", bound.Levels.Keys)}) or skips ({string.Join(", ", bound.SkipLevels)})"));
+                return Rejected(line, Error(line, _bound.Header[_bound.LevelColumn], ImportProblemCodes.UnknownGeographicLevel,
+                    $"{SafeText.Quote(levelText, EesGeographicLevels)} is not a level this mapping imports ({string.Join(", ", _bound.Levels.Keys)}) or skips ({string.Join(", ", _bound.SkipLevels)})"));
             }
         }
 
@@ -80,8 +109,9 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
         }
 
         var observations = new List<Observation>(measures.Count);
+        var fingerprints = new List<byte[]>(measures.Count);
         var checks = new List<CrossCheck>();
-        var provenance = Provenance.Import(context.FileName, line, context.ImportId, context.UserId);
+        var provenance = _provenance.AtRow(line);
         foreach (var measure in measures)
         {
             var value = ReadValue(measure, fields, line, problems);
@@ -90,9 +120,11 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
                 continue;
             }
 
+            var fingerprint = new byte[ObservationFingerprint.Size];
+            ObservationFingerprint.Hash(new ObservationKey(code!, measure.Version.Ref, period!, breakdown!), value, level.Mapping.RoundedToNearest, fingerprint);
             var observation = new Observation
             {
-                Id = Guid.Empty,
+                Id = ObservationFingerprint.IdFromFingerprint(fingerprint),
                 OrganisationCode = code!,
                 Measure = measure.Version.Ref,
                 Period = period!,
@@ -100,15 +132,15 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
                 Value = value,
                 RoundedToNearest = level.Mapping.RoundedToNearest,
                 Provenance = provenance,
-                RecordedAt = context.StartedAt,
+                RecordedAt = _context.StartedAt,
             };
-            observation = observation with { Id = ObservationFingerprint.DeterministicId(observation.Fingerprint) };
             foreach (var invalid in ObservationRules.Validate(observation, measure.Version))
             {
                 problems.Add(Error(line, null, ImportProblemCodes.InvalidValue, $"{measure.Mapping.MeasureId}: {invalid}"));
             }
 
             observations.Add(observation);
+            fingerprints.Add(fingerprint);
             if (measure.Published >= 0)
             {
                 checks.Add(CrossCheckRow(measure, observation, level, fields, line, problems));
@@ -117,19 +149,29 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
 
         return HasErrors(problems)
             ? new ImportRowResult(line, RowOutcome.Rejected, [], problems, [])
-            : new ImportRowResult(line, RowOutcome.Imported, observations, problems, checks);
+            : new ImportRowResult(line, RowOutcome.Imported, observations, problems, checks) { Fingerprints = fingerprints };
     }
 
     private Period? ReadPeriod(IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
     {
-        var mapping = bound.Mapping.Period;
-        var text = fields[bound.PeriodColumn];
-        var ok = bound.IdentifierColumn >= 0
-            ? EesTimePeriod.TryParse(text, fields[bound.IdentifierColumn], mapping.YearEndMonth, out var period, out var error)
+        var text = fields[_bound.PeriodColumn];
+        var identifier = _bound.IdentifierColumn >= 0 ? fields[_bound.IdentifierColumn] : string.Empty;
+        if (_periods.TryGetValue((text, identifier), out var cached))
+        {
+            return cached;
+        }
+
+        var mapping = _bound.Mapping.Period;
+        var ok = _bound.IdentifierColumn >= 0
+            ? EesTimePeriod.TryParse(text, identifier, mapping.YearEndMonth, out var period, out var error)
             : PeriodParser.TryParse(text, mapping.Format ?? PeriodFormat.PeriodCode, mapping.YearEndMonth, out period, out error);
         if (!ok)
         {
-            problems.Add(Error(line, bound.Header[bound.PeriodColumn], ImportProblemCodes.InvalidPeriod, error!));
+            problems.Add(Error(line, _bound.Header[_bound.PeriodColumn], ImportProblemCodes.InvalidPeriod, error!));
+        }
+        else if (_periods.Count < MaxCachedPeriods)
+        {
+            _periods[(text, identifier)] = period!;
         }
 
         return period;
@@ -137,28 +179,30 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
 
     private string? ReadOrganisation(BoundLevel level, IReadOnlyList<string> fields, Period? period, long line, List<ImportProblem> problems)
     {
-        var column = bound.Header[level.CodeColumn];
+        var column = _bound.Header[level.CodeColumn];
         var code = fields[level.CodeColumn].Trim();
         var organisationName = level.NameColumn >= 0 ? fields[level.NameColumn].Trim() : string.Empty;
+
         // Organisation names come from the mapping's declared name column: names of councils, not people.
-        var name = organisationName.Length > 0 ? $" ({organisationName})" : string.Empty;
+        // Built only when a problem is reported: this runs for every row.
+        string Name() => organisationName.Length > 0 ? $" ({organisationName})" : string.Empty;
+
         if (code.Length == 0)
         {
-            problems.Add(Error(line, column, ImportProblemCodes.MissingCode, $"no organisation code{name}") with { Value = string.Empty });
+            problems.Add(Error(line, column, ImportProblemCodes.MissingCode, $"no organisation code{Name()}") with { Value = string.Empty });
             return null;
         }
 
-        var quoted = SafeText.Quote(code);
         if (code.IndexOfAny(CombinedSeparators) >= 0)
         {
             problems.Add(Error(line, column, ImportProblemCodes.CombinedOrganisation,
-                $"{quoted}{name} combines several organisations; its figures cannot be attributed to one") with { Value = SafeText.IsSafe(code) ? code : null });
+                $"{SafeText.Quote(code)}{Name()} combines several organisations; its figures cannot be attributed to one") with { Value = SafeText.IsSafe(code) ? code : null });
             return null;
         }
 
         if (!Text.IsOrganisationCode(code))
         {
-            problems.Add(Error(line, column, ImportProblemCodes.InvalidCode, $"{quoted}{name} is not an organisation code"));
+            problems.Add(Error(line, column, ImportProblemCodes.InvalidCode, $"{SafeText.Quote(code)}{Name()} is not an organisation code"));
             return null;
         }
 
@@ -166,7 +210,7 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
         {
             // A single code under a combined name ("A / B") still covers several organisations.
             problems.Add(Error(line, column, ImportProblemCodes.CombinedOrganisation,
-                $"{quoted} appears with the combined name '{organisationName}'; its figures cannot be attributed to one organisation") with { Value = code });
+                $"{SafeText.Quote(code)} appears with the combined name '{organisationName}'; its figures cannot be attributed to one organisation") with { Value = code });
             return null;
         }
 
@@ -175,17 +219,17 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
             return code;
         }
 
-        var resolution = context.Organisations.Resolve(code, period);
+        var resolution = _context.Organisations.Resolve(code, period);
         if (resolution.Status == OrganisationStatus.Unknown)
         {
-            problems.Add(Error(line, column, ImportProblemCodes.UnknownOrganisation, $"{quoted}{name} is not in the organisation registry") with { Value = code });
+            problems.Add(Error(line, column, ImportProblemCodes.UnknownOrganisation, $"{SafeText.Quote(code)}{Name()} is not in the organisation registry") with { Value = code });
             return null;
         }
 
         if (resolution.Status == OrganisationStatus.Replaced)
         {
             problems.Add(new ImportProblem(line, column, ProblemSeverity.Warning, ImportProblemCodes.ReplacedOrganisation,
-                $"{quoted}{name} was {resolution.Note ?? "replaced"}, before {period.Label}; recorded under the code in the file", code));
+                $"{SafeText.Quote(code)}{Name()} was {resolution.Note ?? "replaced"}, before {period.Label}; recorded under the code in the file", code));
         }
 
         return code;
@@ -193,13 +237,13 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
 
     private Breakdown? ReadBreakdown(IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
     {
-        if (bound.Breakdowns.Length == 0)
+        if (_bound.Breakdowns.Length == 0)
         {
             return Breakdown.Total;
         }
 
         var items = new List<(string, string)>();
-        foreach (var breakdown in bound.Breakdowns)
+        foreach (var breakdown in _bound.Breakdowns)
         {
             var value = fields[breakdown.Column].Trim();
             if (breakdown.Mapping.TotalValue is { } total && string.Equals(value, total.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -209,7 +253,7 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
 
             if (value.Length == 0)
             {
-                problems.Add(Error(line, bound.Header[breakdown.Column], ImportProblemCodes.MissingBreakdown, $"no {breakdown.Mapping.Dimension} given"));
+                problems.Add(Error(line, _bound.Header[breakdown.Column], ImportProblemCodes.MissingBreakdown, $"no {breakdown.Mapping.Dimension} given"));
                 return null;
             }
 
@@ -230,16 +274,54 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
     /// <summary>The value for one measure, or null (with errors added) when the cells are unusable.</summary>
     private ObservationValue? ReadValue(BoundMeasure measure, IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
     {
-        var codes = bound.Mapping.SpecialCodes;
-        Cell[] Read(int[] columns) => [.. columns.Select(c => Cell.Read(bound.Header[c], fields[c], codes))];
-        var numerator = Read(measure.Numerator);
-        var denominator = Read(measure.Denominator);
-        var value = Read(measure.Value);
-        Cell[] all = [.. numerator, .. denominator, .. value];
-
+        // One pass over the measure's cells (numerator, denominator, value columns, in that order), summing
+        // numbers and collecting withheld codes; nothing is allocated for a row of plain numbers.
+        var codes = _bound.Mapping.SpecialCodes;
+        List<Cell>? withheld = null;
         var errors = false;
-        foreach (var cell in all)
+        var top = Accumulate(measure.Numerator, fields, codes, line, problems, ref withheld, ref errors);
+        var bottom = Accumulate(measure.Denominator, fields, codes, line, problems, ref withheld, ref errors);
+        var total = Accumulate(measure.Value, fields, codes, line, problems, ref withheld, ref errors);
+        if (errors)
         {
+            return null;
+        }
+
+        if (withheld is not null)
+        {
+            var state = Precedence.First(s => withheld.Exists(c => c.State == s));
+            return ObservationValue.Withheld(state, string.Join("; ", withheld.Select(c => $"{c.Text} in {c.Column}")));
+        }
+
+        var unit = measure.Mapping.Unit;
+        if (!measure.Mapping.IsProportion)
+        {
+            return unit == MeasureUnit.Count ? ObservationValue.Count(total) : ObservationValue.Measured(total);
+        }
+
+        if (bottom == 0)
+        {
+            problems.Add(new ImportProblem(line, _bound.Header[measure.Denominator[0]], ProblemSeverity.Warning, ImportProblemCodes.ZeroDenominator,
+                $"{measure.Mapping.MeasureId}: the denominator is zero; recorded as not applicable"));
+            return ObservationValue.Withheld(ObservationState.NotApplicable, $"denominator is zero in {string.Join(" + ", measure.Denominator.Select(c => _bound.Header[c]))}");
+        }
+
+        if (unit == MeasureUnit.Percentage && top > bottom)
+        {
+            problems.Add(Error(line, _bound.Header[measure.Numerator[0]], ImportProblemCodes.NumeratorExceedsDenominator,
+                $"{measure.Mapping.MeasureId}: numerator {top} exceeds denominator {bottom} for a percentage"));
+            return null;
+        }
+
+        return ObservationValue.Proportion(top, bottom);
+    }
+
+    private decimal Accumulate(int[] columns, IReadOnlyList<string> fields, SpecialCodes codes, long line, List<ImportProblem> problems, ref List<Cell>? withheld, ref bool errors)
+    {
+        var sum = 0m;
+        foreach (var column in columns)
+        {
+            var cell = Cell.Read(_bound.Header[column], fields[column], codes);
             if (cell.IsInvalid)
             {
                 problems.Add(Error(line, cell.Column, ImportProblemCodes.NonNumeric,
@@ -251,51 +333,24 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
                 problems.Add(Error(line, cell.Column, ImportProblemCodes.Negative, $"{cell.Text} is negative"));
                 errors = true;
             }
+            else if (cell.State is not null)
+            {
+                (withheld ??= []).Add(cell);
+            }
+            else
+            {
+                sum += cell.Number!.Value;
+            }
         }
 
-        if (errors)
-        {
-            return null;
-        }
-
-        var withheld = all.Where(c => c.State is not null).ToList();
-        if (withheld.Count > 0)
-        {
-            var state = Precedence.First(s => withheld.Any(c => c.State == s));
-            return ObservationValue.Withheld(state, string.Join("; ", withheld.Select(c => $"{c.Text} in {c.Column}")));
-        }
-
-        var unit = measure.Mapping.Unit;
-        if (!measure.Mapping.IsProportion)
-        {
-            var total = value.Sum(c => c.Number!.Value);
-            return unit == MeasureUnit.Count ? ObservationValue.Count(total) : ObservationValue.Measured(total);
-        }
-
-        var top = numerator.Sum(c => c.Number!.Value);
-        var bottom = denominator.Sum(c => c.Number!.Value);
-        if (bottom == 0)
-        {
-            problems.Add(new ImportProblem(line, denominator[0].Column, ProblemSeverity.Warning, ImportProblemCodes.ZeroDenominator,
-                $"{measure.Mapping.MeasureId}: the denominator is zero; recorded as not applicable"));
-            return ObservationValue.Withheld(ObservationState.NotApplicable, $"denominator is zero in {string.Join(" + ", denominator.Select(c => c.Column))}");
-        }
-
-        if (unit == MeasureUnit.Percentage && top > bottom)
-        {
-            problems.Add(Error(line, numerator[0].Column, ImportProblemCodes.NumeratorExceedsDenominator,
-                $"{measure.Mapping.MeasureId}: numerator {top} exceeds denominator {bottom} for a percentage"));
-            return null;
-        }
-
-        return ObservationValue.Proportion(top, bottom);
+        return sum;
     }
 
     private CrossCheck CrossCheckRow(BoundMeasure measure, Observation observation, BoundLevel level, IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
     {
         var check = measure.Mapping.Published!;
-        var column = bound.Header[measure.Published];
-        var published = Cell.Read(column, fields[measure.Published], bound.Mapping.SpecialCodes);
+        var column = _bound.Header[measure.Published];
+        var published = Cell.Read(column, fields[measure.Published], _bound.Mapping.SpecialCodes);
         var recomputed = MeasureArithmetic.Compute(measure.Mapping.Unit, observation.Value);
         CrossCheck Result(CrossCheckStatus status, PublishedComparison? comparison = null, string? note = null) =>
             new(line, measure.Mapping.MeasureId, observation.OrganisationCode, observation.Period, status, comparison, note);
@@ -347,7 +402,18 @@ internal sealed class RowMapper(BoundMapping bound, ImportContext context)
         return true;
     }
 
-    private static bool HasErrors(List<ImportProblem> problems) => problems.Exists(p => p.Severity == ProblemSeverity.Error);
+    private static bool HasErrors(List<ImportProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (problem.Severity == ProblemSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ImportProblem Error(long line, string? column, string code, string description) =>
         new(line, column, ProblemSeverity.Error, code, description);

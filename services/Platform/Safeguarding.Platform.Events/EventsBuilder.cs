@@ -38,8 +38,9 @@ public sealed class EventsBuilder
     }
 
     /// <summary>
-    /// Consumes <paramref name="topic"/> with <typeparamref name="TConsumer"/> (scoped) through the inbox of
-    /// <typeparamref name="TContext"/>: at-least-once delivery, effect once.
+    /// Consumes <paramref name="topic"/> with <typeparamref name="TConsumer"/> (scoped, one scope per event) through
+    /// the inbox of <typeparamref name="TContext"/>: at-least-once delivery, effect once; deliveries that arrive
+    /// together are committed in one transaction (<see cref="EventsOptions.ConsumerBatchSize"/>).
     /// </summary>
     public EventsBuilder AddSubscription<TContext, TMessage, TConsumer>(EventTopic<TMessage> topic)
         where TContext : DbContext
@@ -56,7 +57,7 @@ public sealed class EventsBuilder
                 topic.Name,
                 consumerKey,
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger<TConsumer>()).ReceiveAsync,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<TConsumer>()).AsSubscriptionReceiver(),
             provider => provider.GetService<PlatformDatabase<TContext>>()?.Ready ?? Task.CompletedTask));
         AddRetention<TContext>();
         return this;

@@ -20,6 +20,12 @@ internal static partial class EventsLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Event {EventId} on {Topic} already processed by {Consumer}")]
     public static partial void Duplicate(ILogger logger, string topic, string eventId, string consumer);
 
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "A batch of {Count} events on {Topic} was rolled back; handling them one by one")]
+    public static partial void BatchRolledBack(ILogger logger, Exception? exception, string topic, int count);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Consuming {Topic} failed unexpectedly; {Count} deliveries go back to the queue")]
+    public static partial void ConsumeLoopFailed(ILogger logger, Exception exception, string topic, int count);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Outbox of {Context}: publishing failed for {Failed} events; retrying in {Delay}")]
     public static partial void OutboxPublishFailed(ILogger logger, Exception? exception, string context, int failed, TimeSpan delay);
 

@@ -40,6 +40,22 @@ public sealed class EventsOptions
     /// <summary>Upper bound of the delay between delivery attempts.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Deliveries an inbox subscription applies in one transaction at most (in-process and RabbitMQ): it takes
+    /// what has arrived, up to this many, and commits them together; 1 means one transaction per event.
+    /// Dapr delivers one event per request, so there it is always 1.
+    /// </summary>
+    public int ConsumerBatchSize { get; set; } = DefaultConsumerBatchSize;
+
+    /// <summary>
+    /// How long a consumer waits for more deliveries when a batch is not full (default zero: take what has
+    /// arrived and go; batches still grow under load because deliveries queue while a batch commits).
+    /// </summary>
+    public TimeSpan ConsumerBatchWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>In-process transport settings.</summary>
+    public InProcessOptions InProcess { get; set; } = new();
+
     /// <summary>Outbox dispatcher settings.</summary>
     public OutboxOptions Outbox { get; set; } = new();
 
@@ -54,7 +70,12 @@ public sealed class EventsOptions
 
     internal string EffectiveSource => string.IsNullOrWhiteSpace(Source) ? $"/safeguarding/{ConsumerId}" : Source;
 
+    internal const int DefaultConsumerBatchSize = 100;
+
     internal DeliveryPolicy DeliveryPolicy => new(MaxDeliveryAttempts, FirstRetryDelay, MaxRetryDelay);
+
+    internal ConsumerSettings ConsumerSettingsFor(ushort concurrency) =>
+        new ConsumerSettings(concurrency, ConsumerBatchSize, ConsumerBatchWindow).Normalised();
 
     internal void Validate()
     {
@@ -69,6 +90,13 @@ public sealed class EventsOptions
             throw new InvalidOperationException($"{SectionName}:RabbitMq:ConnectionString (an amqp:// URI) is required for the RabbitMq transport.");
         }
     }
+}
+
+/// <summary>In-process transport settings (<c>Events:InProcess</c>).</summary>
+public sealed class InProcessOptions
+{
+    /// <summary>Batches handled concurrently per subscription; 1 keeps queue order (as on RabbitMQ).</summary>
+    public ushort ConsumerConcurrency { get; set; } = 1;
 }
 
 /// <summary>Outbox dispatcher settings (<c>Events:Outbox</c>).</summary>
@@ -102,7 +130,10 @@ public sealed class RabbitMqOptions
     /// <summary>Unacknowledged deliveries per subscription (bounded prefetch).</summary>
     public ushort PrefetchCount { get; set; } = 64;
 
-    /// <summary>Deliveries handled concurrently per subscription; 1 keeps queue order.</summary>
+    /// <summary>
+    /// Batches handled concurrently per subscription; 1 keeps queue order. Keep
+    /// <see cref="PrefetchCount"/> at least this times <c>Events:ConsumerBatchSize</c> for full batches.
+    /// </summary>
     public ushort ConsumerConcurrency { get; set; } = 1;
 
     /// <summary>How long a publish waits for the broker's confirm.</summary>

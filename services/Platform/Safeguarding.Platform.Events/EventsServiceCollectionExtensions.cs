@@ -68,9 +68,10 @@ public static class EventsServiceCollectionExtensions
         {
             EventTransportKind.InProcess => new InProcessTransport(
                 provider.GetRequiredService<InProcessBroker>(), options.ConsumerId, options.DeliveryPolicy,
-                loggers.CreateLogger<InProcessTransport>()),
+                options.ConsumerSettingsFor(options.InProcess.ConsumerConcurrency), loggers.CreateLogger<InProcessTransport>()),
             EventTransportKind.RabbitMq => new RabbitMqTransport(
-                options.RabbitMq, options.ConsumerId, options.DeliveryPolicy, loggers.CreateLogger<RabbitMqTransport>()),
+                options.RabbitMq, options.ConsumerId, options.DeliveryPolicy,
+                options.ConsumerSettingsFor(options.RabbitMq.ConsumerConcurrency), loggers.CreateLogger<RabbitMqTransport>()),
             EventTransportKind.Dapr => new DaprTransport(
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient(DaprHttpClient), options.Dapr,
                 provider.GetRequiredService<DaprSubscriptionRegistry>()),

@@ -48,9 +48,14 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxNotifyingInterceptor>();
         services.TryAddSingleton<SchemaMigrator>();
-        services.AddDbContext<TContext>((provider, builder) => builder
-            .UsePlatformDatabase(options)
-            .AddInterceptors(provider.GetRequiredService<OutboxNotifyingInterceptor>()));
+        // Options built once: rebuilding them per scope (EF's default) costs more than the rest of a short
+        // unit of work, and an event consumer opens a scope per event.
+        services.AddDbContext<TContext>(
+            (provider, builder) => builder
+                .UsePlatformDatabase(options)
+                .AddInterceptors(provider.GetRequiredService<OutboxNotifyingInterceptor>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         if (options.MigrateOnStartup)
         {
             services.AddHostedService<SchemaMigrationHostedService<TContext>>();

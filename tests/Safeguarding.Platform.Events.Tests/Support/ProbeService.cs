@@ -26,7 +26,8 @@ public sealed class ProbeService : IAsyncDisposable
         EventTopic<ProbeRecorded>? subscribeTo = null,
         bool outbox = false,
         InProcessBroker? broker = null,
-        IEventTransport? transport = null)
+        IEventTransport? transport = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -55,6 +56,7 @@ public sealed class ProbeService : IAsyncDisposable
             eventsBuilder.AddSubscription<ProbeDbContext, ProbeRecorded, ProbeConsumer>(subscribeTo);
         }
 
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<PlatformDatabase<ProbeDbContext>>().Ready;

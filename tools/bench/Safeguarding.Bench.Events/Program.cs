@@ -14,11 +14,17 @@ using Safeguarding.Platform.Persistence;
 // in-process as the baseline and RabbitMQ, in one run. See tools/bench/events.sh.
 var settings = BenchSettings.FromArgs(args);
 Console.WriteLine($"store={settings.Store} rate={settings.Rate}/s for {settings.LatencySeconds}s, throughput events={settings.ThroughputEvents}, " +
-                  $"consumer concurrency={settings.Concurrency}, prefetch={settings.Prefetch}, in-flight publishes={settings.InFlight}");
+                  $"consumer concurrency={settings.Concurrency} (both transports), batch<={settings.Batch} window={settings.WindowMs} ms, " +
+                  $"prefetch={settings.Prefetch}, in-flight publishes={settings.InFlight}, warm-up events={settings.Warmup}");
 
 var results = new List<BenchResult>();
 foreach (var transport in new[] { EventTransportKind.InProcess, EventTransportKind.RabbitMq })
 {
+    if (settings.Only is { } only && !string.Equals(only, transport.ToString(), StringComparison.OrdinalIgnoreCase))
+    {
+        continue;
+    }
+
     if (transport == EventTransportKind.RabbitMq && string.IsNullOrEmpty(settings.RabbitMq))
     {
         Console.WriteLine("RabbitMQ: skipped (no SAFEGUARDING_TEST_RABBITMQ)");
@@ -29,10 +35,10 @@ foreach (var transport in new[] { EventTransportKind.InProcess, EventTransportKi
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"transport",-10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"events/s",10}");
+Console.WriteLine($"{"transport",-10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"events/s",10} {"ev/commit",10}");
 foreach (var r in results)
 {
-    Console.WriteLine($"{r.Transport,-10} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Throughput,10:F0}");
+    Console.WriteLine($"{r.Transport,-10} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Throughput,10:F0} {r.EventsPerCommit,10:F1}");
 }
 
 if (results.Count == 2)
@@ -43,7 +49,8 @@ if (results.Count == 2)
 }
 
 internal sealed record BenchSettings(
-    string Store, string? Postgres, string? RabbitMq, int Rate, int LatencySeconds, int ThroughputEvents, ushort Concurrency, ushort Prefetch, int InFlight)
+    string Store, string? Postgres, string? RabbitMq, int Rate, int LatencySeconds, int ThroughputEvents, ushort Concurrency, ushort Prefetch, int InFlight,
+    int Batch, double WindowMs, string? Only, int Warmup)
 {
     public static BenchSettings FromArgs(string[] args)
     {
@@ -63,26 +70,36 @@ internal sealed record BenchSettings(
             int.Parse(Arg("events", "30000"), CultureInfo.InvariantCulture),
             ushort.Parse(Arg("concurrency", "16"), CultureInfo.InvariantCulture),
             ushort.Parse(Arg("prefetch", "256"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("inflight", "512"), CultureInfo.InvariantCulture));
+            int.Parse(Arg("inflight", "512"), CultureInfo.InvariantCulture),
+            int.Parse(Arg("batch", "100"), CultureInfo.InvariantCulture),
+            double.Parse(Arg("window-ms", "0"), CultureInfo.InvariantCulture),
+            Arg("only", "") is { Length: > 0 } only ? only : null,
+            int.Parse(Arg("warmup", "5000"), CultureInfo.InvariantCulture));
     }
 }
 
-internal sealed record BenchResult(string Transport, double P50, double P99, double Max, double Throughput);
+// EventsPerCommit: events per inbox transaction over the whole run (1 = no batching happened).
+internal sealed record BenchResult(string Transport, double P50, double P99, double Max, double Throughput, double EventsPerCommit);
 
 internal static class Bench
 {
-    private static readonly EventTopic<BenchTicked> Topic = new("bench.ticked.v1");
-
     public static async Task<BenchResult> RunAsync(EventTransportKind kind, BenchSettings settings)
     {
         var store = await BenchStore.CreateAsync(settings);
         try
         {
-            var consumerId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+            var run = Guid.NewGuid().ToString("N")[..8];
+            var consumerId = "bench-" + run;
+            // Its own topic: queues left by earlier runs on a shared broker would each get a copy of every event.
+            var topic = new EventTopic<BenchTicked>($"bench.ticked-{run}.v1");
             var options = new EventsOptions
             {
                 Transport = kind,
                 ConsumerId = consumerId,
+                ConsumerBatchSize = settings.Batch,
+                ConsumerBatchWindow = TimeSpan.FromMilliseconds(settings.WindowMs),
+                // The baseline consumes with the same concurrency and batching as RabbitMQ.
+                InProcess = new InProcessOptions { ConsumerConcurrency = settings.Concurrency },
                 RabbitMq = new RabbitMqOptions
                 {
                     ConnectionString = settings.RabbitMq ?? "",
@@ -102,38 +119,66 @@ internal static class Bench
             await host.Services.GetRequiredService<PlatformDatabase<BenchDbContext>>().Ready;
             var transport = host.Services.GetRequiredService<IEventTransport>();
 
-            var receiver = new InboxReceiver<BenchDbContext, BenchTicked, BenchConsumer>(
-                host.Services.GetRequiredService<IServiceScopeFactory>(), Topic.Name, consumerId, TimeProvider.System,
-                host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("bench"));
+            // The inbox receiver the subscription would use, observed after each commit.
+            var inbox = new InboxReceiver<BenchDbContext, BenchTicked, BenchConsumer>(
+                host.Services.GetRequiredService<IServiceScopeFactory>(), topic.Name, consumerId, TimeProvider.System,
+                host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("bench")).AsSubscriptionReceiver();
             var latencies = new ConcurrentBag<double>();
             var committed = 0;
+            var commits = 0;
             var measuring = true;
-            await using var subscription = await transport.SubscribeAsync(Topic.Name, async (cloudEvent, ct) =>
+            void Committed(CloudEvent cloudEvent)
             {
-                var outcome = await receiver.ReceiveAsync(cloudEvent, ct);
-                if (outcome == DeliveryOutcome.Success)
+                if (Volatile.Read(ref measuring))
                 {
-                    if (Volatile.Read(ref measuring))
-                    {
-                        var sent = ProtoCloudEvents.ReadData<BenchTicked>(cloudEvent).SentAtTicks;
-                        latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                    }
-
-                    Interlocked.Increment(ref committed);
+                    var sent = ProtoCloudEvents.ReadData<BenchTicked>(cloudEvent).SentAtTicks;
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 }
 
-                return outcome;
-            });
+                Interlocked.Increment(ref committed);
+            }
 
-            // Warm-up: JIT, connections, pools.
-            await PublishAsync(transport, 500, rate: 0, settings.InFlight);
-            await WaitForAsync(() => Volatile.Read(ref committed) >= 500);
+            var measured = new SubscriptionReceiver(
+                async (cloudEvent, ct) =>
+                {
+                    var outcome = await inbox.Single(cloudEvent, ct);
+                    if (outcome == DeliveryOutcome.Success)
+                    {
+                        Interlocked.Increment(ref commits);
+                        Committed(cloudEvent);
+                    }
+
+                    return outcome;
+                },
+                async (batch, ct) =>
+                {
+                    var result = await inbox.Batch!(batch, ct);
+                    if (result.Outcomes.All(o => o is not null))
+                    {
+                        Interlocked.Increment(ref commits);
+                    }
+
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        if (result.Outcomes[i] == DeliveryOutcome.Success)
+                        {
+                            Committed(batch[i]);
+                        }
+                    }
+
+                    return result;
+                });
+            await using var subscription = await ((IBatchingTransport)transport).SubscribeAsync(topic.Name, measured, CancellationToken.None);
+
+            // Warm-up: JIT (enough calls for the hot paths to reach tier 1), connections, pools.
+            await PublishAsync(transport, topic, settings.Warmup, rate: 0, settings.InFlight);
+            await WaitForAsync(() => Volatile.Read(ref committed) >= settings.Warmup);
 
             // Latency at a steady rate.
             latencies.Clear();
             var before = Volatile.Read(ref committed);
             var latencyEvents = settings.Rate * settings.LatencySeconds;
-            await PublishAsync(transport, latencyEvents, settings.Rate, settings.InFlight);
+            await PublishAsync(transport, topic, latencyEvents, settings.Rate, settings.InFlight);
             await WaitForAsync(() => Volatile.Read(ref committed) >= before + latencyEvents);
             var sorted = latencies.Order().ToArray();
 
@@ -141,13 +186,20 @@ internal static class Bench
             Volatile.Write(ref measuring, false);
             before = Volatile.Read(ref committed);
             var clock = Stopwatch.StartNew();
-            await PublishAsync(transport, settings.ThroughputEvents, rate: 0, settings.InFlight);
+            await PublishAsync(transport, topic, settings.ThroughputEvents, rate: 0, settings.InFlight);
+            var publishRate = settings.ThroughputEvents / clock.Elapsed.TotalSeconds;
             await WaitForAsync(() => Volatile.Read(ref committed) >= before + settings.ThroughputEvents);
             var throughput = settings.ThroughputEvents / clock.Elapsed.TotalSeconds;
 
             await host.StopAsync();
-            var result = new BenchResult(kind.ToString(), Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1], throughput);
-            Console.WriteLine($"{result.Transport}: p50 {result.P50:F2} ms, p99 {result.P99:F2} ms at {settings.Rate}/s; {result.Throughput:F0} events/s sustained");
+            if (kind == EventTransportKind.RabbitMq)
+            {
+                await BenchBroker.RemoveAsync(settings.RabbitMq!, consumerId, topic.Name);
+            }
+
+            var perCommit = (double)Volatile.Read(ref committed) / Math.Max(1, Volatile.Read(ref commits));
+            var result = new BenchResult(kind.ToString(), Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted[^1], throughput, perCommit);
+            Console.WriteLine($"{result.Transport}: p50 {result.P50:F2} ms, p99 {result.P99:F2} ms at {settings.Rate}/s; {result.Throughput:F0} events/s sustained; {perCommit:F1} events per inbox commit; publishing alone ran at {publishRate:F0} events/s");
             return result;
         }
         finally
@@ -156,7 +208,7 @@ internal static class Bench
         }
     }
 
-    private static async Task PublishAsync(IEventTransport transport, int count, int rate, int inFlight)
+    private static async Task PublishAsync(IEventTransport transport, EventTopic<BenchTicked> topic, int count, int rate, int inFlight)
     {
         using var gate = new SemaphoreSlim(inFlight);
         var start = Stopwatch.GetTimestamp();
@@ -176,17 +228,17 @@ internal static class Bench
             await gate.WaitAsync();
             var message = new BenchTicked { Sequence = i, SentAtTicks = Stopwatch.GetTimestamp() };
             var cloudEvent = ProtoCloudEvents.Create(message, "/safeguarding/bench", $"org-{i % 32}", DateTimeOffset.UtcNow);
-            tasks.Add(PublishOneAsync(transport, cloudEvent, gate));
+            tasks.Add(PublishOneAsync(transport, topic, cloudEvent, gate));
         }
 
         await Task.WhenAll(tasks);
     }
 
-    private static async Task PublishOneAsync(IEventTransport transport, CloudEvent cloudEvent, SemaphoreSlim gate)
+    private static async Task PublishOneAsync(IEventTransport transport, EventTopic<BenchTicked> topic, CloudEvent cloudEvent, SemaphoreSlim gate)
     {
         try
         {
-            await transport.PublishAsync(Topic.Name, cloudEvent);
+            await transport.PublishAsync(topic.Name, cloudEvent);
         }
         finally
         {

@@ -8,7 +8,14 @@ using Safeguarding.Reporting.Rendering.Pdf;
 using Safeguarding.Reporting.Samples;
 
 // Goals (DESIGN §7): a partnership's Report Book in <= 300 ms, London's 33 partnerships in <= 3 s.
+// With --rebuild: live consumption and rebuild of the reporting read models (RebuildBench).
 var options = BenchOptions.Parse(args);
+if (options.Rebuild)
+{
+    await RebuildBench.RunAsync(options);
+    return;
+}
+
 var renderer = new HtmlReportRenderer();
 var csv = new CsvExporter();
 

@@ -57,6 +57,17 @@ public sealed record Provenance
         return new Provenance(ProvenanceKind.Import, name, row, importId, userId);
     }
 
+    /// <summary>The same import provenance for another row (one file's rows share everything else, checked once).</summary>
+    public Provenance AtRow(long row)
+    {
+        if (Kind != ProvenanceKind.Import)
+        {
+            throw new InvalidOperationException("Only an import provenance has rows.");
+        }
+
+        return row >= 1 ? new Provenance(Kind, FileName, row, Reference, UserId) : throw new DomainValidationException("provenance.row", "must be 1 or more");
+    }
+
     public static Provenance Audit(string auditProgrammeId, string userId) => Referenced(ProvenanceKind.Audit, auditProgrammeId, userId);
 
     public static Provenance Survey(string surveyWaveId, string userId) => Referenced(ProvenanceKind.Survey, surveyWaveId, userId);

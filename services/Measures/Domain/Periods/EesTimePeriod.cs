@@ -95,7 +95,7 @@ public static class EesTimePeriod
     internal static bool TryYear(string text, bool sixDigits, out int year)
     {
         year = 0;
-        if (text.Length != (sixDigits ? 6 : 4) || !text.All(char.IsAsciiDigit))
+        if (text.Length != (sixDigits ? 6 : 4) || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }

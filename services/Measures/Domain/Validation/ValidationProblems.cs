@@ -3,20 +3,22 @@ namespace Safeguarding.Measures.Domain;
 /// <summary>Collects problems while a value is checked, so a caller sees all of them at once.</summary>
 public sealed class ValidationProblems
 {
-    private readonly List<ValidationProblem> _items = [];
+    // Allocated on the first problem: most values checked (every imported row) have none.
+    private List<ValidationProblem>? _items;
 
-    public bool Any => _items.Count > 0;
+    public bool Any => _items is { Count: > 0 };
 
-    public IReadOnlyList<ValidationProblem> Items => _items;
+    public IReadOnlyList<ValidationProblem> Items => (IReadOnlyList<ValidationProblem>?)_items ?? [];
 
-    public void Add(string field, string description) => _items.Add(new ValidationProblem(field, description));
+    public void Add(string field, string description) => (_items ??= []).Add(new ValidationProblem(field, description));
 
     /// <summary>Adds problems found in a nested value, prefixing their field paths.</summary>
     public void AddNested(string prefix, IEnumerable<ValidationProblem> problems)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         foreach (var problem in problems)
         {
-            _items.Add(problem with { Field = FieldPath.Join(prefix, problem.Field) });
+            (_items ??= []).Add(problem with { Field = FieldPath.Join(prefix, problem.Field) });
         }
     }
 
@@ -24,7 +26,7 @@ public sealed class ValidationProblems
     {
         if (Any)
         {
-            throw new DomainValidationException([.. _items]);
+            throw new DomainValidationException([.. _items!]);
         }
     }
 }

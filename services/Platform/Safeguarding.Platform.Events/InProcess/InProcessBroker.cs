@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace Safeguarding.Platform.Events.InProcess;
 
@@ -22,7 +21,7 @@ public sealed class InProcessBroker
 
     /// <summary>Messages waiting in a queue (not yet acknowledged).</summary>
     public int Pending(string queueName) =>
-        _topics.Values.Select(queues => queues.GetValueOrDefault(queueName)).FirstOrDefault(q => q is not null)?.Messages.Reader.Count ?? 0;
+        _topics.Values.Select(queues => queues.GetValueOrDefault(queueName)).FirstOrDefault(q => q is not null)?.Pending ?? 0;
 
     internal void Publish(string topic, byte[] body)
     {
@@ -31,7 +30,7 @@ public sealed class InProcessBroker
         {
             foreach (var queue in queues.Values)
             {
-                queue.Messages.Writer.TryWrite(body);
+                queue.Enqueue(body);
             }
         }
     }
@@ -39,17 +38,4 @@ public sealed class InProcessBroker
     internal InProcessQueue Queue(string topic, string queueName) =>
         _topics.GetOrAdd(topic, _ => new ConcurrentDictionary<string, InProcessQueue>())
             .GetOrAdd(queueName, name => new InProcessQueue(name));
-}
-
-/// <summary>One durable queue: messages stay at the head until acknowledged.</summary>
-internal sealed class InProcessQueue(string name)
-{
-    public string Name { get; } = name;
-
-    public Channel<byte[]> Messages { get; } = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = false });
-
-    public ConcurrentQueue<byte[]> DeadLetters { get; } = new();
-
-    // One active consumer at a time keeps the queue ordered, as a single RabbitMQ consumer would.
-    public SemaphoreSlim ActiveConsumer { get; } = new(1, 1);
 }

@@ -4,17 +4,42 @@ namespace Safeguarding.Platform.Events.InProcess;
 
 /// <summary>
 /// Events through an <see cref="InProcessBroker"/>, serialised exactly as on the wire and delivered
-/// asynchronously with the same retries and dead-lettering as RabbitMQ, so code behaves the same.
+/// asynchronously with the same batching, concurrency, retries and dead-lettering as RabbitMQ, so code
+/// behaves the same and the benchmark's baseline is honest.
 /// </summary>
-public sealed class InProcessTransport(
-    InProcessBroker broker, string consumerId, DeliveryPolicy policy, ILogger<InProcessTransport> logger) : IEventTransport
+public sealed class InProcessTransport : IEventTransport, IBatchingTransport, IEventBatchPublisher
 {
+    private readonly InProcessBroker _broker;
+    private readonly string _consumerId;
+    private readonly DeliveryPolicy _policy;
+    private readonly ConsumerSettings _consumers;
+    private readonly ILogger<InProcessTransport> _logger;
+
+    /// <summary>Creates the transport; subscriptions handle one batch at a time.</summary>
+    public InProcessTransport(InProcessBroker broker, string consumerId, DeliveryPolicy policy, ILogger<InProcessTransport> logger)
+        : this(broker, consumerId, policy, ConsumerSettings.Default, logger)
+    {
+    }
+
+    internal InProcessTransport(
+        InProcessBroker broker, string consumerId, DeliveryPolicy policy, ConsumerSettings consumers, ILogger<InProcessTransport> logger)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(consumers);
+        _broker = broker;
+        _consumerId = consumerId;
+        _policy = policy;
+        _consumers = consumers.Normalised();
+        _logger = logger;
+    }
+
     /// <inheritdoc />
     public Task PublishAsync(string topic, CloudEvent cloudEvent, CancellationToken cancellationToken = default)
     {
         TopicNames.Validate(topic);
         cancellationToken.ThrowIfCancellationRequested();
-        broker.Publish(topic, CloudEventJson.Serialize(cloudEvent));
+        _broker.Publish(topic, CloudEventJson.Serialize(cloudEvent));
         EventsTelemetry.Published.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", topic));
         return Task.CompletedTask;
     }
@@ -22,84 +47,37 @@ public sealed class InProcessTransport(
     /// <inheritdoc />
     public Task<IAsyncDisposable> SubscribeAsync(string topic, CloudEventReceiver handler, CancellationToken cancellationToken = default)
     {
-        TopicNames.Validate(topic);
         ArgumentNullException.ThrowIfNull(handler);
-        var queue = broker.Queue(topic, $"{consumerId}-{topic}");
-        var subscription = new Subscription(queue, topic, handler, policy, logger);
-        EventsLog.Subscribed(logger, topic, "in-process");
-        return Task.FromResult<IAsyncDisposable>(subscription);
+        return Subscribe(topic, new SubscriptionReceiver(handler));
     }
 
-    private sealed class Subscription : IAsyncDisposable
+    Task<IAsyncDisposable> IBatchingTransport.SubscribeAsync(string topic, SubscriptionReceiver receiver, CancellationToken cancellationToken) =>
+        Subscribe(topic, receiver);
+
+    async Task<Exception?[]> IEventBatchPublisher.PublishBatchAsync(IReadOnlyList<OutgoingEvent> events, CancellationToken cancellationToken)
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _loop;
-
-        public Subscription(InProcessQueue queue, string topic, CloudEventReceiver handler, DeliveryPolicy policy, ILogger logger) =>
-            _loop = Task.Run(() => ConsumeAsync(queue, topic, handler, policy, logger, _stop.Token));
-
-        public async ValueTask DisposeAsync()
+        var errors = new Exception?[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            await _stop.CancelAsync();
             try
             {
-                await _loop;
+                await PublishAsync(events[i].Topic, events[i].Event, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Stopped mid-delivery: the message stays at the head for the next consumer.
-            }
-
-            _stop.Dispose();
-        }
-
-        private static async Task ConsumeAsync(
-            InProcessQueue queue, string topic, CloudEventReceiver handler, DeliveryPolicy policy, ILogger logger, CancellationToken stop)
-        {
-            await queue.ActiveConsumer.WaitAsync(stop);
-            try
-            {
-                var reader = queue.Messages.Reader;
-                while (await reader.WaitToReadAsync(stop))
-                {
-                    if (!reader.TryPeek(out var body))
-                    {
-                        continue;
-                    }
-
-                    DeliveryOutcome outcome;
-                    try
-                    {
-                        outcome = await policy.RunAsync(handler, CloudEventJson.Parse(body), topic, logger, stop);
-                    }
-                    catch (CloudEventFormatException ex)
-                    {
-                        EventsLog.Unreadable(logger, topic, ex.Message);
-                        outcome = DeliveryOutcome.Drop;
-                    }
-
-                    // Acknowledge only now, so a consumer stopped mid-delivery leaves the message queued.
-                    reader.TryRead(out _);
-                    Count(topic, outcome);
-                    if (outcome == DeliveryOutcome.Drop)
-                    {
-                        queue.DeadLetters.Enqueue(body);
-                    }
-                }
-            }
-            finally
-            {
-                queue.ActiveConsumer.Release();
+                errors[i] = ex;
             }
         }
 
-        private static void Count(string topic, DeliveryOutcome outcome)
-        {
-            var tag = new KeyValuePair<string, object?>("messaging.destination.name", topic);
-            if (outcome == DeliveryOutcome.Drop)
-            {
-                EventsTelemetry.DeadLettered.Add(1, tag);
-            }
-        }
+        return errors;
+    }
+
+    private Task<IAsyncDisposable> Subscribe(string topic, SubscriptionReceiver receiver)
+    {
+        TopicNames.Validate(topic);
+        var queue = _broker.Queue(topic, $"{_consumerId}-{topic}");
+        var subscription = new InProcessSubscription(queue, topic, receiver, _policy, _consumers, _logger);
+        EventsLog.Subscribed(_logger, topic, "in-process");
+        return Task.FromResult<IAsyncDisposable>(subscription);
     }
 }

@@ -66,7 +66,10 @@ internal sealed class EventSubscriptionsHostedService(
             {
                 try
                 {
-                    var handle = await transport.SubscribeAsync(subscription.Topic, receiver, stopping);
+                    // In-process and RabbitMQ take batches (one inbox transaction each); Dapr delivers one by one.
+                    var handle = transport is IBatchingTransport batching
+                        ? await batching.SubscribeAsync(subscription.Topic, receiver, stopping)
+                        : await transport.SubscribeAsync(subscription.Topic, receiver.Single, stopping);
                     lock (_gate)
                     {
                         _handles.Add(handle);

@@ -3,16 +3,17 @@ using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Safeguarding.Platform.Persistence;
 using Safeguarding.Platform.Persistence.Inbox;
 
 namespace Safeguarding.Platform.Events.Inbox;
 
 /// <summary>
-/// Delivers events to an <see cref="IEventConsumer{TMessage}"/> exactly once in effect: in one transaction
-/// it checks the inbox for the event id, runs the consumer, records the id and commits. A redelivery finds
-/// the id and is acknowledged without running the consumer again; two deliveries racing each other are
-/// settled by the inbox primary key (the loser rolls back).
+/// Delivers events to an <see cref="IEventConsumer{TMessage}"/> exactly once in effect. A batch of deliveries
+/// is one transaction in one DI scope: one statement claims all their ids in the inbox (ids already there
+/// are duplicates, acknowledged without running the consumer); then each new event runs the consumer, its
+/// changes are saved and the change tracker cleared, so every event sees the effects of the ones before it
+/// and starts clean, as one-by-one processing would; then one commit. Any failure rolls the whole batch back.
+/// A single delivery is a batch of one.
 /// </summary>
 internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
     IServiceScopeFactory scopes, string topic, string consumerKey, TimeProvider time, ILogger logger)
@@ -20,102 +21,208 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
     where TMessage : IMessage<TMessage>, new()
     where TConsumer : class, IEventConsumer<TMessage>
 {
+    public SubscriptionReceiver AsSubscriptionReceiver() => new(ReceiveAsync, ReceiveBatchAsync);
+
+    /// <summary>One delivery in its own transaction: Success, Retry or Drop.</summary>
     public async Task<DeliveryOutcome> ReceiveAsync(CloudEvent cloudEvent, CancellationToken cancellationToken)
     {
-        using var activity = EventsTelemetry.StartProcess(topic, cloudEvent);
-        DeliveryOutcome outcome;
+        var result = await ReceiveBatchAsync([cloudEvent], cancellationToken);
+        return result.Outcomes[0] ?? DeliveryOutcome.Retry;
+    }
+
+    /// <summary>Several deliveries in one transaction; see <see cref="BatchResult"/>.</summary>
+    public async Task<BatchResult> ReceiveBatchAsync(IReadOnlyList<CloudEvent> batch, CancellationToken cancellationToken)
+    {
+        var outcomes = new DeliveryOutcome?[batch.Count];
+        var messages = new TMessage?[batch.Count];
+        var toApply = new List<int>(batch.Count);
+        var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                messages[i] = ProtoCloudEvents.ReadData<TMessage>(batch[i]);
+            }
+            catch (CloudEventFormatException ex)
+            {
+                EventsLog.Unreadable(logger, topic, ex.Message);
+                outcomes[i] = DeliveryOutcome.Drop;
+                Count(DeliveryOutcome.Drop);
+                continue;
+            }
+
+            // A second copy in the same batch is settled by the first one's outcome.
+            if (firstById.TryAdd(batch[i].Id, i))
+            {
+                toApply.Add(i);
+            }
+        }
+
+        if (toApply.Count == 0)
+        {
+            return new BatchResult(outcomes);
+        }
+
+        var spans = new List<Activity>(toApply.Count);
+        var attempt = new BatchAttempt();
         try
         {
-            outcome = await ApplyAsync(cloudEvent, cancellationToken);
+            await ApplyAsync(batch, messages, toApply, spans, attempt, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            EndSpans(spans, "stopped");
             throw;
         }
-#pragma warning disable CA1031 // Whatever the consumer or database throws, the answer is "deliver again".
+#pragma warning disable CA1031 // Whatever the database throws, the batch is rolled back and handled one by one.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            EventsLog.HandlerFailed(logger, ex, topic, cloudEvent.Id, 0);
-            outcome = DeliveryOutcome.Retry;
+            attempt.Error ??= ex;
+            attempt.Committed = false;
+            if (attempt.FailedIndex < 0 && toApply.Count == 1)
+            {
+                attempt.FailedIndex = toApply[0];
+            }
         }
 
-        if (outcome != DeliveryOutcome.Success)
+        if (!attempt.Committed)
         {
-            activity?.SetStatus(ActivityStatusCode.Error);
+            return RolledBack(batch, outcomes, toApply, spans, attempt);
         }
 
-        EventsTelemetry.Processed.Add(1,
-            new KeyValuePair<string, object?>("messaging.destination.name", topic),
-            new KeyValuePair<string, object?>("outcome", outcome.ToString()));
-        return outcome;
+        EndSpans(spans, error: null);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is null)
+            {
+                outcomes[i] = DeliveryOutcome.Success;
+                Count(DeliveryOutcome.Success);
+            }
+        }
+
+        return new BatchResult(outcomes);
     }
 
-    private async Task<DeliveryOutcome> ApplyAsync(CloudEvent cloudEvent, CancellationToken cancellationToken)
+    private async Task ApplyAsync(
+        IReadOnlyList<CloudEvent> batch, TMessage?[] messages, List<int> toApply, List<Activity> spans, BatchAttempt attempt,
+        CancellationToken cancellationToken)
     {
-        TMessage message;
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        // One transaction for the batch; savepoints around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await InboxClaim.ClaimAsync(
+            db, consumerKey, topic, [.. toApply.Select(i => batch[i].Id)], time.GetUtcNow().UtcDateTime, cancellationToken);
+        TConsumer? consumer = null;
+        foreach (var i in toApply)
         {
-            message = ProtoCloudEvents.ReadData<TMessage>(cloudEvent);
-        }
-        catch (CloudEventFormatException ex)
-        {
-            EventsLog.Unreadable(logger, topic, ex.Message);
-            return DeliveryOutcome.Drop;
-        }
-
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            // The whole delivery is one transaction; a savepoint around SaveChanges would only add round trips.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await AlreadyProcessedAsync(db, cloudEvent.Id, cancellationToken))
+            var cloudEvent = batch[i];
+            if (!claimed.Contains(cloudEvent.Id))
             {
                 EventsLog.Duplicate(logger, topic, cloudEvent.Id, consumerKey);
-                return DeliveryOutcome.Success;
+                continue;
             }
 
-            var consumer = scope.ServiceProvider.GetRequiredService<TConsumer>();
+            var previous = Activity.Current;
+            var span = EventsTelemetry.StartProcess(topic, cloudEvent);
+            if (span is not null)
+            {
+                spans.Add(span);
+            }
+
             try
             {
-                await consumer.ConsumeAsync(new ReceivedEvent<TMessage>(message, cloudEvent), cancellationToken);
+                consumer ??= scope.ServiceProvider.GetRequiredService<TConsumer>();
+                await consumer.ConsumeAsync(new ReceivedEvent<TMessage>(messages[i]!, cloudEvent), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                // The next event starts with an empty tracker and reads what this one saved, as in its own scope.
+                db.ChangeTracker.Clear();
             }
             catch (PermanentEventFailureException)
             {
-                return DeliveryOutcome.Drop;
+                attempt.Fail(i, span, permanent: true);
+                return;
             }
-
-            db.Set<InboxMessage>().Add(new InboxMessage
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Consumer = consumerKey,
-                EventId = cloudEvent.Id,
-                Topic = topic,
-                ProcessedAt = time.GetUtcNow().UtcDateTime,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return DeliveryOutcome.Success;
+                // The attempt number is the transport's; 0 here as before.
+                EventsLog.HandlerFailed(logger, ex, topic, cloudEvent.Id, 0);
+                attempt.Fail(i, span, permanent: false);
+                return;
             }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            finally
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                // The next event's span must not become a child of this one.
+                Activity.Current = previous;
             }
         }
 
-        // A unique violation: the inbox key (a concurrent delivery won) or the consumer's own data (retry).
-        await using var check = scopes.CreateAsyncScope();
-        if (await AlreadyProcessedAsync(check.ServiceProvider.GetRequiredService<TContext>(), cloudEvent.Id, cancellationToken))
-        {
-            EventsLog.Duplicate(logger, topic, cloudEvent.Id, consumerKey);
-            return DeliveryOutcome.Success;
-        }
-
-        return DeliveryOutcome.Retry;
+        await transaction.CommitAsync(cancellationToken);
+        attempt.Committed = true;
     }
 
-    private Task<bool> AlreadyProcessedAsync(TContext db, string eventId, CancellationToken cancellationToken) =>
-        db.Set<InboxMessage>().AsNoTracking().AnyAsync(m => m.Consumer == consumerKey && m.EventId == eventId, cancellationToken);
+    private BatchResult RolledBack(
+        IReadOnlyList<CloudEvent> batch, DeliveryOutcome?[] outcomes, List<int> toApply, List<Activity> spans, BatchAttempt attempt)
+    {
+        EndSpans(spans, "rolled back");
+        if (attempt.FailedIndex < 0 || toApply.Count > 1)
+        {
+            EventsLog.BatchRolledBack(logger, attempt.Error, topic, toApply.Count);
+        }
+        else if (attempt.Error is not null)
+        {
+            EventsLog.HandlerFailed(logger, attempt.Error, topic, batch[attempt.FailedIndex].Id, 0);
+        }
+
+        if (attempt.FailedIndex >= 0)
+        {
+            var outcome = attempt.Permanent ? DeliveryOutcome.Drop : DeliveryOutcome.Retry;
+            Count(outcome);
+            if (attempt.Permanent)
+            {
+                outcomes[attempt.FailedIndex] = DeliveryOutcome.Drop;
+                return new BatchResult(outcomes);
+            }
+        }
+
+        return new BatchResult(outcomes, attempt.FailedIndex);
+    }
+
+    private static void EndSpans(List<Activity> spans, string? error)
+    {
+        foreach (var span in spans)
+        {
+            if (error is not null && span.Status != ActivityStatusCode.Error)
+            {
+                span.SetStatus(ActivityStatusCode.Error, error);
+            }
+
+            span.Dispose();
+        }
+    }
+
+    private void Count(DeliveryOutcome outcome) => EventsTelemetry.Processed.Add(1,
+        new KeyValuePair<string, object?>("messaging.destination.name", topic),
+        new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+
+    /// <summary>What happened to one batch transaction.</summary>
+    private sealed class BatchAttempt
+    {
+        public bool Committed { get; set; }
+
+        public int FailedIndex { get; set; } = -1;
+
+        public bool Permanent { get; private set; }
+
+        public Exception? Error { get; set; }
+
+        public void Fail(int index, Activity? span, bool permanent)
+        {
+            FailedIndex = index;
+            Permanent = permanent;
+            span?.SetStatus(ActivityStatusCode.Error, permanent ? "dropped" : "failed");
+        }
+    }
 }

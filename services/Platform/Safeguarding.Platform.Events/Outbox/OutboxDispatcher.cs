@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +11,12 @@ namespace Safeguarding.Platform.Events.Outbox;
 
 /// <summary>
 /// Publishes a context's outbox rows and marks them sent (at-least-once: a crash between the two
-/// republishes). Rows go out in id order; rows of one subject (organisation) are published one after
-/// another and a failure holds back that subject's later rows, so one organisation's events never overtake
-/// each other at the broker; different subjects go out in parallel. On PostgreSQL a transaction-scoped
-/// advisory lock makes one replica the dispatcher at a time.
+/// republishes). A cycle reads up to <see cref="OutboxOptions.BatchSize"/> pending rows in id order, hands them
+/// to the broker with all confirms outstanding together (transports that take batches; others subject by
+/// subject), and marks the accepted ones sent with one UPDATE. A subject's (organisation's) rows go out in id
+/// order, and a row waiting for its retry time holds back that subject's later rows. The dispatcher wakes as
+/// soon as a commit stores outbox rows (<see cref="OutboxSignal"/>), polls as a fallback, and backs off when
+/// publishing fails. On PostgreSQL a transaction-scoped advisory lock makes one replica the dispatcher at a time.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceProvider services,
@@ -38,6 +38,7 @@ internal sealed class OutboxDispatcher<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
+            var wakeOnSignal = true;
             try
             {
                 var cycle = await DispatchOnceAsync(stoppingToken);
@@ -45,12 +46,16 @@ internal sealed class OutboxDispatcher<TContext>(
                 {
                     failedCycles++;
                     wait = Backoff(failedCycles);
+                    // Nothing got through (broker down): new commits must not cut the backoff short.
+                    wakeOnSignal = cycle.Sent > 0;
                     EventsLog.OutboxPublishFailed(logger, cycle.FirstError, typeof(TContext).Name, cycle.Failed, wait);
                 }
                 else
                 {
                     failedCycles = 0;
-                    wait = cycle.Read == _outbox.BatchSize ? TimeSpan.Zero : _outbox.PollInterval;
+                    // A full batch that made progress: more is probably waiting. Rows all waiting for their
+                    // retry time are no reason to spin.
+                    wait = cycle.Sent > 0 && cycle.Read == _outbox.BatchSize ? TimeSpan.Zero : _outbox.PollInterval;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,6 +68,7 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 failedCycles++;
                 wait = Backoff(failedCycles);
+                wakeOnSignal = false;
                 EventsLog.OutboxCycleFailed(logger, ex, typeof(TContext).Name, wait);
             }
 
@@ -70,7 +76,7 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 try
                 {
-                    await signal.WaitAsync(typeof(TContext), wait, stoppingToken);
+                    await (wakeOnSignal ? signal.WaitAsync(typeof(TContext), wait, stoppingToken) : Task.Delay(wait, time, stoppingToken));
                 }
                 catch (OperationCanceledException)
                 {
@@ -103,52 +109,27 @@ internal sealed class OutboxDispatcher<TContext>(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var sent = new ConcurrentBag<long>();
-        var failed = new ConcurrentBag<(OutboxMessage Row, Exception Error)>();
-        await Parallel.ForEachAsync(
-            rows.GroupBy(r => r.Subject, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _outbox.Parallelism), CancellationToken = cancellationToken },
-            async (subject, token) =>
-            {
-                foreach (var row in subject)
-                {
-                    // Waiting for its retry time: later rows of this subject wait behind it.
-                    if (row.NextAttemptAt > now)
-                    {
-                        return;
-                    }
+        var published = transport is IEventBatchPublisher batches
+            ? await OutboxPublishing.PipelinedAsync(batches, rows, now, cancellationToken)
+            : await OutboxPublishing.BySubjectAsync(transport, rows, now, _outbox.Parallelism, cancellationToken);
 
-                    try
-                    {
-                        var cloudEvent = CloudEventJson.Parse(row.Envelope);
-                        using var activity = EventsTelemetry.StartSend(row.Topic, cloudEvent);
-                        await transport.PublishAsync(row.Topic, cloudEvent, token);
-                        sent.Add(row.Id);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                    {
-                        Activity.Current?.SetStatus(ActivityStatusCode.Error);
-                        failed.Add((row, ex));
-                        return;
-                    }
-                }
-            });
-
-        if (!sent.IsEmpty)
+        if (published.Sent.Count > 0)
         {
-            var ids = sent.ToList();
+            var ids = published.Sent.ToList();
             await db.Set<OutboxMessage>()
                 .Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), CancellationToken.None);
         }
 
-        foreach (var (row, error) in failed)
+        // Usually one statement: rows that failed together share their attempt count and error kind.
+        foreach (var group in published.Failed.GroupBy(f => (f.Row.Attempts, Kind: f.Error.GetType().Name)))
         {
-            var attempts = row.Attempts + 1;
+            var ids = group.Select(f => f.Row.Id).ToList();
+            var attempts = group.Key.Attempts + 1;
             var next = now + Backoff(attempts);
-            var kind = error.GetType().Name;
+            var kind = group.Key.Kind;
             await db.Set<OutboxMessage>()
-                .Where(m => m.Id == row.Id)
+                .Where(m => ids.Contains(m.Id))
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, kind),
                     CancellationToken.None);
@@ -159,12 +140,12 @@ internal sealed class OutboxDispatcher<TContext>(
             await transaction.CommitAsync(CancellationToken.None);
         }
 
-        if (!sent.IsEmpty)
+        if (published.Sent.Count > 0)
         {
-            EventsLog.OutboxPublished(logger, typeof(TContext).Name, sent.Count);
+            EventsLog.OutboxPublished(logger, typeof(TContext).Name, published.Sent.Count);
         }
 
-        return new DispatchResult(rows.Count, sent.Count, failed.Count, failed.IsEmpty ? null : failed.First().Error);
+        return new DispatchResult(rows.Count, published.Sent.Count, published.Failed.Count, published.Failed.FirstOrDefault().Error);
     }
 
     private async Task WaitForSchemaAsync(CancellationToken cancellationToken)

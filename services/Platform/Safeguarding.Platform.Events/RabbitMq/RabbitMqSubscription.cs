@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -5,35 +6,44 @@ using RabbitMQ.Client.Exceptions;
 
 namespace Safeguarding.Platform.Events.RabbitMq;
 
-/// <summary>One consumer on <c>{consumerId}-{topic}</c>, on its own channel.</summary>
+/// <summary>
+/// One consumer on <c>{consumerId}-{topic}</c>, on its own channel. Deliveries (at most the prefetch count
+/// unacknowledged) are buffered as they arrive; <see cref="ConsumerSettings.Concurrency"/> workers each take
+/// what is there, up to a batch, handle it (one inbox transaction) and only then settle it.
+/// </summary>
 internal sealed class RabbitMqSubscription(
     RabbitMqConnection connection,
     RabbitMqOptions options,
     string topic,
     string queue,
-    CloudEventReceiver handler,
+    SubscriptionReceiver receiver,
     DeliveryPolicy policy,
+    ConsumerSettings consumers,
     ILogger logger,
     Action<RabbitMqSubscription> onDisposed) : IAsyncDisposable
 {
+    // Workers normally stop at once (their database calls observe the token); do not hang a shutdown on one that does not.
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<RabbitMqDelivery> _deliveries = Channel.CreateUnbounded<RabbitMqDelivery>();
+    private Task[] _workers = [];
     private IChannel? _channel;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var amqp = await connection.GetAsync(cancellationToken);
+        // One dispatcher: deliveries are tracked in tag order, which the multiple ack relies on.
         var channel = await amqp.CreateChannelAsync(
-            new CreateChannelOptions(
-                publisherConfirmationsEnabled: false,
-                publisherConfirmationTrackingEnabled: false,
-                consumerDispatchConcurrency: Math.Max((ushort)1, options.ConsumerConcurrency)),
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: 1),
             cancellationToken);
         try
         {
             await RabbitMqTopology.DeclareSubscriptionAsync(channel, topic, queue, cancellationToken);
             await channel.BasicQosAsync(0, options.PrefetchCount, global: false, cancellationToken);
+            var settler = new RabbitMqSettler(channel);
             var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += OnReceivedAsync;
+            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(settler, delivery);
             channel.ChannelShutdownAsync += OnChannelShutdownAsync;
             await channel.BasicConsumeAsync(queue, autoAck: false, consumerTag: $"{queue}-{Guid.NewGuid():N}",
                 noLocal: false, exclusive: false, arguments: null, consumer, cancellationToken);
@@ -45,6 +55,11 @@ internal sealed class RabbitMqSubscription(
         }
 
         _channel = channel;
+        if (_workers.Length == 0)
+        {
+            var stop = _stop.Token;
+            _workers = [.. Enumerable.Range(0, consumers.Concurrency).Select(_ => Task.Run(() => WorkAsync(stop), CancellationToken.None))];
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -55,6 +70,7 @@ internal sealed class RabbitMqSubscription(
         }
 
         await _stop.CancelAsync();
+        _deliveries.Writer.TryComplete();
         if (_channel is { } channel)
         {
             try
@@ -70,50 +86,112 @@ internal sealed class RabbitMqSubscription(
             channel.Dispose();
         }
 
+        var workers = Task.WhenAll(_workers);
+        await Task.WhenAny(workers, Task.Delay(StopWait));
         onDisposed(this);
-        _stop.Dispose();
+        if (workers.IsCompleted)
+        {
+            _stop.Dispose();
+        }
     }
 
-    private async Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
+    private Task OnReceivedAsync(RabbitMqSettler settler, BasicDeliverEventArgs delivery)
     {
-        var channel = ((AsyncEventingBasicConsumer)sender).Channel;
+        settler.Track(delivery.DeliveryTag);
         // The body buffer is only valid during this callback.
-        var body = delivery.Body.ToArray();
-        var tag = delivery.DeliveryTag;
-        DeliveryOutcome outcome;
+        _deliveries.Writer.TryWrite(new RabbitMqDelivery(settler, delivery.DeliveryTag, delivery.Body.ToArray()));
+        return Task.CompletedTask;
+    }
+
+    private async Task WorkAsync(CancellationToken stop)
+    {
         try
         {
-            var stop = _stop.Token;
-            outcome = await policy.RunAsync(handler, CloudEventJson.Parse(body), topic, logger, stop);
+            while (await TakeAsync(stop) is { Count: > 0 } batch)
+            {
+                DeliveryOutcome[] outcomes;
+                try
+                {
+                    outcomes = await DeliveryBatches.HandleAsync([.. batch.Select(d => d.Body)], receiver, policy, topic, logger, stop);
+                }
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    // A bug, not a handler failure (those are settled): hand the deliveries back rather than
+                    // hold them unacknowledged, and keep consuming.
+                    EventsLog.ConsumeLoopFailed(logger, ex, topic, batch.Count);
+                    await SettleAsync(batch, null);
+                    await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                    continue;
+                }
+
+                await SettleAsync(batch, outcomes);
+            }
         }
-        catch (CloudEventFormatException ex)
+        catch (Exception ex) when (stop.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
         {
-            EventsLog.Unreadable(logger, topic, ex.Message);
-            outcome = DeliveryOutcome.Drop;
+            // Stopping: what this worker held stays unacknowledged and is redelivered to the next consumer.
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+    }
+
+    /// <summary>Waits for a delivery, then takes what has arrived (up to a batch), waiting the batch window when set.</summary>
+    private async Task<List<RabbitMqDelivery>> TakeAsync(CancellationToken stop)
+    {
+        var reader = _deliveries.Reader;
+        var batch = new List<RabbitMqDelivery>();
+        while (batch.Count == 0)
         {
-            // Stopping: leave it unacknowledged, so it is redelivered to the next consumer.
-            return;
+            if (!await reader.WaitToReadAsync(stop))
+            {
+                return batch;
+            }
+
+            Drain(reader, batch);
         }
 
-        try
+        if (batch.Count < consumers.MaxBatchSize && consumers.BatchWindow > TimeSpan.Zero)
         {
-            if (outcome == DeliveryOutcome.Success)
+            await Task.Delay(consumers.BatchWindow, stop);
+            Drain(reader, batch);
+        }
+
+        return batch;
+    }
+
+    private void Drain(ChannelReader<RabbitMqDelivery> reader, List<RabbitMqDelivery> batch)
+    {
+        while (batch.Count < consumers.MaxBatchSize && reader.TryRead(out var delivery))
+        {
+            batch.Add(delivery);
+        }
+    }
+
+    /// <summary>Acknowledges or dead-letters by outcome; without outcomes, requeues.</summary>
+    private async Task SettleAsync(List<RabbitMqDelivery> batch, DeliveryOutcome[]? outcomes)
+    {
+        // Normally one channel; after a channel-level re-subscribe a batch can hold deliveries of the old one.
+        foreach (var group in batch.Select((delivery, i) => (delivery, outcome: outcomes?[i])).GroupBy(d => d.delivery.Settler))
+        {
+            try
             {
-                await channel.BasicAckAsync(tag, multiple: false, CancellationToken.None);
+                if (outcomes is null)
+                {
+                    await group.Key.RequeueAsync([.. group.Select(d => d.delivery.Tag)]);
+                    continue;
+                }
+
+                await group.Key.SettleAsync([.. group.Select(d => (d.delivery.Tag, d.outcome!.Value))]);
             }
-            else
+            catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException or IOException)
             {
-                // requeue: false routes it through x-dead-letter-exchange into dlq-{queue}.
-                await channel.BasicNackAsync(tag, multiple: false, requeue: false, CancellationToken.None);
-                EventsTelemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", topic));
+                // The channel went away (broker restart): the broker redelivers; the inbox absorbs the repeat.
+                EventsLog.RabbitSettleFailed(logger, ex, queue);
             }
         }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException or IOException)
+
+        var dead = outcomes?.Count(o => o == DeliveryOutcome.Drop) ?? 0;
+        if (dead > 0)
         {
-            // The channel went away (broker restart): the broker redelivers; the inbox absorbs the repeat.
-            EventsLog.RabbitSettleFailed(logger, ex, queue);
+            EventsTelemetry.DeadLettered.Add(dead, new KeyValuePair<string, object?>("messaging.destination.name", topic));
         }
     }
 
@@ -159,3 +237,6 @@ internal sealed class RabbitMqSubscription(
         }
     }
 }
+
+/// <summary>A delivery waiting in the subscription's buffer, with the channel that must settle it.</summary>
+internal sealed record RabbitMqDelivery(RabbitMqSettler Settler, ulong Tag, byte[] Body);

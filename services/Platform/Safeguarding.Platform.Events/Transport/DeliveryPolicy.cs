@@ -18,12 +18,25 @@ public sealed record DeliveryPolicy(int MaxAttempts, TimeSpan FirstRetryDelay, T
     /// Runs <paramref name="handler"/> until it succeeds, drops, or attempts run out. Returns
     /// <see cref="DeliveryOutcome.Success"/> (acknowledge) or <see cref="DeliveryOutcome.Drop"/> (dead-letter).
     /// Cancellation propagates, so the transport neither acks nor dead-letters and the broker redelivers.
+    /// <paramref name="attemptsSpent"/> counts failed attempts already made elsewhere (in a rolled-back batch).
     /// </summary>
     internal async Task<DeliveryOutcome> RunAsync(
-        CloudEventReceiver handler, CloudEvent cloudEvent, string topic, ILogger logger, CancellationToken cancellationToken)
+        CloudEventReceiver handler, CloudEvent cloudEvent, string topic, ILogger logger, CancellationToken cancellationToken,
+        int attemptsSpent = 0)
     {
         var attempts = Math.Max(1, MaxAttempts);
-        for (var attempt = 1; ; attempt++)
+        if (attemptsSpent >= attempts)
+        {
+            EventsLog.AttemptsExhausted(logger, topic, cloudEvent.Id, attemptsSpent);
+            return DeliveryOutcome.Drop;
+        }
+
+        if (attemptsSpent > 0)
+        {
+            await Task.Delay(DelayBefore(attemptsSpent + 1), cancellationToken);
+        }
+
+        for (var attempt = attemptsSpent + 1; ; attempt++)
         {
             DeliveryOutcome outcome;
             try

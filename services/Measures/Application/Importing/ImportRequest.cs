@@ -1,0 +1,32 @@
+using Safeguarding.Measures.Import;
+
+namespace Safeguarding.Measures.Application.Importing;
+
+/// <summary>What to import: a mapping, the file's name, dry run or not, and which organisations' rows to take (empty: all).</summary>
+public sealed record ImportRequest(string MappingId, string FileName, bool DryRun, IReadOnlyList<string> OrganisationCodes, bool DefineMissingMeasures);
+
+/// <summary>What an import did: the domain's per-file report plus what storing it changed.</summary>
+public sealed record ImportOutcome
+{
+    public required string ImportId { get; init; }
+
+    public required ImportRequest Request { get; init; }
+
+    public required ImportReport Report { get; init; }
+
+    public long RowsOutOfScope { get; init; }
+
+    public long Recorded { get; init; }
+
+    public long SkippedIdentical { get; init; }
+
+    public long Superseded { get; init; }
+
+    public int Batches { get; init; }
+
+    public IReadOnlyList<string> MeasuresDefined { get; init; } = [];
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+}

@@ -1,0 +1,373 @@
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Safeguarding.Measures.Domain;
+using Safeguarding.Measures.Events;
+using Safeguarding.Measures.Events.V1;
+using Safeguarding.Measures.Grpc.Mapping;
+using Safeguarding.Measures.Import;
+using Safeguarding.Measures.Organisations;
+using Safeguarding.Measures.Persistence;
+using Safeguarding.Measures.Persistence.Bulk;
+
+namespace Safeguarding.Measures.Application.Importing;
+
+/// <summary>
+/// Runs a CSV import end to end: the domain importer reads the stream row by row (never the whole
+/// file), rows are grouped into batches of <see cref="MeasuresOptions.ImportBatchRows"/> rows, and each
+/// batch is stored by <see cref="ImportBatchWriter"/> in its own transaction while the next is read. A row's
+/// observations always travel in one batch, so a row is never half-applied. The last transaction records
+/// the run and its ObservationsImported event. A dry run reads and counts and commits nothing.
+/// </summary>
+public sealed class ImportRunner(
+    IServiceScopeFactory scopes,
+    ImportMappingCatalog mappings,
+    OrganisationRegistry organisations,
+    ImportBatchWriter writer,
+    ObservationEvents events,
+    IOptions<MeasuresOptions> options,
+    TimeProvider time,
+    ILogger<ImportRunner> logger)
+{
+    public async Task<ImportOutcome> RunAsync(ImportRequest request, PipeReader csv, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(actor);
+        var mapping = mappings.Find(request.MappingId);
+        var scope = request.OrganisationCodes
+            .Select(c => organisations.Find(c)?.Code ?? throw new ResourceNotFoundException("organisation", c))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var started = time.GetUtcNow();
+        var run = new ImportRun(Guid.CreateVersion7(started).ToString(), Path.GetFileName(request.FileName), request.DryRun, actor.OrganisationCode ?? options.Value.DefaultOrganisation, started);
+        var (catalog, defined) = await PrepareMeasuresAsync(mapping, request, run, actor, cancellationToken);
+        var context = new ImportContext
+        {
+            FileName = run.FileName,
+            ImportId = run.ImportId,
+            UserId = actor.UserId,
+            StartedAt = started,
+            Catalog = catalog,
+            Organisations = organisations,
+        };
+        var invalid = context.Validate();
+        if (invalid.Count > 0)
+        {
+            throw new DomainValidationException(invalid);
+        }
+
+        ImportsLog.Started(logger, run.ImportId, mapping.Id, run.DryRun);
+        var report = new ImportReportBuilder(options.Value.MaxReportedProblems);
+        var batches = Channel.CreateBounded<List<PendingRow>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var store = StoreAsync(run, batches.Reader, stop);
+        long outOfScope = 0;
+        try
+        {
+            var batch = new List<PendingRow>();
+            var rowsInBatch = 0;
+            await foreach (var row in CsvImporter.ImportAsync(csv, mapping, context, stop.Token))
+            {
+                if (scope.Count > 0 && row.Observations.Count > 0 && !scope.Contains(row.Observations[0].OrganisationCode))
+                {
+                    outOfScope++;
+                    report.Add(row with { Outcome = RowOutcome.Skipped, Observations = [], Problems = [], Checks = [] });
+                    continue;
+                }
+
+                report.Add(row);
+                for (var i = 0; i < row.Observations.Count; i++)
+                {
+                    var observation = row.Observations[i];
+                    batch.Add(new PendingRow(observation, i < row.Fingerprints.Count ? row.Fingerprints[i] : ObservationFingerprint.Hash(observation)));
+                }
+
+                if (row.Observations.Count > 0 && ++rowsInBatch >= options.Value.ImportBatchRows)
+                {
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                    batch = [];
+                    rowsInBatch = 0;
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.Writer.WriteAsync(batch, stop.Token);
+            }
+
+            batches.Writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Writer.TryComplete(ex);
+            await stop.CancelAsync();
+            var stopped = await ObserveAsync(store);
+            ImportsLog.Failed(logger, run.ImportId, stopped?.BatchesCommitted ?? 0, (stopped?.InnerException ?? ex).GetType().Name);
+            if (stopped is not null && ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw stopped; // the writer failed first; the reader only saw the cancellation
+            }
+
+            throw;
+        }
+
+        (BatchCounts Counts, int Committed) stored;
+        try
+        {
+            stored = await store;
+        }
+        catch (ImportStoppedException stopped)
+        {
+            ImportsLog.Failed(logger, run.ImportId, stopped.BatchesCommitted, stopped.InnerException?.GetType().Name ?? "unknown");
+            throw;
+        }
+
+        var (counts, batchesCommitted) = stored;
+        var outcome = new ImportOutcome
+        {
+            ImportId = run.ImportId,
+            Request = request with { FileName = run.FileName },
+            Report = report.Build(),
+            RowsOutOfScope = outOfScope,
+            Recorded = counts.Recorded,
+            SkippedIdentical = counts.SkippedIdentical,
+            Superseded = counts.Superseded,
+            Batches = batchesCommitted,
+            MeasuresDefined = defined,
+            StartedAt = started,
+            CompletedAt = time.GetUtcNow(),
+        };
+        if (!run.DryRun && !outcome.Report.Fatal)
+        {
+            await FinishAsync(run, mapping, outcome, actor, cancellationToken);
+        }
+
+        ImportsLog.Finished(logger, run.ImportId, outcome.Report.RowsRead, outcome.Report.RowsRejected, outcome.Recorded, outcome.SkippedIdentical, outcome.Superseded, outcome.Batches);
+        return outcome;
+    }
+
+    // Planning and writing run as two stages after the reader, so the next batch is looked up and its events
+    // formatted while the database writes the previous one. Any failure stops all three.
+    private async Task<(BatchCounts Counts, int Committed)> StoreAsync(ImportRun run, ChannelReader<List<PendingRow>> batches, CancellationTokenSource stop)
+    {
+        var planned = Channel.CreateBounded<PlannedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var progress = new StoreProgress();
+        var planning = PlanAllAsync(run, batches, planned.Writer, progress, stop);
+        var writing = WriteAllAsync(run, planned.Reader, progress, stop);
+        try
+        {
+            await Task.WhenAll(planning, writing);
+        }
+        catch
+        {
+            var failure = new[] { planning, writing }
+                .Where(t => t.IsFaulted)
+                .Select(t => t.Exception!.InnerException is ChannelClosedException { InnerException: { } inner } ? inner : t.Exception!.InnerException!)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (failure is not null)
+            {
+                throw new ImportStoppedException(progress.Committed, failure);
+            }
+
+            throw;
+        }
+
+        return (run.DryRun ? progress.Planned : progress.Written, progress.Committed);
+    }
+
+    private async Task PlanAllAsync(ImportRun run, ChannelReader<List<PendingRow>> batches, ChannelWriter<PlannedBatch> planned, StoreProgress progress, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var batch in batches.ReadAllAsync(stop.Token))
+            {
+                var next = await writer.PlanAsync(run, batch, stop.Token);
+                progress.Planned += next.Counts;
+                if (run.DryRun)
+                {
+                    await next.DisposeAsync();
+                    continue;
+                }
+
+                try
+                {
+                    await planned.WriteAsync(next, stop.Token);
+                }
+                catch
+                {
+                    await next.DisposeAsync();
+                    throw;
+                }
+            }
+
+            planned.Complete();
+        }
+        catch (Exception ex)
+        {
+            planned.TryComplete(ex);
+            if (ex is not OperationCanceledException)
+            {
+                await stop.CancelAsync(); // the reader must not wait on a full channel nobody reads
+            }
+
+            throw;
+        }
+    }
+
+    private async Task WriteAllAsync(ImportRun run, ChannelReader<PlannedBatch> planned, StoreProgress progress, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var batch in planned.ReadAllAsync(stop.Token))
+            {
+                await using (batch)
+                {
+                    progress.Written += await writer.WriteAsync(run, batch, stop.Token);
+                    progress.Committed++;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            if (ex is not OperationCanceledException)
+            {
+                await stop.CancelAsync();
+            }
+
+            while (planned.TryRead(out var left))
+            {
+                await left.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    // After the reader stopped: wait for the writer to stop too, and learn whether it failed and what it committed.
+    private static async Task<ImportStoppedException?> ObserveAsync(Task<(BatchCounts Counts, int Committed)> store)
+    {
+        try
+        {
+            var (_, committed) = await store;
+            return new ImportStoppedException(committed, new OperationCanceledException());
+        }
+        catch (ImportStoppedException stopped)
+        {
+            return stopped;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<(IMeasureCatalog Catalog, IReadOnlyList<string> Defined)> PrepareMeasuresAsync(ImportMapping mapping, ImportRequest request, ImportRun run, Actor actor, CancellationToken cancellationToken)
+    {
+        var ids = mapping.Measures.Select(m => m.MeasureId).ToList();
+        await using (var readScope = scopes.CreateAsyncScope())
+        {
+            var catalog = await readScope.ServiceProvider.GetRequiredService<MeasureReader>().CatalogAsync(ids, cancellationToken);
+            var missing = mapping.Measures.Where(m => m.Definition is not null && !catalog.Histories.ContainsKey(m.MeasureId)).ToList();
+            if (!request.DefineMissingMeasures || missing.Count == 0)
+            {
+                return (catalog, []);
+            }
+
+            if (run.DryRun)
+            {
+                // Nothing is stored in a dry run: check the file against the definitions the mapping would create.
+                var overlay = catalog.Histories.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                foreach (var measure in missing)
+                {
+                    overlay[measure.MeasureId] = MeasureHistory.Define(measure.Definition!, new ChangeContext(actor.UserId, time.GetUtcNow())).History;
+                }
+
+                return (new LoadedMeasureCatalog(overlay), [.. missing.Select(m => m.MeasureId)]);
+            }
+
+            foreach (var measure in missing)
+            {
+                await using var defineScope = scopes.CreateAsyncScope();
+                try
+                {
+                    await defineScope.ServiceProvider.GetRequiredService<MeasureCommands>().DefineAsync(measure.Definition!, null, actor, cancellationToken);
+                    ImportsLog.MeasureDefined(logger, run.ImportId, measure.MeasureId);
+                }
+                catch (ResourceConflictException)
+                {
+                    // Defined meanwhile by someone else: use theirs.
+                }
+            }
+
+            return (await readScope.ServiceProvider.GetRequiredService<MeasureReader>().CatalogAsync(ids, cancellationToken), [.. missing.Select(m => m.MeasureId)]);
+        }
+    }
+
+    private async Task FinishAsync(ImportRun run, ImportMapping mapping, ImportOutcome outcome, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeasuresDbContext>();
+        var report = outcome.Report;
+        db.Imports.Add(new ImportRow
+        {
+            ImportId = run.ImportId,
+            MappingId = mapping.Id,
+            FileName = run.FileName,
+            UserId = actor.UserId,
+            OrganisationCode = actor.OrganisationCode,
+            StartedAt = outcome.StartedAt.UtcDateTime,
+            CompletedAt = outcome.CompletedAt.UtcDateTime,
+            RowsRead = report.RowsRead,
+            RowsImported = report.RowsImported,
+            RowsRejected = report.RowsRejected,
+            RowsSkipped = report.RowsSkipped - outcome.RowsOutOfScope,
+            RowsOutOfScope = outcome.RowsOutOfScope,
+            ObservationsRecorded = outcome.Recorded,
+            ObservationsSkippedIdentical = outcome.SkippedIdentical,
+            ObservationsSuperseded = outcome.Superseded,
+            Batches = outcome.Batches,
+        });
+        var summary = new ObservationsImported
+        {
+            ImportId = run.ImportId,
+            MappingId = mapping.Id,
+            RowsRead = report.RowsRead,
+            RowsImported = report.RowsImported,
+            RowsRejected = report.RowsRejected,
+            RowsSkipped = report.RowsSkipped - outcome.RowsOutOfScope,
+            RowsOutOfScope = outcome.RowsOutOfScope,
+            ObservationsRecorded = outcome.Recorded,
+            ObservationsSkippedIdentical = outcome.SkippedIdentical,
+            ObservationsSuperseded = outcome.Superseded,
+            Batches = outcome.Batches,
+            StartedAt = Timestamps.From(outcome.StartedAt),
+            CompletedAt = Timestamps.From(outcome.CompletedAt),
+        };
+        summary.MeasureIds.AddRange(mapping.Measures.Select(m => m.MeasureId));
+        events.Imported(db, summary, run.Subject);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>What the storing stages have done so far.</summary>
+internal sealed class StoreProgress
+{
+    public BatchCounts Planned { get; set; }
+
+    public BatchCounts Written { get; set; }
+
+    public int Committed { get; set; }
+}
+
+/// <summary>Storing a batch failed; earlier batches stay committed (a re-run skips them).</summary>
+public sealed class ImportStoppedException(int batchesCommitted, Exception inner)
+    : Exception($"The import stopped after {batchesCommitted} committed batches.", inner)
+{
+    public int BatchesCommitted { get; } = batchesCommitted;
+}

@@ -1,0 +1,121 @@
+using System.IO.Pipelines;
+using Safeguarding.Measures.Application.Importing;
+using Safeguarding.Measures.Domain;
+using Safeguarding.Measures.Grpc.Mapping;
+using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Grpc;
+
+namespace Safeguarding.Measures.Grpc;
+
+public sealed partial class MeasuresGrpcService
+{
+    // Bytes buffered between the request stream and the CSV reader before the stream is paused.
+    private const long PipePause = 1 << 20;
+
+    public Task<ListImportMappingsResponse> ListImportMappings(ListImportMappingsRequest request, ServerCallContext context)
+    {
+        var response = new ListImportMappingsResponse();
+        response.Mappings.AddRange(importMappings.All.Select(ImportMappingProtos.ToProto));
+        return Task.FromResult(response);
+    }
+
+    /// <summary>
+    /// The header, then chunks fed into a pipe that the importer reads as they arrive (back-pressure pauses
+    /// the stream): the file is never held in memory. Chunks left after a fatal header are drained so the
+    /// client finishes its upload and reads the report.
+    /// </summary>
+    public Task<ImportCsvResponse> ImportCsv(IAsyncEnumerable<ImportCsvRequest> requests, ServerCallContext context) => RpcCall.Run(async () =>
+    {
+        var actor = identity.RequireActor(context);
+        using var stopFeed = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var messages = requests.GetAsyncEnumerator(stopFeed.Token);
+        try
+        {
+            var header = await messages.MoveNextAsync() && messages.Current.PartCase == ImportCsvRequest.PartOneofCase.Header
+                ? messages.Current.Header
+                : throw RpcErrors.InvalidArgument("header", "the first message must be the header (mapping_id, file_name, ...)");
+            var request = ReadHeader(header);
+            var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipePause, resumeWriterThreshold: PipePause / 2, useSynchronizationContext: false));
+            var feed = FeedAsync(messages, pipe.Writer, stopFeed.Token);
+            ImportOutcome outcome;
+            try
+            {
+                outcome = await imports.RunAsync(request, pipe.Reader, actor, context.CancellationToken);
+            }
+            catch
+            {
+                // Stop reading the upload and let the feed finish before the stream is released.
+                await stopFeed.CancelAsync();
+                await pipe.Reader.CompleteAsync();
+                await Task.WhenAny(feed);
+                throw;
+            }
+
+            await pipe.Reader.CompleteAsync();
+            await feed;
+            return new ImportCsvResponse { Report = ImportMappingProtos.ToProto(outcome) };
+        }
+        finally
+        {
+            await messages.DisposeAsync();
+        }
+    });
+
+    // Checks the header before any byte is read, so a wrong mapping or organisation fails at once.
+    private ImportRequest ReadHeader(ImportCsvHeader header)
+    {
+        var problems = new ValidationProblems();
+        RequireText(header.MappingId, "header.mapping_id", problems);
+        if (!Text.IsLabel(Path.GetFileName(header.FileName), 255))
+        {
+            problems.Add("header.file_name", "is required (at most 255 characters)");
+        }
+
+        for (var i = 0; i < header.OrganisationCodes.Count; i++)
+        {
+            if (!Text.IsOrganisationCode(header.OrganisationCodes[i]))
+            {
+                problems.Add(FieldPath.Index("header.organisation_codes", i), "is not an organisation code");
+            }
+        }
+
+        RpcCall.ThrowIfAny(problems);
+        importMappings.Find(header.MappingId);
+        foreach (var code in header.OrganisationCodes.Where(c => organisations.Find(c) is null))
+        {
+            throw new Application.ResourceNotFoundException("organisation", code);
+        }
+
+        return new ImportRequest(header.MappingId, header.FileName, header.DryRun, [.. header.OrganisationCodes], header.DefineMissingMeasures);
+    }
+
+    private static async Task FeedAsync(IAsyncEnumerator<ImportCsvRequest> messages, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        var reading = true;
+        try
+        {
+            while (await messages.MoveNextAsync())
+            {
+                if (messages.Current.PartCase != ImportCsvRequest.PartOneofCase.Chunk)
+                {
+                    throw RpcErrors.InvalidArgument("chunk", "only the first message is a header; the rest are chunks of the file");
+                }
+
+                if (reading && (await writer.WriteAsync(messages.Current.Chunk.Memory, cancellationToken)).IsCompleted)
+                {
+                    reading = false; // the importer stopped (a fatal header): drain the rest
+                }
+            }
+
+            await writer.CompleteAsync();
+        }
+        catch (Exception ex)
+        {
+            await writer.CompleteAsync(ex);
+            if (reading)
+            {
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Safeguarding.Measures.Application;
+using Safeguarding.Measures.Domain;
+using Safeguarding.Measures.Grpc.Mapping;
+using Safeguarding.Measures.Persistence;
+using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Grpc;
+using DomainProvenanceKind = Safeguarding.Measures.Domain.ProvenanceKind;
+
+namespace Safeguarding.Measures.Grpc;
+
+public sealed partial class MeasuresGrpcService
+{
+    public Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    {
+        var actor = identity.RequireActor(context);
+        var problems = new ValidationProblems();
+        RequireText(request.OrganisationCode, "organisation_code", problems);
+        RequireText(request.MeasureId, "measure_id", problems);
+        if (request.MeasureVersion < 0)
+        {
+            problems.Add("measure_version", "must be 0 (current) or a version number");
+        }
+
+        var period = PeriodMapping.ToDomain(request.Period, "period", problems);
+        var breakdown = ObservationMapping.ToDomain(request.Breakdown, "breakdown", problems);
+        var value = ObservationMapping.ToDomain(request.Value, "value", problems);
+        var (kind, reference) = Source(request.Source, problems);
+        Rounding(request.RoundedToNearest, problems);
+        RpcCall.ThrowIfAny(problems);
+        var (stored, result) = await observationCommands.RecordAsync(
+            new RecordObservationCommand(request.OrganisationCode, request.MeasureId, request.MeasureVersion, period!, breakdown!, value!, NullIfZero(request.RoundedToNearest), kind, reference),
+            actor,
+            context.CancellationToken);
+        return new RecordObservationResponse
+        {
+            Observation = ObservationMapping.ToProto(stored),
+            Outcome = result == RecordResult.Recorded ? V1.RecordOutcome.Recorded : V1.RecordOutcome.AlreadyCurrent,
+        };
+    });
+
+    public Task<V1.Observation> CorrectObservation(CorrectObservationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    {
+        var actor = identity.RequireActor(context);
+        var problems = new ValidationProblems();
+        if (!Guid.TryParse(request.ObservationId, out var id))
+        {
+            problems.Add("observation_id", "must be an observation id (a UUID)");
+        }
+
+        var value = ObservationMapping.ToDomain(request.Value, "value", problems);
+        if (!Text.IsLabel(request.CorrectionReason, 1000))
+        {
+            problems.Add("correction_reason", "is required (single line, at most 1000 characters)");
+        }
+
+        var (kind, reference) = Source(request.Source, problems);
+        Rounding(request.RoundedToNearest, problems);
+        RpcCall.ThrowIfAny(problems);
+        var corrected = await observationCommands.CorrectAsync(
+            new CorrectObservationCommand(id, value!, request.CorrectionReason, NullIfZero(request.RoundedToNearest), kind, reference), actor, context.CancellationToken);
+        return ObservationMapping.ToProto(corrected);
+    });
+
+    public Task<ListObservationsResponse> ListObservations(ListObservationsRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    {
+        var problems = new ValidationProblems();
+        if (request.MeasureVersion < 0)
+        {
+            problems.Add("measure_version", "must be 0 (every version) or a version number");
+        }
+
+        var from = PeriodMapping.ToDomain(request.PeriodFrom, "period_from", problems, required: false);
+        var to = PeriodMapping.ToDomain(request.PeriodTo, "period_to", problems, required: false);
+        var filter = new ObservationFilter(
+            MeasureId: string.IsNullOrEmpty(request.MeasureId) ? null : request.MeasureId,
+            OrganisationCodes: [.. request.OrganisationCodes],
+            MeasureVersion: request.MeasureVersion == 0 ? null : request.MeasureVersion,
+            From: from?.Start,
+            To: to?.Start,
+            BreakdownKey: request.HasBreakdownKey ? request.BreakdownKey : null,
+            IncludeSuperseded: request.IncludeSuperseded);
+        var filters = string.Join('|', filter.MeasureId, string.Join(',', request.OrganisationCodes), filter.MeasureVersion, filter.From, filter.To, filter.BreakdownKey, filter.IncludeSuperseded);
+        var page = PageTokens.Read(request.PageSize, request.PageToken, filters, problems);
+        RpcCall.ThrowIfAny(problems);
+        var found = await observations.ListAsync(filter, page, context.CancellationToken);
+        var response = new ListObservationsResponse { NextPageToken = PageTokens.Write(found.NextCursor, filters) };
+        response.Observations.AddRange(found.Items.Select(ObservationMapping.ToProto));
+        return response;
+    });
+
+    private static (DomainProvenanceKind Kind, string? Reference) Source(ObservationSource? source, ValidationProblems problems)
+    {
+        var kind = source is null ? DomainProvenanceKind.ManualEntry : EnumMap<V1.ProvenanceKind, DomainProvenanceKind>.ToDomain(source.Kind) ?? DomainProvenanceKind.ManualEntry;
+        if (kind == DomainProvenanceKind.Import)
+        {
+            problems.Add("source.kind", "imports go through ImportCsv; use manual_entry, audit or survey");
+        }
+
+        return (kind, string.IsNullOrWhiteSpace(source?.Reference) ? null : source.Reference);
+    }
+
+    private static void Rounding(int roundedToNearest, ValidationProblems problems)
+    {
+        if (roundedToNearest < 0)
+        {
+            problems.Add("rounded_to_nearest", "must be 1 or more when given");
+        }
+    }
+
+    private static int? NullIfZero(int value) => value == 0 ? null : value;
+}

@@ -1,0 +1,55 @@
+using Safeguarding.Measures.Application;
+using Safeguarding.Measures.Application.ContentAreas;
+using Safeguarding.Measures.Application.Importing;
+using Safeguarding.Measures.Events;
+using Safeguarding.Measures.Grpc;
+using Safeguarding.Measures.Library;
+using Safeguarding.Measures.Organisations;
+using Safeguarding.Measures.Persistence;
+using Safeguarding.Measures.Persistence.Bulk;
+using Safeguarding.Platform.Events;
+using Safeguarding.Platform.Persistence;
+
+namespace Safeguarding.Measures;
+
+/// <summary>The measures service's wiring: persistence, events, organisations, library and the application layer.</summary>
+public static class MeasuresServiceExtensions
+{
+    public static WebApplicationBuilder AddMeasures(this WebApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration["Events:ConsumerId"]))
+        {
+            configuration["Events:ConsumerId"] = serviceName; // the app id, as Dapr names it
+        }
+
+        var services = builder.Services;
+        services.AddPlatformPersistence<MeasuresDbContext>(configuration, MeasuresDbContext.Migrations);
+        services.AddPlatformEvents(configuration).AddOutbox<MeasuresDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("measures-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+
+        services.Configure<MeasuresOptions>(configuration.GetSection(MeasuresOptions.Section));
+        services.AddSingleton(new OrganisationRegistry(configuration.GetSection("Organisations").Get<List<OrganisationEntry>>() ?? []));
+        services.AddSingleton(_ => FrameworkLibrary.LoadBuiltIn());
+        services.AddSingleton<ImportMappingCatalog>();
+        services.AddSingleton<ICallerIdentity, MetadataCallerIdentity>();
+        services.AddSingleton<IObservationBulkStore>(provider =>
+            provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres
+                ? new PostgresObservationBulkStore()
+                : new SqliteObservationBulkStore());
+
+        services.AddSingleton<MeasureEvents>();
+        services.AddSingleton<ObservationEvents>();
+        services.AddScoped<MeasureReader>();
+        services.AddScoped<ObservationReader>();
+        services.AddScoped<ContentAreaCommands>();
+        services.AddScoped<MeasureCommands>();
+        services.AddScoped<ObservationCommands>();
+        services.AddScoped<ComputationQueries>();
+        services.AddSingleton<ImportBatchWriter>();
+        services.AddSingleton<ImportRunner>();
+        services.AddScoped<MeasuresGrpcService>();
+        return builder;
+    }
+}

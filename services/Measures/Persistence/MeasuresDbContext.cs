@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguarding.Measures.Domain;
+using Safeguarding.Platform.Persistence;
+using Safeguarding.Platform.Persistence.Schema;
+
+namespace Safeguarding.Measures.Persistence;
+
+/// <summary>
+/// The measures database. Tables come from the numbered scripts in Persistence/Migrations (ADR 0002);
+/// this model only maps them: snake_case columns named after the properties.
+/// </summary>
+public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> options) : DbContext(options)
+{
+    public const string Module = "measures";
+
+    private static readonly ValueConverter<Guid, string> SqliteGuid = new(g => g.ToString("D"), s => Guid.Parse(s));
+
+    public static SchemaMigrationSet Migrations { get; } = SchemaMigrationSet.FromEmbeddedResources(
+        typeof(MeasuresDbContext).Assembly, Module, "Safeguarding.Measures.Persistence.Migrations");
+
+    public DbSet<MeasureRow> Measures => Set<MeasureRow>();
+
+    public DbSet<MeasureRevisionRow> MeasureRevisions => Set<MeasureRevisionRow>();
+
+    public DbSet<ContentAreaRow> ContentAreas => Set<ContentAreaRow>();
+
+    public DbSet<ObservationRow> Observations => Set<ObservationRow>();
+
+    public DbSet<ImportRow> Imports => Set<ImportRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MeasureRow>(e =>
+        {
+            e.ToTable("measures");
+            e.HasKey(m => m.MeasureId);
+        });
+        modelBuilder.Entity<MeasureRevisionRow>(e =>
+        {
+            e.ToTable("measure_revisions");
+            e.HasKey(r => new { r.MeasureId, r.Version, r.Revision });
+        });
+        modelBuilder.Entity<ContentAreaRow>(e =>
+        {
+            e.ToTable("content_areas");
+            e.HasKey(a => new { a.OrganisationCode, a.ContentAreaId });
+            e.Property(a => a.Revision).IsConcurrencyToken(); // no lost updates between two adaptations
+        });
+        modelBuilder.Entity<ObservationRow>(e =>
+        {
+            e.ToTable("observations");
+            e.HasKey(o => o.Seq);
+            e.Property(o => o.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(o => o.Id).IsUnique();
+        });
+        modelBuilder.Entity<ImportRow>(e =>
+        {
+            e.ToTable("imports");
+            e.HasKey(i => i.ImportId);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == typeof(MeasuresDbContext).Namespace))
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(WireNames.ToSnakeCase(property.Name));
+            }
+        }
+
+        if (Database.IsSqlite())
+        {
+            // Guids as lower-case text: the bulk writer binds the same form (SqliteObservationWriter).
+            modelBuilder.Entity<ObservationRow>(e =>
+            {
+                e.Property(o => o.Id).HasConversion(SqliteGuid);
+                e.Property(o => o.Supersedes).HasConversion(SqliteGuid);
+                e.Property(o => o.SupersededBy).HasConversion(SqliteGuid);
+            });
+        }
+
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,176 @@
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Safeguarding.Measures.V1;
+using Safeguarding.Reporting.Documents;
+using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Persistence;
+using Safeguarding.Reporting.ReadModels;
+using Safeguarding.Reporting.V1;
+
+namespace Safeguarding.Reporting.Assembly;
+
+/// <summary>
+/// Reads what one report needs from the read models (never another service's database) and the narrative:
+/// the organisation's own figures (or, for a partnership without its own, its members' combined), the
+/// comparators' figures for the same measure versions, content areas, narrative and evidence items.
+/// </summary>
+internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profiles, NarrativeStore narrative)
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public async Task<EvidenceSet> LoadAsync(string organisationCode, PeriodSpan window, int trendMonths, CancellationToken cancellationToken)
+    {
+        var profile = (await profiles.FindAllAsync([organisationCode], cancellationToken)).GetValueOrDefault(organisationCode)
+            ?? new ReportingProfile { OrganisationCode = organisationCode, Name = organisationCode, Kind = V1.OrganisationKind.Agency };
+        var chain = await ParentChainAsync(profile, cancellationToken);
+        var comparators = await ComparatorsAsync(profile, chain, cancellationToken);
+        var trendStart = window.Start.AddMonths(window.Months - Math.Max(trendMonths, window.Months));
+
+        var own = await RowsAsync([organisationCode], null, trendStart, window.End, totalsOnly: false, cancellationToken);
+        var members = profile.Kind == V1.OrganisationKind.Agency ? [] : await profiles.MembersAsync(organisationCode, cancellationToken);
+        var memberRows = members.Count == 0
+            ? []
+            : await RowsAsync(members.Select(m => m.OrganisationCode).ToList(), null, trendStart, window.End, totalsOnly: true, cancellationToken);
+
+        // Each measure at the newest version this organisation (or its members) has figures for.
+        var versions = NewestVersions(own);
+        foreach (var (measureId, version) in NewestVersions(memberRows))
+        {
+            versions.TryAdd(measureId, version);
+        }
+
+        var measureIds = versions.Keys.ToList();
+        var catalogue = (await db.MeasureVersions.AsNoTracking().Where(m => measureIds.Contains(m.MeasureId)).ToListAsync(cancellationToken))
+            .Where(m => versions[m.MeasureId] == m.Version).ToDictionary(m => m.MeasureId, StringComparer.Ordinal);
+        var retired = (await db.MeasureRetirements.AsNoTracking().Where(m => measureIds.Contains(m.MeasureId)).ToListAsync(cancellationToken))
+            .Where(r => versions[r.MeasureId] == r.Version).Select(r => r.MeasureId).ToHashSet(StringComparer.Ordinal);
+        var others = (await RowsAsync(comparators.Select(c => c.Code).ToList(), measureIds, trendStart, window.End, totalsOnly: true, cancellationToken))
+            .Where(r => versions.GetValueOrDefault(r.MeasureId) == r.MeasureVersion)
+            .GroupBy(r => r.MeasureId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        var measures = new List<MeasureInput>();
+        foreach (var (measureId, version) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            if (!catalogue.TryGetValue(measureId, out var meta))
+            {
+                continue; // Figures arrived before the measure's definition: shown once the definition arrives.
+            }
+
+            var figures = own.Where(r => r.MeasureId == measureId && r.MeasureVersion == version).ToList();
+            if (!figures.Any(r => r.BreakdownKey.Length == 0))
+            {
+                figures.AddRange(MemberAggregation.Combine(organisationCode, members.Select(m => m.OrganisationCode).ToList(),
+                    memberRows.Where(r => r.MeasureId == measureId && r.MeasureVersion == version).ToList(), DocumentEnums.Unit(meta.Unit)));
+            }
+
+            var byComparator = others.GetValueOrDefault(measureId, []).GroupBy(r => r.OrganisationCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<ObservationRow>)g.ToList(), StringComparer.Ordinal);
+            measures.Add(new MeasureInput(meta, retired.Contains(measureId), figures, byComparator));
+        }
+
+        return new EvidenceSet
+        {
+            Profile = profile,
+            Organisation = new OrganisationRef(organisationCode, profile.Name, DocumentEnums.Organisation(profile.Kind)),
+            Window = window,
+            TrendStart = trendStart,
+            Comparators = comparators,
+            Measures = measures,
+            ContentAreas = await ContentAreasAsync(organisationCode, chain, measures, cancellationToken),
+            Narrative = await narrative.WithinAsync(organisationCode, window, cancellationToken),
+            Actions = await narrative.ActionsUpToAsync(organisationCode, window, cancellationToken),
+            EvidenceItems = await db.EvidenceItems.AsNoTracking().Where(e => e.OrganisationCode == organisationCode)
+                .OrderBy(e => e.Key).ToListAsync(cancellationToken),
+        };
+    }
+
+    private static Dictionary<string, int> NewestVersions(IEnumerable<ObservationRow> rows) =>
+        rows.GroupBy(r => r.MeasureId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => r.MeasureVersion), StringComparer.Ordinal);
+
+    private async Task<List<ObservationRow>> RowsAsync(
+        List<string> organisations, List<string>? measureIds, DateOnly from, DateOnly to, bool totalsOnly, CancellationToken cancellationToken)
+    {
+        if (organisations.Count == 0)
+        {
+            return [];
+        }
+
+        var query = db.Observations.AsNoTracking().Where(r => organisations.Contains(r.OrganisationCode) && r.PeriodStart >= from && r.PeriodStart <= to);
+        if (measureIds is not null)
+        {
+            query = query.Where(r => measureIds.Contains(r.MeasureId));
+        }
+
+        if (totalsOnly)
+        {
+            query = query.Where(r => r.BreakdownKey == "");
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
+        return rows.Where(r => r.PeriodEnd <= to)
+            .OrderBy(r => r.OrganisationCode, StringComparer.Ordinal).ThenBy(r => r.MeasureId, StringComparer.Ordinal)
+            .ThenBy(r => r.PeriodStart).ThenBy(r => r.PeriodMonths).ThenBy(r => r.BreakdownKey, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<List<ReportingProfile>> ParentChainAsync(ReportingProfile profile, CancellationToken cancellationToken)
+    {
+        var chain = new List<ReportingProfile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { profile.OrganisationCode };
+        for (var code = profile.ParentCode; code.Length > 0 && seen.Add(code) && chain.Count < 5;)
+        {
+            var found = (await profiles.FindAllAsync([code], cancellationToken)).GetValueOrDefault(code)
+                ?? Unregistered(code, chain.Count == 0 ? profile.Kind : chain[^1].Kind);
+            chain.Add(found);
+            code = found.ParentCode;
+        }
+
+        return chain;
+    }
+
+    // A parent without a profile is taken to be one level up: an agency's partnership, a partnership's region.
+    private static ReportingProfile Unregistered(string code, V1.OrganisationKind childKind) => new()
+    {
+        OrganisationCode = code,
+        Name = code,
+        Kind = childKind == V1.OrganisationKind.Agency ? V1.OrganisationKind.Partnership : V1.OrganisationKind.Region,
+    };
+
+    private async Task<List<ComparatorOrg>> ComparatorsAsync(ReportingProfile profile, List<ReportingProfile> chain, CancellationToken cancellationToken)
+    {
+        var chosen = profile.ComparatorCodes.Where(c => c != profile.OrganisationCode && chain.TrueForAll(p => p.OrganisationCode != c))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var known = await profiles.FindAllAsync(chosen, cancellationToken);
+        return
+        [
+            .. chain.Select(p => new ComparatorOrg(p.OrganisationCode, p.Name, DocumentEnums.Comparator(p.Kind))),
+            .. chosen.Select(c => known.TryGetValue(c, out var p)
+                ? new ComparatorOrg(c, p.Name, DocumentEnums.Comparator(p.Kind))
+                : new ComparatorOrg(c, c, ComparatorKind.Organisation)),
+        ];
+    }
+
+    // An area is described by the organisation itself, else its partnership or region, else the measure's owner.
+    private async Task<IReadOnlyDictionary<string, ContentArea>> ContentAreasAsync(
+        string organisationCode, List<ReportingProfile> chain, List<MeasureInput> measures, CancellationToken cancellationToken)
+    {
+        var order = new List<string> { organisationCode };
+        order.AddRange(chain.Select(p => p.OrganisationCode));
+        order.AddRange(measures.Select(m => m.Meta.OwnerOrganisationCode).Where(c => c.Length > 0).Order(StringComparer.Ordinal));
+        order = order.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.ContentAreas.AsNoTracking().Where(a => order.Contains(a.OrganisationCode)).ToListAsync(cancellationToken);
+        var wanted = measures.Select(m => m.Meta.ContentAreaId).ToHashSet(StringComparer.Ordinal);
+        wanted.UnionWith(rows.Where(r => r.OrganisationCode == organisationCode && !r.Retired).Select(r => r.ContentAreaId));
+
+        var areas = new Dictionary<string, ContentArea>(StringComparer.Ordinal);
+        foreach (var row in rows.OrderBy(r => order.IndexOf(r.OrganisationCode)))
+        {
+            if (wanted.Contains(row.ContentAreaId) && !areas.ContainsKey(row.ContentAreaId))
+            {
+                areas[row.ContentAreaId] = Parser.Parse<ContentArea>(row.Body);
+            }
+        }
+
+        return areas;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.Grpc;
+using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.ReadModels;
+using Safeguarding.Reporting.SignOff;
+using Safeguarding.Reporting.V1;
+
+namespace Safeguarding.Reporting.Assembly;
+
+/// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
+internal sealed class ReportGenerator(
+    EvidenceLoader loader, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+{
+    public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
+        var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
+        var series = Series();
+        var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
+            .Assemble(set, request.Options, Today());
+        return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
+    }
+
+    public async Task<ReportRow> BookAsync(GenerateReportBookRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
+            problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
+        var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
+        var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today());
+        return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
+    }
+
+    private async Task<ReportRow> StoreAsync(Documents.ReportDocument document, ReportKind kind, PeriodSpan window, Caller caller, CancellationToken cancellationToken)
+    {
+        var row = await store.CreateDraftAsync(document, kind, window.Code, caller, cancellationToken);
+        ReportingTelemetry.Tag(row.OrganisationCode, kind.ToString(), row.Id);
+        ReportingTelemetry.ReportsGenerated.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+        ReportingLog.Generated(logger, kind.ToString(), row.Id, row.OrganisationCode);
+        return row;
+    }
+
+    private SeriesBuilder Series() => new(options.Value.DisclosureThreshold);
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static PeriodSpan Scope(string organisationCode, string periodCode, int months, Action<List<FieldProblem>>? more)
+    {
+        var problems = new List<FieldProblem>();
+        TextRules.Code(problems, "organisation_code", organisationCode);
+        if (!PeriodSpan.TryParse(periodCode, out var window) || window.Months != months)
+        {
+            problems.Add(new FieldProblem("period_code", months == 3
+                ? "must be a quarter's period code, e.g. 2024-10/P3M"
+                : "must be a year's period code, e.g. 2024-04/P12M"));
+        }
+
+        more?.Invoke(problems);
+        return problems.Count > 0 ? throw RpcErrors.InvalidArgument(problems) : window;
+    }
+
+    private static void Validate(List<FieldProblem> problems, QuarterlyReportOptions options)
+    {
+        TextRules.Date(problems, "options.meeting_date", options.MeetingDate, required: false);
+        TextRules.Text(problems, "options.purpose", options.Purpose, NarrativeRules.MaxShortTextLength, required: false);
+        TextRules.Text(problems, "options.introduction", options.Introduction, NarrativeRules.MaxStoryLength, required: false);
+        TextRules.Text(problems, "options.quarter_focus", options.QuarterFocus, 200, required: false);
+        for (var i = 0; i < options.AuthorRoles.Count; i++)
+        {
+            TextRules.Text(problems, $"options.author_roles[{i}]", options.AuthorRoles[i], 100);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Safeguarding.Measures.Events.V1;
+using Safeguarding.Platform.Events;
+using Safeguarding.Reporting.Events.V1;
+
+namespace Safeguarding.Reporting.Events;
+
+/// <summary>
+/// The topics this service consumes and publishes. The measures topic names repeat, as the same string
+/// constants, what the measures service declares beside its events (their protos name them); they live
+/// here once so this service needs no reference to the measures service.
+/// </summary>
+public static class ReportingTopics
+{
+    public static readonly EventTopic<MeasureDefined> MeasureDefined = new("measures.measure-defined.v1");
+    public static readonly EventTopic<MeasureVersioned> MeasureVersioned = new("measures.measure-versioned.v1");
+    public static readonly EventTopic<MeasureRevised> MeasureRevised = new("measures.measure-revised.v1");
+    public static readonly EventTopic<MeasureRetired> MeasureRetired = new("measures.measure-retired.v1");
+    public static readonly EventTopic<ContentAreaChanged> ContentAreaChanged = new("measures.content-area-changed.v1");
+    public static readonly EventTopic<ObservationRecorded> ObservationRecorded = new("measures.observation-recorded.v1");
+    public static readonly EventTopic<ObservationBatchRecorded> ObservationBatchRecorded = new("measures.observation-batch-recorded.v1");
+    public static readonly EventTopic<ObservationSuperseded> ObservationSuperseded = new("measures.observation-superseded.v1");
+    public static readonly EventTopic<ObservationsImported> ObservationsImported = new("measures.observations-imported.v1");
+
+    /// <summary>Published when a report is signed off and published.</summary>
+    public static readonly EventTopic<ReportPublished> ReportPublished = new("reporting.report-published.v1");
+
+    private static readonly Dictionary<string, string> ConsumedByType = new[]
+    {
+        (MeasureDefined.EventType, MeasureDefined.Name), (MeasureVersioned.EventType, MeasureVersioned.Name),
+        (MeasureRevised.EventType, MeasureRevised.Name), (MeasureRetired.EventType, MeasureRetired.Name),
+        (ContentAreaChanged.EventType, ContentAreaChanged.Name), (ObservationRecorded.EventType, ObservationRecorded.Name),
+        (ObservationBatchRecorded.EventType, ObservationBatchRecorded.Name), (ObservationSuperseded.EventType, ObservationSuperseded.Name),
+        (ObservationsImported.EventType, ObservationsImported.Name),
+    }.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    /// <summary>The topic a consumed event type arrives on (envelopes do not always say).</summary>
+    public static string TopicOf(string eventType) => ConsumedByType.GetValueOrDefault(eventType, "");
+}

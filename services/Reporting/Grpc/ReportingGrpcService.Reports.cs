@@ -1,0 +1,66 @@
+using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.Assembly;
+using Safeguarding.Reporting.SignOff;
+using Safeguarding.Reporting.V1;
+
+namespace Safeguarding.Reporting.Grpc;
+
+internal sealed partial class ReportingGrpcService
+{
+    public async Task<GenerateReportResponse> GenerateQuarterlyReport(GenerateQuarterlyReportRequest request, ServerCallContext context)
+    {
+        var row = await generator.QuarterlyAsync(request, Caller.From(context), context.CancellationToken);
+        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
+    }
+
+    public async Task<GenerateReportResponse> GenerateReportBook(GenerateReportBookRequest request, ServerCallContext context)
+    {
+        var row = await generator.BookAsync(request, Caller.From(context), context.CancellationToken);
+        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
+    }
+
+    public async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
+    {
+        Caller.From(context);
+        return ReportStore.ToProto(await reports.GetAsync(request.ReportId, context.CancellationToken), request.View == ReportView.Full);
+    }
+
+    public Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
+    {
+        Caller.From(context);
+        return reports.ListAsync(request, context.CancellationToken);
+    }
+
+    public async Task<ReportFile> GetReportHtml(GetReportHtmlRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        var file = files.Html(report);
+        await exports.RecordAsync(report, "html", caller, context.CancellationToken);
+        return file;
+    }
+
+    public async Task<ReportFile> GetReportPdf(GetReportPdfRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        var file = await files.PdfAsync(report, context.CancellationToken);
+        await exports.RecordAsync(report, "pdf", caller, context.CancellationToken);
+        return file;
+    }
+
+    public async Task<ListReportCsvResponse> ListReportCsv(ListReportCsvRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        await exports.RecordAsync(report, "csv", caller, context.CancellationToken);
+        var response = new ListReportCsvResponse();
+        response.Files.AddRange(files.Csv(report).Select(t => new CsvFile
+        {
+            FileName = t.FileName,
+            Caption = t.Caption,
+            Content = Google.Protobuf.ByteString.CopyFrom(t.Content),
+        }));
+        return response;
+    }
+}

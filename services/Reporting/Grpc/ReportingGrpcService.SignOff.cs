@@ -1,0 +1,33 @@
+using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.ReadModels;
+using Safeguarding.Reporting.SignOff;
+using Safeguarding.Reporting.V1;
+
+namespace Safeguarding.Reporting.Grpc;
+
+internal sealed partial class ReportingGrpcService
+{
+    public async Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
+        ReportStore.ToProto(await signOff.SubmitAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+
+    public async Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context) =>
+        ReportStore.ToProto(await signOff.ApproveAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+
+    public async Task<Report> PublishReport(PublishReportRequest request, ServerCallContext context) =>
+        ReportStore.ToProto(await signOff.PublishAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+
+    public async Task<RebuildReadModelsResponse> RebuildReadModels(RebuildReadModelsRequest request, ServerCallContext context)
+    {
+        Caller.From(context).Require(Caller.Operator);
+        var result = await rebuilder.TryRebuildAsync(context.CancellationToken)
+            ?? throw RpcErrors.FailedPrecondition("REBUILD_RUNNING", "read models", "A rebuild is already running; wait for it to finish.");
+        return new RebuildReadModelsResponse
+        {
+            EventsReplayed = result.EventsReplayed,
+            MeasureVersions = result.MeasureVersions,
+            ContentAreas = result.ContentAreas,
+            CurrentObservations = result.CurrentObservations,
+            Took = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(result.Took),
+        };
+    }
+}

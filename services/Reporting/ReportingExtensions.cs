@@ -1,0 +1,91 @@
+using Safeguarding.Platform.Events;
+using Safeguarding.Platform.Events.Dapr;
+using Safeguarding.Platform.Grpc;
+using Safeguarding.Platform.Persistence;
+using Safeguarding.Reporting.Assembly;
+using Safeguarding.Reporting.Events;
+using Safeguarding.Reporting.Grpc;
+using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Persistence;
+using Safeguarding.Reporting.ReadModels;
+using Safeguarding.Reporting.Rendering;
+using Safeguarding.Reporting.Rendering.Csv;
+using Safeguarding.Reporting.Rendering.Pdf;
+using Safeguarding.Reporting.SignOff;
+
+namespace Safeguarding.Reporting;
+
+/// <summary>The reporting service's wiring, so Program.cs reads like a table of contents.</summary>
+public static class ReportingExtensions
+{
+    // A partnership's Report Book in HTML can pass gRPC's usual 4 MB; clients raise their receive limit to match.
+    private const int MaxResponseBytes = 64 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddReporting(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+
+        var options = configuration.GetSection(ReportingOptions.Section).Get<ReportingOptions>() ?? new ReportingOptions();
+        builder.Services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
+        builder.Services.PostConfigure<GrpcServerOptions>(grpc => grpc.MaxSendMessageSize = Math.Max(grpc.MaxSendMessageSize, MaxResponseBytes));
+        builder.Services.AddPlatformPersistence<ReportingDbContext>(configuration, ReportingDbContext.Migrations);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("reporting-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+
+        builder.Services.AddPlatformEvents(configuration)
+            .AddOutbox<ReportingDbContext>()
+            .Consume(ReportingTopics.MeasureDefined)
+            .Consume(ReportingTopics.MeasureVersioned)
+            .Consume(ReportingTopics.MeasureRevised)
+            .Consume(ReportingTopics.MeasureRetired)
+            .Consume(ReportingTopics.ContentAreaChanged)
+            .Consume(ReportingTopics.ObservationRecorded)
+            .Consume(ReportingTopics.ObservationBatchRecorded)
+            .Consume(ReportingTopics.ObservationSuperseded)
+            .Consume(ReportingTopics.ObservationsImported);
+
+        // Read models: one projection per kind of event; a new source adds its projection here.
+        builder.Services.AddSingleton<IReadModelProjection, CatalogueProjection>();
+        builder.Services.AddSingleton<IReadModelProjection, ContentAreaProjection>();
+        builder.Services.AddSingleton<IReadModelProjection, ObservationProjection>();
+        builder.Services.AddSingleton<IReadModelProjection, EvidenceProjection>();
+        builder.Services.AddSingleton<ProjectionRegistry>();
+        builder.Services.AddSingleton<ReadModelRebuilder>();
+
+        builder.Services.AddScoped<NarrativeStore>();
+        builder.Services.AddScoped<ProfileStore>();
+        builder.Services.AddScoped<EvidenceLoader>();
+        builder.Services.AddScoped<ReportGenerator>();
+        builder.Services.AddScoped<ReportStore>();
+        builder.Services.AddScoped<SignOffWorkflow>();
+        builder.Services.AddScoped<ReportFiles>();
+        builder.Services.AddScoped<ExportAudit>();
+        builder.Services.AddScoped<ReportingGrpcService>();
+
+        builder.Services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
+        builder.Services.AddSingleton<ITableExporter, CsvExporter>();
+        if (options.Pdf.Enabled)
+        {
+            builder.Services.AddSingleton<IPdfRenderer>(new ChromiumPdfRenderer(new ChromiumOptions { ExecutablePath = options.Pdf.ChromiumPath }));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IPdfRenderer, UnavailablePdfRenderer>();
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication MapReporting(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcService<ReportingGrpcService>();
+        app.MapDaprPubSub();
+        return app;
+    }
+
+    private static EventsBuilder Consume<TMessage>(this EventsBuilder events, EventTopic<TMessage> topic)
+        where TMessage : Google.Protobuf.IMessage<TMessage>, new() =>
+        events.AddSubscription<ReportingDbContext, TMessage, ReadModelConsumer<TMessage>>(topic);
+}

@@ -1,0 +1,17 @@
+namespace Safeguarding.Reporting;
+
+/// <summary>Log messages: ids, codes, counts and statuses only, never narrative text or figures.</summary>
+internal static partial class ReportingLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Read models rebuilt from {Events} received events ({Observations} current observations) in {ElapsedMs} ms")]
+    public static partial void Rebuilt(ILogger logger, long events, long observations, long elapsedMs);
+
+    [LoggerMessage(2, LogLevel.Information, "Generated {Kind} report {ReportId} for {Organisation}")]
+    public static partial void Generated(ILogger logger, string kind, string reportId, string organisation);
+
+    [LoggerMessage(3, LogLevel.Information, "Report {ReportId} moved from {From} to {To}")]
+    public static partial void Transitioned(ILogger logger, string reportId, string from, string to);
+
+    [LoggerMessage(4, LogLevel.Warning, "PDF output for report {ReportId} is unavailable: {Reason}")]
+    public static partial void PdfUnavailable(ILogger logger, string reportId, string reason);
+}

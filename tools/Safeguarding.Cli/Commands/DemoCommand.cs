@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Safeguarding.Cli.Demo;
+using Safeguarding.Cli.Embedded;
+using Safeguarding.Platform.Grpc;
+using Spectre.Console;
+
+namespace Safeguarding.Cli.Commands;
+
+/// <summary>`demo`: up, seed a fictional partnership, import London comparators, write the reports, summarise.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var outOption = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Where the reports and the demo's databases are written.",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+        var serveOption = new Option<bool>("--serve") { Description = "Keep serving after the demo (Ctrl+C to stop)." };
+        var command = new Command("demo", "Run the platform, seed the fictional Northbridge partnership with three years of figures, import London comparators and write the reports to out/.");
+        command.Options.Add(outOption);
+        command.Options.Add(serveOption);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.GetValue(outOption)!;
+            return await RunAsync(output, parse.GetValue(serveOption), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DirectoryInfo output, bool serve, CancellationToken cancellationToken)
+    {
+        // A fresh data folder each run: the demo is reproducible and never mixes in an old run's figures.
+        var data = new DirectoryInfo(Path.Combine(output.FullName, "data"));
+        if (data.Exists)
+        {
+            data.Delete(recursive: true);
+        }
+
+        await using var platform = await EmbeddedPlatform.StartAsync(data, cancellationToken);
+        UpCommand.PrintEndpoints(platform);
+
+        DemoSeedSummary seeded = null!;
+        await AnsiConsole.Status().StartAsync("Seeding the Northbridge partnership...", async status =>
+        {
+            using var channel = GrpcChannel.ForAddress(platform.Get("measures").GrpcAddress);
+            var seeder = new DemoSeeder(channel, message =>
+            {
+                AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}");
+                status.Status("Seeding the Northbridge partnership...");
+            });
+            seeded = await seeder.SeedAsync(DemoFixture(), cancellationToken);
+        });
+
+        var summary = new Table().AddColumns("what", "how many");
+        summary.AddRow("agencies", DemoPartnership.Agencies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("content areas adopted", seeded.ContentAreas.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("measures (library)", seeded.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("monthly figures recorded", seeded.Figures.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("London comparator figures", (seeded.London?.ObservationsRecorded ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AnsiConsole.Write(summary);
+        AnsiConsole.MarkupLineInterpolated($"Data: [link]{data.FullName}[/]");
+
+        if (serve)
+        {
+            AnsiConsole.MarkupLine("[grey]Serving. Press Ctrl+C to stop.[/]");
+            await UpCommand.WaitForCtrlCAsync(cancellationToken);
+        }
+
+        return 0;
+    }
+
+    private static FileInfo DemoFixture() =>
+        new(Path.Combine(AppContext.BaseDirectory, "Demo", "Data", "c1_children_in_need_referrals_and_rereferrals_2013_to_2025_london.csv"));
+}

@@ -1,0 +1,41 @@
+using Safeguarding.Cli.Demo;
+
+namespace Safeguarding.Cli.Embedded;
+
+/// <summary>Configuration every embedded service gets: loopback, free ports, its own SQLite file, in-process events.</summary>
+internal static class EmbeddedSettings
+{
+    public static Dictionary<string, string?> For(string service, DirectoryInfo dataFolder)
+    {
+        var settings = Base(service, dataFolder);
+        AddOrganisations(settings);
+        return settings;
+    }
+
+    // Every service knows the demo partnership; the published geography codes ship with the services.
+    private static void AddOrganisations(Dictionary<string, string?> settings)
+    {
+        var organisations = DemoPartnership.Agencies.Prepend(DemoPartnership.Partnership).ToList();
+        for (var i = 0; i < organisations.Count; i++)
+        {
+            settings[$"Organisations:{i}:Code"] = organisations[i].Code;
+            settings[$"Organisations:{i}:Name"] = organisations[i].Name;
+            settings[$"Organisations:{i}:Kind"] = organisations[i].Kind;
+            settings[$"Organisations:{i}:Parent"] = organisations[i].Parent;
+        }
+    }
+
+    private static Dictionary<string, string?> Base(string service, DirectoryInfo dataFolder) => new()
+    {
+        ["Endpoints:Address"] = "127.0.0.1",
+        ["Endpoints:GrpcPort"] = "0",
+        ["Endpoints:HttpPort"] = "0",
+        ["Persistence:Provider"] = "Sqlite",
+        ["Persistence:ConnectionString"] = $"Data Source={Path.Combine(dataFolder.FullName, service + ".db")}",
+        ["Events:Transport"] = "InProcess",
+        ["Events:ConsumerId"] = service,
+        ["Telemetry:SharedByProcess"] = "true",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Safeguarding"] = "Warning",
+    };
+}
