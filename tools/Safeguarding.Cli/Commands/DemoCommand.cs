@@ -52,14 +52,30 @@ internal static class DemoCommand
             seeded = await seeder.SeedAsync(DemoFixture(), cancellationToken);
         });
 
+        // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        IReadOnlyList<FileInfo> reports = [];
+        await AnsiConsole.Status().StartAsync("Writing the reports...", async _ =>
+        {
+            using var channel = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
+            reports = await new DemoReports(channel, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
+                .WriteAsync(output, cancellationToken);
+        });
+
         var summary = new Table().AddColumns("what", "how many");
         summary.AddRow("agencies", DemoPartnership.Agencies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("content areas adopted", seeded.ContentAreas.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("measures (library)", seeded.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("monthly figures recorded", seeded.Figures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("London comparator figures", (seeded.London?.ObservationsRecorded ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("reports written", reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(summary);
-        AnsiConsole.MarkupLineInterpolated($"Data: [link]{data.FullName}[/]");
+        foreach (var report in reports)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {report.FullName}");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Data: {data.FullName}");
 
         if (serve)
         {
