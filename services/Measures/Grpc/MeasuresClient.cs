@@ -75,15 +75,26 @@ public sealed class MeasuresClient(GrpcChannel channel)
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(file);
         using var call = ImportCsv(options);
-        await call.RequestStream.WriteAsync(new ImportCsvRequest { Header = header });
-        var buffer = new byte[chunkSize];
-        int read;
-        while ((read = await file.ReadAsync(buffer, options.CancellationToken)) > 0)
+        try
         {
-            await call.RequestStream.WriteAsync(new ImportCsvRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) });
+            await call.RequestStream.WriteAsync(new ImportCsvRequest { Header = header });
+            var buffer = new byte[chunkSize];
+            int read;
+            while ((read = await file.ReadAsync(buffer, options.CancellationToken)) > 0)
+            {
+                await call.RequestStream.WriteAsync(new ImportCsvRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && !options.CancellationToken.IsCancellationRequested)
+        {
+            // The server ended the call before the upload did (a refused header): its status says why. The
+            // request writer can report the closed stream instead of that status when it loses the race.
+            await call.ResponseAsync;
+            throw;
         }
 
-        await call.RequestStream.CompleteAsync();
         return (await call.ResponseAsync).Report;
     }
 }

@@ -185,7 +185,7 @@ public abstract class ImportApiTests(ServiceFixture service)
         var report = await ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), "corrected-2041.csv", dryRun: false);
 
         Assert.Equal(0, report.RowsRejected);
-        Assert.Equal(2 * Measures, report.ObservationsSuperseded);
+        Assert.Equal(2 * (Measures - 1), report.ObservationsSuperseded); // the children's figures are the same in both rows: skipped
         Assert.True(report.BatchesCommitted > 1);
         var period = new Period { Code = "2040-04/P12M" };
         var history = await Client.ListObservationsAsync(new ListObservationsRequest { MeasureId = "cin.referrals", OrganisationCodes = { "E09000010", "E09000011" }, PeriodFrom = period, PeriodTo = period, IncludeSuperseded = true });

@@ -103,11 +103,11 @@ public sealed class ImportRunner(
         {
             batches.Writer.TryComplete(ex);
             await stop.CancelAsync();
-            var stopped = await ObserveAsync(store);
-            ImportsLog.Failed(logger, run.ImportId, stopped?.BatchesCommitted ?? 0, (stopped?.InnerException ?? ex).GetType().Name);
+            var (committed, stopped) = await ObserveAsync(store);
+            ImportsLog.Failed(logger, run.ImportId, committed, (stopped?.InnerException ?? ex).GetType().Name);
             if (stopped is not null && ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                throw stopped; // the writer failed first; the reader only saw the cancellation
+                throw stopped; // storing failed first; the reader only saw the cancellation
             }
 
             throw;
@@ -245,25 +245,21 @@ public sealed class ImportRunner(
         }
     }
 
-    // After the reader stopped: wait for the writer to stop too, and learn whether it failed and what it committed.
-    private static async Task<ImportStoppedException?> ObserveAsync(Task<(BatchCounts Counts, int Committed)> store)
+    // After the reader stopped: wait for storing to stop too, and learn what it committed and whether it failed.
+    private static async Task<(int Committed, ImportStoppedException? Failure)> ObserveAsync(Task<(BatchCounts Counts, int Committed)> store)
     {
         try
         {
             var (_, committed) = await store;
-            return new ImportStoppedException(committed, new OperationCanceledException());
+            return (committed, null);
         }
         catch (ImportStoppedException stopped)
         {
-            return stopped;
+            return (stopped.BatchesCommitted, stopped);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
-            return null;
-        }
-        catch (ChannelClosedException)
-        {
-            return null;
+            return (0, null);
         }
     }
 
