@@ -24,6 +24,13 @@ internal sealed class DemoSeeder(GrpcChannel measuresChannel, Action<string> pro
                 await AdoptAreaAsync(measure.Agency, measure.ContentArea, cancellationToken);
             }
 
+            // The partnership adopts every area its agencies work on, so its Report Book has each
+            // area's why-it-matters, good statements and scrutiny questions.
+            if (adopted.Add((DemoPartnership.PartnershipCode, measure.ContentArea)))
+            {
+                await AdoptAreaAsync(DemoPartnership.PartnershipCode, measure.ContentArea, cancellationToken);
+            }
+
             if (!units.ContainsKey(measure.LibraryMeasureId))
             {
                 var defined = await DefineAsync(measure, cancellationToken);
@@ -31,7 +38,7 @@ internal sealed class DemoSeeder(GrpcChannel measuresChannel, Action<string> pro
             }
         }
 
-        progress($"Adopted {adopted.Count} content areas and {units.Count} library measures.");
+        progress($"Adopted content areas {adopted.Count} times (agencies and the partnership) and {units.Count} library measures.");
         var recorded = await RecordFiguresAsync(units, cancellationToken);
         progress($"Recorded {recorded} monthly figures for {DemoPartnership.Agencies.Count} agencies.");
         var import = londonFixture is { Exists: true } ? await ImportLondonAsync(londonFixture, cancellationToken) : null;
