@@ -30,6 +30,7 @@ public static class GatewayExtensions
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton(GatewayPolicies.Create());
         services.AddSingleton(MeasuresPolicies.Create());
+        services.AddSingleton(ReportingPolicies.Create());
         services.AddSingleton<RpcPolicyTable>();
 
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));

@@ -56,7 +56,7 @@ public sealed class MeasureFetch(UpstreamChannels channels)
                 PageToken = token,
             };
             var page = await channel.UnaryCall(ListObservations, request, options);
-            observations.AddRange(page.Observations.Where(o => o.Current && o.OrganisationCode == organisation && o.Breakdown is null or { Items.Count: 0 }));
+            observations.AddRange(page.Observations.Where(o => o.Current && string.Equals(o.OrganisationCode, organisation, StringComparison.OrdinalIgnoreCase) && o.Breakdown is null or { Items.Count: 0 }));
             token = page.NextPageToken;
         }
         while (token.Length > 0);

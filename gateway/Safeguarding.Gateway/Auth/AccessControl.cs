@@ -92,7 +92,7 @@ public static class AccessControl
     {
         null or OrganisationKind.Region => false,
         // A partnership's own records only: its agencies' data is theirs to change.
-        OrganisationKind.Partnership => callerCode == targetCode,
+        OrganisationKind.Partnership => string.Equals(callerCode, targetCode, StringComparison.OrdinalIgnoreCase),
         _ => registry.IsWithin(targetCode, callerCode),
     };
 }

@@ -52,7 +52,7 @@ internal static partial class RegistryBuilder
         var code = options.Code?.Trim() ?? string.Empty;
         if (!CodePattern().IsMatch(code))
         {
-            problems.Add($"{path}: code '{code}' must be 1-64 lower-case letters, digits or '-'");
+            problems.Add($"{path}: code '{code}' must be 1-64 letters, digits, '-' or '_', starting and ending with a letter or digit");
             return null;
         }
 
@@ -169,11 +169,12 @@ internal static partial class RegistryBuilder
         return false;
     }
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // Codes are the ones the services know (ONS codes such as E09000007 where one exists), compared ignoring case.
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
     private sealed record BuildContext(Dictionary<string, ServiceInstance> Instances, List<string> Problems, List<Organisation> Organisations)
     {
-        public HashSet<string> Codes { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Codes { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RegistryOptions
 /// <summary>One organisation in configuration; which child list applies depends on its level.</summary>
 public sealed class OrganisationOptions
 {
-    /// <summary>Stable code: lower-case letters, digits and '-'.</summary>
+    /// <summary>Stable code as the services know it (an ONS code where one exists): letters, digits, '-' and '_'; case is not significant.</summary>
     public string? Code { get; set; }
 
     /// <summary>Display name.</summary>

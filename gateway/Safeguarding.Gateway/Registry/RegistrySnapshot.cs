@@ -11,7 +11,7 @@ public sealed class RegistrySnapshot
     internal RegistrySnapshot(Organisation region, IEnumerable<Organisation> organisations, IReadOnlyList<ServiceInstance> instances, long version)
     {
         Region = region;
-        _byCode = organisations.ToDictionary(o => o.Code, StringComparer.Ordinal);
+        _byCode = organisations.ToDictionary(o => o.Code, StringComparer.OrdinalIgnoreCase);
         Instances = instances;
         Version = version;
     }
@@ -31,7 +31,7 @@ public sealed class RegistrySnapshot
     /// <summary>Every organisation, in tree order (parents before children).</summary>
     public IEnumerable<Organisation> All => Descendants(Region.Code, includeSelf: true);
 
-    /// <summary>The organisation with this code, or null.</summary>
+    /// <summary>The organisation with this code (ignoring case), or null.</summary>
     public Organisation? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var organisation) ? organisation : null;
 
     /// <summary>The organisation with this code; throws when unknown.</summary>
@@ -63,7 +63,7 @@ public sealed class RegistrySnapshot
     {
         for (var current = Find(code); current is not null; current = Find(current.ParentCode))
         {
-            if (current.Code == ancestor)
+            if (string.Equals(current.Code, ancestor, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -50,7 +50,8 @@ internal static class ForwardingEndpoint
         }
 
         var registry = services.GetRequiredService<OrganisationRegistry>().Current;
-        var target = call.Target!;
+        // Codes compare ignoring case; services get the registry's spelling.
+        var target = registry.Find(call.Target)?.Code ?? call.Target!;
         var decision = AccessControl.Decide(policy, caller, target, registry);
         // The requested target is client input: only a registered code goes into logs and the audit trail.
         var recorded = registry.Find(target) is null ? "(unknown)" : target;
@@ -104,7 +105,7 @@ internal static class ForwardingEndpoint
         }
 
         TagActivity(route, target);
-        await services.GetRequiredService<IGrpcForwarder>().ForwardAsync(http, instance.Address, IdentityHeaders.For(caller, target), deadline);
+        await services.GetRequiredService<IGrpcForwarder>().ForwardAsync(http, instance.Address, IdentityHeaders.For(caller with { OrganisationCode = registry.Get(caller.OrganisationCode).Code }, target), deadline);
     }
 
     private static void TagActivity(GrpcRoute route, string target)

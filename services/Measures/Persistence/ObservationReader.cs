@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Measures.Application;
 using Safeguarding.Measures.Domain;
+using Safeguarding.Measures.Organisations;
 
 namespace Safeguarding.Measures.Persistence;
 
 /// <summary>Reads observations: by id, the current one of a key, filtered pages and the current figures behind computations.</summary>
-public sealed class ObservationReader(MeasuresDbContext db)
+public sealed class ObservationReader(MeasuresDbContext db, OrganisationRegistry registry)
 {
     public async Task<StoredObservation?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Observations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken) is { } row ? Stored(row) : null;
@@ -51,8 +52,10 @@ public sealed class ObservationReader(MeasuresDbContext db)
             query = query.Where(o => o.MeasureId == measure);
         }
 
-        if (filter.OrganisationCodes is { Count: > 0 } organisations)
+        if (filter.OrganisationCodes is { Count: > 0 } asked)
         {
+            // Codes are compared ignoring case (the gateway may pass a token's spelling); rows hold the registry's.
+            var organisations = asked.Select(code => registry.Find(code)?.Code ?? code).ToList();
             query = organisations.Count == 1
                 ? query.Where(o => o.OrganisationCode == organisations[0])
                 : query.Where(o => organisations.Contains(o.OrganisationCode));

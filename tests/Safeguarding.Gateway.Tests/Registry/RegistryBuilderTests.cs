@@ -43,7 +43,7 @@ public sealed class RegistryBuilderTests
             Instances = { ["broken"] = "ftp://nowhere" },
             Region = new OrganisationOptions
             {
-                Code = "London",
+                Code = "London Board",
                 DisclosureThreshold = 0,
                 Partnerships =
                 {
@@ -57,7 +57,34 @@ public sealed class RegistryBuilderTests
 
         Assert.Null(snapshot);
         Assert.Contains(problems, p => p.Contains("'ftp://nowhere'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("code 'London'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("code 'London Board'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Codes_are_the_services_own_and_compare_ignoring_case()
+    {
+        var options = new RegistryOptions
+        {
+            Region = new OrganisationOptions
+            {
+                Code = "E12000007",
+                Partnerships =
+                {
+                    new OrganisationOptions { Code = "NB-LSCP", Agencies = { new OrganisationOptions { Code = "NB_CSC" } } },
+                    new OrganisationOptions { Code = "E09000007" },
+                },
+            },
+        };
+
+        var (snapshot, problems) = RegistryBuilder.Build(options, 1);
+
+        Assert.Empty(problems);
+        Assert.Equal("NB_CSC", snapshot!.Get("nb_csc").Code);
+        Assert.True(snapshot.IsWithin("nb_csc", "nb-lscp"));
+        Assert.Equal("E09000007", snapshot.Find("e09000007")?.Code);
+
+        options.Region.Partnerships.Add(new OrganisationOptions { Code = "e09000007" });
+        Assert.Contains(RegistryBuilder.Build(options, 2).Problems, p => p.Contains("used more than once", StringComparison.Ordinal));
     }
 
     [Fact]

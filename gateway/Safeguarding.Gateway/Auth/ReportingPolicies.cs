@@ -1,0 +1,51 @@
+using Safeguarding.Reporting.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Safeguarding.Gateway.Auth;
+
+/// <summary>
+/// Who may call the reporting service through the gateway, RPC by RPC (the table in docs/gateway.md).
+/// An organisation's reports, narrative and profile are its own row-level records: read inside the
+/// organisation (and its partnership where shared), written by the organisation itself.
+/// </summary>
+public static class ReportingPolicies
+{
+    public static readonly ServiceDescriptor Reporting = ReportingServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReportingService");
+
+    /// <summary>
+    /// RPCs deliberately not reachable through the gateway: rebuilding read models is an operator's
+    /// job on the instance itself (inside the cluster), and operators never act on organisations' data here.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotRouted = ["RebuildReadModels"];
+
+    private static readonly string[] Readers = [.. Roles.DataRoles];
+    private static readonly string[] Writers = [Roles.Analyst, Roles.ReviewCoordinator];
+
+    public static RpcPolicySet Create() => new("reporting",
+    [
+        // Narrative: context, analysis, recommendations and actions, written by QA leads and review coordinators.
+        RpcPolicy.For(Reporting, "CreateNarrativeEntry", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(Reporting, "UpdateNarrativeEntry", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(Reporting, "DeleteNarrativeEntry", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(Reporting, "GetNarrativeEntry", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "ListNarrativeEntries", DataAccess.RowRead, Readers),
+
+        // How the organisation's reports are put together.
+        RpcPolicy.For(Reporting, "SetReportingProfile", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Reporting, "GetReportingProfile", DataAccess.RowRead, Readers),
+
+        // Drafting reports; reading them; taking them away as PDF or CSV (exports, audited as such).
+        RpcPolicy.For(Reporting, "GenerateQuarterlyReport", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Reporting, "GenerateReportBook", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Reporting, "GetReport", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "ListReports", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "GetReportHtml", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "GetReportPdf", DataAccess.Export, Readers),
+        RpcPolicy.For(Reporting, "ListReportCsv", DataAccess.Export, Readers),
+
+        // Sign-off: analysts submit, the board approves, either publishes (the service checks the steps).
+        RpcPolicy.For(Reporting, "SubmitReport", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Reporting, "ApproveReport", DataAccess.RowWrite, Roles.BoardMember),
+        RpcPolicy.For(Reporting, "PublishReport", DataAccess.RowWrite, Roles.BoardMember, Roles.Analyst),
+    ]);
+}
