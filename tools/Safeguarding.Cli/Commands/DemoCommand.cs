@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Safeguarding.Cli.Connect;
 using Safeguarding.Cli.Demo;
 using Safeguarding.Cli.Embedded;
-using Safeguarding.Platform.Grpc;
 using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
@@ -40,11 +40,12 @@ internal static class DemoCommand
         await using var platform = await EmbeddedPlatform.StartAsync(data, cancellationToken);
         UpCommand.PrintEndpoints(platform);
 
+        // Everything below goes through the gateway with development tokens, as users' tools would.
+        using var gateway = GatewayConnection.WithDevelopmentKey(platform.GatewayAddress, platform.DevelopmentKey);
         DemoSeedSummary seeded = null!;
         await AnsiConsole.Status().StartAsync("Seeding the Northbridge partnership...", async status =>
         {
-            using var channel = GrpcChannel.ForAddress(platform.Get("measures").GrpcAddress);
-            var seeder = new DemoSeeder(channel, message =>
+            var seeder = new DemoSeeder(gateway, message =>
             {
                 AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}");
                 status.Status("Seeding the Northbridge partnership...");
@@ -57,8 +58,7 @@ internal static class DemoCommand
         IReadOnlyList<FileInfo> reports = [];
         await AnsiConsole.Status().StartAsync("Writing the reports...", async _ =>
         {
-            using var channel = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
-            reports = await new DemoReports(channel, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
+            reports = await new DemoReports(gateway, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
                 .WriteAsync(output, cancellationToken);
         });
 

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
 
-/// <summary>`up`: every service in this process on loopback ports, SQLite files, in-process events.</summary>
+/// <summary>`up`: every service and the gateway in this process on loopback ports, SQLite files, in-process events.</summary>
 internal static class UpCommand
 {
     public static Command Create()
@@ -14,7 +14,7 @@ internal static class UpCommand
             Description = "Folder for the services' SQLite databases.",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "data")),
         };
-        var command = new Command("up", "Start every service in one process on loopback ports (real gRPC between them) and serve until Ctrl+C.");
+        var command = new Command("up", "Start every service and the gateway in one process on loopback ports (real gRPC between them) and serve until Ctrl+C.");
         command.Options.Add(dataOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,5 +48,7 @@ internal static class UpCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Call the services through the gateway ({platform.GatewayAddress}) with a bearer token, e.g.");
+        AnsiConsole.MarkupLineInterpolated($"  [grey]safeguarding token --organisation NB-CSC --role analyst --data {platform.DataFolder.FullName}[/]");
     }
 }

@@ -1,15 +1,18 @@
+using Safeguarding.Cli.Connect;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.Cli.Demo;
 
 /// <summary>
-/// Writes the demo's reports through the reporting service's gRPC API: the partnership's profile (so
+/// Writes the demo's reports through the gateway, each organisation's by its own analyst: the profiles (so
 /// its agencies' figures roll up), then the quarterly "How are we doing?" report and the annual Report
 /// Book, each as self-contained HTML in the output folder.
 /// </summary>
-internal sealed class DemoReports(GrpcChannel reportingChannel, Action<string> progress)
+internal sealed class DemoReports(GatewayConnection gateway, Action<string> progress)
 {
+    private static readonly string[] Analyst = ["analyst"];
+
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service =
         ReportingServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReportingService");
 
@@ -24,20 +27,20 @@ internal sealed class DemoReports(GrpcChannel reportingChannel, Action<string> p
         var written = new List<FileInfo>();
         foreach (var organisation in DemoPartnership.Agencies.Select(a => a.Code).Prepend(DemoPartnership.PartnershipCode))
         {
-            var quarterly = await reportingChannel.UnaryCall(GenerateQuarterly, new GenerateQuarterlyReportRequest
+            var quarterly = await gateway.Channel.UnaryCall(GenerateQuarterly, new GenerateQuarterlyReportRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2026-01/P3M",
                 Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board (demo).", AuthorRoles = { "Quality assurance lead" } },
-            }, Options(cancellationToken));
-            written.Add(await SaveAsync(quarterly.Report.Id, output, $"{organisation}-how-are-we-doing-2026-q4.html", cancellationToken));
-            var book = await reportingChannel.UnaryCall(GenerateBook, new GenerateReportBookRequest
+            }, Options(organisation, cancellationToken));
+            written.Add(await SaveAsync(organisation, quarterly.Report.Id, output, $"{organisation}-how-are-we-doing-2026-q4.html", cancellationToken));
+            var book = await gateway.Channel.UnaryCall(GenerateBook, new GenerateReportBookRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2025-04/P12M",
                 Introduction = "The Northbridge Report Book: fictional demo data, figures generated for illustration.",
-            }, Options(cancellationToken));
-            written.Add(await SaveAsync(book.Report.Id, output, $"{organisation}-report-book-2025-26.html", cancellationToken));
+            }, Options(organisation, cancellationToken));
+            written.Add(await SaveAsync(organisation, book.Report.Id, output, $"{organisation}-report-book-2025-26.html", cancellationToken));
         }
 
         progress($"Wrote {written.Count} reports to {output.FullName}.");
@@ -47,35 +50,27 @@ internal sealed class DemoReports(GrpcChannel reportingChannel, Action<string> p
     private async Task SetProfilesAsync(CancellationToken cancellationToken)
     {
         var partnership = DemoPartnership.Partnership;
-        await reportingChannel.UnaryCall(SetProfile, new SetReportingProfileRequest
+        await gateway.Channel.UnaryCall(SetProfile, new SetReportingProfileRequest
         {
             Profile = new ReportingProfile { OrganisationCode = partnership.Code, Name = partnership.Name, Kind = OrganisationKind.Partnership, ParentCode = partnership.Parent },
-        }, Options(cancellationToken));
+        }, Options(partnership.Code, cancellationToken));
         foreach (var agency in DemoPartnership.Agencies)
         {
-            await reportingChannel.UnaryCall(SetProfile, new SetReportingProfileRequest
+            await gateway.Channel.UnaryCall(SetProfile, new SetReportingProfileRequest
             {
                 Profile = new ReportingProfile { OrganisationCode = agency.Code, Name = agency.Name, Kind = OrganisationKind.Agency, ParentCode = agency.Parent },
-            }, Options(cancellationToken));
+            }, Options(agency.Code, cancellationToken));
         }
     }
 
-    private async Task<FileInfo> SaveAsync(string reportId, DirectoryInfo output, string fileName, CancellationToken cancellationToken)
+    private async Task<FileInfo> SaveAsync(string organisation, string reportId, DirectoryInfo output, string fileName, CancellationToken cancellationToken)
     {
-        var html = await reportingChannel.UnaryCall(GetHtml, new GetReportHtmlRequest { ReportId = reportId }, Options(cancellationToken));
+        var html = await gateway.Channel.UnaryCall(GetHtml, new GetReportHtmlRequest { ReportId = reportId }, Options(organisation, cancellationToken));
         output.Create();
         var file = new FileInfo(Path.Combine(output.FullName, fileName));
         await File.WriteAllBytesAsync(file.FullName, html.Content.ToByteArray(), cancellationToken);
         return file;
     }
 
-    private static CallOptions Options(CancellationToken cancellationToken) => new()
-    {
-        Headers = new Metadata()
-            .Add("x-sg-user-id", "demo-analyst")
-            .Add("x-sg-organisation", DemoPartnership.PartnershipCode)
-            .Add("x-sg-roles", "analyst,board-member"),
-        Deadline = DateTime.UtcNow.AddMinutes(2),
-        CancellationToken = cancellationToken,
-    };
+    private CallOptions Options(string organisation, CancellationToken cancellationToken) => gateway.As(organisation, Analyst, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Safeguarding.Cli.Connect;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Grpc;
@@ -5,13 +6,14 @@ using Safeguarding.Platform.Grpc;
 namespace Safeguarding.Cli.Demo;
 
 /// <summary>
-/// Seeds the demo partnership through the measures service's public gRPC API, as an analyst's tools
-/// would: adopt content areas and library measures, record three years of monthly figures, and import
-/// the published London statistics as comparators.
+/// Seeds the demo partnership through the gateway, as each agency's analyst would with their own
+/// token: adopt content areas and library measures, record three years of monthly figures, and (as the
+/// partnership's analyst) import the published London statistics as comparators.
 /// </summary>
-internal sealed class DemoSeeder(GrpcChannel measuresChannel, Action<string> progress)
+internal sealed class DemoSeeder(GatewayConnection gateway, Action<string> progress)
 {
-    private readonly MeasuresClient _measures = new(measuresChannel);
+    private static readonly string[] Analyst = ["analyst"];
+    private readonly MeasuresClient _measures = new(gateway.Channel);
 
     public async Task<DemoSeedSummary> SeedAsync(FileInfo? londonFixture, CancellationToken cancellationToken)
     {
@@ -127,20 +129,12 @@ internal sealed class DemoSeeder(GrpcChannel measuresChannel, Action<string> pro
         var report = await _measures.ImportCsvAsync(
             new ImportCsvHeader { MappingId = "ees-cin-referrals-rereferrals", FileName = fixture.Name, DefineMissingMeasures = true },
             file,
-            Options(DemoPartnership.RegionCode, cancellationToken));
+            Options(DemoPartnership.PartnershipCode, cancellationToken));
         progress($"Imported {fixture.Name}: {report.RowsImported} rows, {report.ObservationsRecorded} figures as London comparators.");
         return report;
     }
 
-    private static CallOptions Options(string organisation, CancellationToken cancellationToken) => new()
-    {
-        Headers = new Metadata()
-            .Add("x-sg-user-id", "demo-analyst")
-            .Add("x-sg-organisation", organisation)
-            .Add("x-sg-roles", "analyst"),
-        Deadline = DateTime.UtcNow.AddMinutes(2),
-        CancellationToken = cancellationToken,
-    };
+    private CallOptions Options(string organisation, CancellationToken cancellationToken) => gateway.As(organisation, Analyst, cancellationToken);
 }
 
 internal sealed record DemoSeedSummary(int ContentAreas, int Measures, int Figures, ImportReport? London);

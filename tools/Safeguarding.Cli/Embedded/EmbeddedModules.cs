@@ -1,24 +1,27 @@
 using Microsoft.AspNetCore.Builder;
+using Safeguarding.Gateway;
 using Safeguarding.Measures;
 using Safeguarding.Reporting;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Cli.Embedded;
 
-/// <summary>The services the embedded runner starts, in start order (consumers before producers).</summary>
+/// <summary>The services the embedded runner starts, in start order (consumers before producers); the gateway comes last.</summary>
 internal static class EmbeddedModules
 {
-    public static readonly IReadOnlyList<EmbeddedModule> All =
+    public static readonly IReadOnlyList<EmbeddedModule> Services =
     [
         EmbeddedModule.Of<ReportingModule>(),
         EmbeddedModule.Of<MeasuresModule>(),
     ];
+
+    public static readonly EmbeddedModule Gateway = EmbeddedModule.Of<GatewayModule>();
 }
 
-/// <summary>How to build one service's application.</summary>
-internal sealed record EmbeddedModule(string Name, Func<IDictionary<string, string?>, WebApplication> Build)
+/// <summary>How to build one service's application (with an optional hook, e.g. for a test's log capture).</summary>
+internal sealed record EmbeddedModule(string Name, Func<IDictionary<string, string?>, Action<WebApplicationBuilder>?, WebApplication> Build)
 {
     public static EmbeddedModule Of<TModule>()
         where TModule : IServiceModule =>
-        new(TModule.Name, settings => ServiceHost.Build<TModule>([], settings));
+        new(TModule.Name, (settings, configure) => ServiceHost.Build<TModule>([], settings, configure));
 }

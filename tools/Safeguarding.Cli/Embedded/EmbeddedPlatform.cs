@@ -1,37 +1,57 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Safeguarding.Measures.Grpc;
+using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Cli.Embedded;
 
 /// <summary>
-/// The embedded default: each service is its own web application with its own DI container and
-/// database, exactly as in a cluster, but all in this process on loopback ports with SQLite files and
-/// the in-process event broker. Calls between them are real gRPC over HTTP/2.
+/// The embedded default: each service and the gateway is its own web application with its own DI
+/// container and database, exactly as in a cluster, but all in this process on loopback ports with
+/// SQLite files and the in-process event broker. Calls between them are real gRPC over HTTP/2, and
+/// users reach the services through the gateway with development tokens.
 /// </summary>
 internal sealed class EmbeddedPlatform : IAsyncDisposable
 {
     private readonly List<(WebApplication App, RunningService Service)> _running = [];
     private readonly PlatformTelemetry _telemetry;
 
-    private EmbeddedPlatform(PlatformTelemetry telemetry) => _telemetry = telemetry;
+    private EmbeddedPlatform(PlatformTelemetry telemetry, DirectoryInfo dataFolder, string developmentKey)
+    {
+        _telemetry = telemetry;
+        DataFolder = dataFolder;
+        DevelopmentKey = developmentKey;
+    }
 
     public IReadOnlyList<RunningService> Services => [.. _running.Select(r => r.Service)];
 
-    public static async Task<EmbeddedPlatform> StartAsync(DirectoryInfo dataFolder, CancellationToken cancellationToken)
+    public DirectoryInfo DataFolder { get; }
+
+    /// <summary>The key the embedded gateway checks development tokens with.</summary>
+    public string DevelopmentKey { get; }
+
+    public Uri GatewayAddress => Get("gateway").GrpcAddress;
+
+    /// <param name="configure">Applied to every application (tests add log capture here).</param>
+    public static async Task<EmbeddedPlatform> StartAsync(DirectoryInfo dataFolder, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         dataFolder.Create();
         // One set of telemetry providers for the process, so spans are not exported once per service.
-        var platform = new EmbeddedPlatform(PlatformTelemetry.Start("safeguarding-embedded", new ConfigurationBuilder().AddEnvironmentVariables().Build()));
+        var telemetry = PlatformTelemetry.Start("safeguarding-embedded", new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        var platform = new EmbeddedPlatform(telemetry, dataFolder, Embedded.DevelopmentKey.LoadOrCreate(dataFolder));
         try
         {
-            foreach (var module in EmbeddedModules.All)
+            foreach (var module in EmbeddedModules.Services)
             {
-                var app = module.Build(EmbeddedSettings.For(module.Name, dataFolder));
-                await app.StartAsync(cancellationToken);
-                var addresses = ServiceHost.Addresses(app);
-                platform._running.Add((app, new RunningService(module.Name, addresses[0], addresses.Count > 1 ? addresses[1] : null)));
+                await platform.StartAsync(module, EmbeddedSettings.For(module.Name, dataFolder), configure, cancellationToken);
             }
+
+            var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, cancellationToken);
+            var gatewaySettings = EmbeddedGatewaySettings.For(dataFolder, platform.DevelopmentKey, platform.Services, boroughs);
+            await platform.StartAsync(EmbeddedModules.Gateway, gatewaySettings, configure, cancellationToken);
+            EndpointsFile.Write(dataFolder, platform.Services);
         }
         catch
         {
@@ -46,7 +66,12 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Stop in reverse order so consumers outlive the producers they listen to.
+        if (_running.Any(r => r.Service.Name == "gateway"))
+        {
+            EndpointsFile.Delete(DataFolder);
+        }
+
+        // Stop in reverse order: the gateway first, then consumers outlive the producers they listen to.
         foreach (var (app, _) in Enumerable.Reverse(_running))
         {
             await app.StopAsync();
@@ -55,6 +80,25 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
 
         _running.Clear();
         _telemetry.Dispose();
+    }
+
+    private async Task StartAsync(EmbeddedModule module, Dictionary<string, string?> settings, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var app = module.Build(settings, configure);
+        await app.StartAsync(cancellationToken);
+        var addresses = ServiceHost.Addresses(app);
+        _running.Add((app, new RunningService(module.Name, addresses[0], addresses.Count > 1 ? addresses[1] : null)));
+    }
+
+    // The London boroughs ship with the measures service (published geography); the gateway registers
+    // each as a partnership so London-wide questions fan out over them.
+    private static async Task<IReadOnlyList<(string Code, string Name)>> LondonBoroughsAsync(Uri measures, CancellationToken cancellationToken)
+    {
+        using var channel = GrpcChannel.ForAddress(measures);
+        var response = await new MeasuresClient(channel).ListOrganisationsAsync(
+            new ListOrganisationsRequest { ParentCode = Demo.DemoPartnership.RegionCode },
+            new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(30), CancellationToken = cancellationToken });
+        return [.. response.Organisations.Where(o => o.Kind == OrganisationKind.LocalAuthority).Select(o => (o.Code, o.Name))];
     }
 }
 

@@ -25,7 +25,7 @@ internal static class EmbeddedSettings
         }
     }
 
-    private static Dictionary<string, string?> Base(string service, DirectoryInfo dataFolder) => new()
+    public static Dictionary<string, string?> Base(string service, DirectoryInfo dataFolder) => new()
     {
         ["Endpoints:Address"] = "127.0.0.1",
         ["Endpoints:GrpcPort"] = "0",
