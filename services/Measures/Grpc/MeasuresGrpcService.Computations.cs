@@ -9,6 +9,7 @@ public sealed partial class MeasuresGrpcService
 {
     public Task<GetSeriesResponse> GetSeries(GetSeriesRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.MeasureId, "measure_id", problems);
@@ -29,6 +30,14 @@ public sealed partial class MeasuresGrpcService
 
     public Task<AggregateMeasureResponse> AggregateMeasure(AggregateMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
+        // With a target organisation, the organisations totalled (or their parent) must be the target; naming none
+        // (meaning every organisation known) totals the target only.
+        var target = TargetOrganisation.From(context);
+        target?.RequireAll("organisation_codes", request.OrganisationCodes);
+        target?.Require("parent_code", request.ParentCode);
+        IReadOnlyList<string> organisationCodes = target is not null && request.OrganisationCodes.Count == 0 && request.ParentCode.Length == 0
+            ? [target.Code]
+            : [.. request.OrganisationCodes];
         var problems = new ValidationProblems();
         RequireText(request.MeasureId, "measure_id", problems);
         if (request.MeasureVersion < 0)
@@ -47,7 +56,7 @@ public sealed partial class MeasuresGrpcService
         var breakdown = ObservationMapping.ToDomain(request.Breakdown, "breakdown", problems);
         RpcCall.ThrowIfAny(problems);
         var (measure, scope, totals) = await computations.AggregateAsync(
-            request.MeasureId, request.MeasureVersion, [.. request.OrganisationCodes], request.ParentCode.Length == 0 ? null : request.ParentCode,
+            request.MeasureId, request.MeasureVersion, [.. organisationCodes], request.ParentCode.Length == 0 ? null : request.ParentCode,
             periods, from?.Start, to?.Start, breakdown!, context.CancellationToken);
         var response = new AggregateMeasureResponse { Measure = MeasureMapping.ToProto(measure) };
         response.OrganisationCodes.AddRange(scope);
@@ -57,6 +66,7 @@ public sealed partial class MeasuresGrpcService
 
     public Task<GetBalanceOfInformationResponse> GetBalanceOfInformation(GetBalanceOfInformationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var window = PeriodMapping.ToDomain(request.Window, "window", problems);

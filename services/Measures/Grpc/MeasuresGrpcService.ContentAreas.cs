@@ -10,6 +10,7 @@ public sealed partial class MeasuresGrpcService
 {
     public Task<ListContentAreasResponse> ListContentAreas(ListContentAreasRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var filters = $"{request.OrganisationCode}|{request.IncludeRetired}";
@@ -24,6 +25,7 @@ public sealed partial class MeasuresGrpcService
     public Task<ContentArea> AdoptContentArea(AdoptContentAreaRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
         var actor = identity.RequireActor(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.LibraryContentAreaId, "library_content_area_id", problems);
@@ -34,6 +36,9 @@ public sealed partial class MeasuresGrpcService
     public Task<ContentArea> AddContentArea(AddContentAreaRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
         var actor = identity.RequireActor(context);
+        var target = TargetOrganisation.From(context);
+        target?.Require("organisation_code", request.OrganisationCode);
+        target?.Require("content_area.organisation_code", request.ContentArea?.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var area = ContentAreaMapping.ToDomain(request.ContentArea, request.OrganisationCode, "content_area", problems);
@@ -46,6 +51,7 @@ public sealed partial class MeasuresGrpcService
         var actor = identity.RequireActor(context);
         var problems = new ValidationProblems();
         var organisation = request.ContentArea?.OrganisationCode ?? string.Empty;
+        TargetOrganisation.From(context)?.Require("content_area.organisation_code", organisation);
         RequireText(organisation, "content_area.organisation_code", problems);
         var area = ContentAreaMapping.ToDomain(request.ContentArea, organisation, "content_area", problems);
         RpcCall.ThrowIfAny(problems);
@@ -55,6 +61,7 @@ public sealed partial class MeasuresGrpcService
     public Task<ContentArea> RetireContentArea(RetireContentAreaRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
         var actor = identity.RequireActor(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.ContentAreaId, "content_area_id", problems);

@@ -34,7 +34,7 @@ public sealed partial class MeasuresGrpcService
             var header = await messages.MoveNextAsync() && messages.Current.PartCase == ImportCsvRequest.PartOneofCase.Header
                 ? messages.Current.Header
                 : throw RpcErrors.InvalidArgument("header", "the first message must be the header (mapping_id, file_name, ...)");
-            var request = ReadHeader(header);
+            var request = ReadHeader(header, TargetOrganisation.From(context));
             var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipePause, resumeWriterThreshold: PipePause / 2, useSynchronizationContext: false));
             var feed = FeedAsync(messages, pipe.Writer, stopFeed.Token);
             ImportOutcome outcome;
@@ -61,8 +61,11 @@ public sealed partial class MeasuresGrpcService
         }
     });
 
-    // Checks the header before any byte is read, so a wrong mapping or organisation fails at once.
-    private ImportRequest ReadHeader(ImportCsvHeader header)
+    // Checks the header before any byte is read (and before a missing measure is defined), so a wrong mapping or
+    // organisation fails at once. With a target organisation (a call through the gateway) the scope may name only
+    // the target and reference organisations (published geography any analyst may import): anything else is
+    // PERMISSION_DENIED here, and rows of other organisations in the file are left out of scope by the runner.
+    private ImportRequest ReadHeader(ImportCsvHeader header, TargetOrganisation? target)
     {
         var problems = new ValidationProblems();
         RequireText(header.MappingId, "header.mapping_id", problems);
@@ -86,7 +89,15 @@ public sealed partial class MeasuresGrpcService
             throw new Application.ResourceNotFoundException("organisation", code);
         }
 
-        return new ImportRequest(header.MappingId, header.FileName, header.DryRun, [.. header.OrganisationCodes], header.DefineMissingMeasures);
+        for (var i = 0; target is not null && i < header.OrganisationCodes.Count; i++)
+        {
+            if (!target.Is(header.OrganisationCodes[i]) && !organisations.IsReference(header.OrganisationCodes[i]))
+            {
+                throw TargetOrganisation.NotTarget(FieldPath.Index("header.organisation_codes", i));
+            }
+        }
+
+        return new ImportRequest(header.MappingId, header.FileName, header.DryRun, [.. header.OrganisationCodes], header.DefineMissingMeasures, target?.Code);
     }
 
     private static async Task FeedAsync(IAsyncEnumerator<ImportCsvRequest> messages, PipeWriter writer, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ public sealed partial class MeasuresGrpcService
     public Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
     {
         var actor = identity.RequireActor(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.MeasureId, "measure_id", problems);
@@ -56,6 +57,13 @@ public sealed partial class MeasuresGrpcService
         var (kind, reference) = Source(request.Source, problems);
         Rounding(request.RoundedToNearest, problems);
         RpcCall.ThrowIfAny(problems);
+
+        // Another organisation's observation is answered as a missing one (an observation never changes owner).
+        if (TargetOrganisation.From(context) is { } target && await observations.FindAsync(id, context.CancellationToken) is { } stored)
+        {
+            target.RequireOwner("observation", id.ToString(), stored.Observation.OrganisationCode);
+        }
+
         var corrected = await observationCommands.CorrectAsync(
             new CorrectObservationCommand(id, value!, request.CorrectionReason, NullIfZero(request.RoundedToNearest), kind, reference), actor, context.CancellationToken);
         return ObservationMapping.ToProto(corrected);
@@ -71,15 +79,16 @@ public sealed partial class MeasuresGrpcService
 
         var from = PeriodMapping.ToDomain(request.PeriodFrom, "period_from", problems, required: false);
         var to = PeriodMapping.ToDomain(request.PeriodTo, "period_to", problems, required: false);
+        var organisationCodes = TargetScope(context, request.OrganisationCodes, "organisation_codes");
         var filter = new ObservationFilter(
             MeasureId: string.IsNullOrEmpty(request.MeasureId) ? null : request.MeasureId,
-            OrganisationCodes: [.. request.OrganisationCodes],
+            OrganisationCodes: organisationCodes,
             MeasureVersion: request.MeasureVersion == 0 ? null : request.MeasureVersion,
             From: from?.Start,
             To: to?.Start,
             BreakdownKey: request.HasBreakdownKey ? request.BreakdownKey : null,
             IncludeSuperseded: request.IncludeSuperseded);
-        var filters = string.Join('|', filter.MeasureId, string.Join(',', request.OrganisationCodes), filter.MeasureVersion, filter.From, filter.To, filter.BreakdownKey, filter.IncludeSuperseded);
+        var filters = string.Join('|', filter.MeasureId, string.Join(',', organisationCodes), filter.MeasureVersion, filter.From, filter.To, filter.BreakdownKey, filter.IncludeSuperseded);
         var page = PageTokens.Read(request.PageSize, request.PageToken, filters, problems);
         RpcCall.ThrowIfAny(problems);
         var found = await observations.ListAsync(filter, page, context.CancellationToken);
@@ -87,6 +96,22 @@ public sealed partial class MeasuresGrpcService
         response.Observations.AddRange(found.Items.Select(ObservationMapping.ToProto));
         return response;
     });
+
+    /// <summary>
+    /// The organisations a read across organisations covers: as asked without a target organisation; with one
+    /// (a call through the gateway), every code asked for must be the target, and asking for none (meaning every
+    /// organisation) covers the target only.
+    /// </summary>
+    private static IReadOnlyList<string> TargetScope(ServerCallContext context, Google.Protobuf.Collections.RepeatedField<string> asked, string field)
+    {
+        if (TargetOrganisation.From(context) is not { } target)
+        {
+            return [.. asked];
+        }
+
+        target.RequireAll(field, asked);
+        return asked.Count == 0 ? [target.Code] : [.. asked];
+    }
 
     private static (DomainProvenanceKind Kind, string? Reference) Source(ObservationSource? source, ValidationProblems problems)
     {

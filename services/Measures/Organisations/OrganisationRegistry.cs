@@ -14,16 +14,23 @@ public sealed record Organisation(string Code, string Name, OrganisationKind Kin
 public sealed class OrganisationRegistry : IOrganisationResolver
 {
     private readonly Dictionary<string, Organisation> _byCode;
+    private readonly HashSet<string> _reference;
     private readonly KnownOrganisations _resolver;
 
     public OrganisationRegistry(IEnumerable<OrganisationEntry> configured)
     {
         ArgumentNullException.ThrowIfNull(configured);
         var entries = new Dictionary<string, OrganisationEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in ReferenceOrganisations.All.Concat(configured))
+        var configuredList = configured.ToList();
+        foreach (var entry in ReferenceOrganisations.All.Concat(configuredList))
         {
             entries[Checked(entry).Code] = entry;
         }
+
+        // Shipped geography stays reference data only while the configuration leaves it alone: a configured
+        // entry with the same code (a partnership known by its borough's code, say) belongs to someone.
+        _reference = ReferenceOrganisations.All.Select(e => e.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _reference.ExceptWith(configuredList.Select(e => e.Code));
 
         _byCode = entries.Values.ToDictionary(
             e => e.Code,
@@ -39,6 +46,13 @@ public sealed class OrganisationRegistry : IOrganisationResolver
     public IReadOnlyCollection<Organisation> All => _byCode.Values;
 
     public Organisation? Find(string? code) => code is null ? null : _byCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// True for the published geography shipped with the service (<see cref="ReferenceOrganisations"/>: England,
+    /// London and its sub-regions, the boroughs) that the configuration does not redeclare: organisations no
+    /// partner agency owns, whose published figures any analyst may import. Case is ignored.
+    /// </summary>
+    public bool IsReference(string? code) => code is not null && _reference.Contains(code.Trim());
 
     /// <summary>Every organisation under <paramref name="code"/>, at any depth.</summary>
     public IReadOnlyList<Organisation> Descendants(string code)

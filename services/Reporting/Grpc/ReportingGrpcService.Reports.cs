@@ -9,32 +9,37 @@ internal sealed partial class ReportingGrpcService
 {
     public async Task<GenerateReportResponse> GenerateQuarterlyReport(GenerateQuarterlyReportRequest request, ServerCallContext context)
     {
-        var row = await generator.QuarterlyAsync(request, Caller.From(context), context.CancellationToken);
+        var caller = Caller.From(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        var row = await generator.QuarterlyAsync(request, caller, context.CancellationToken);
         return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
     }
 
     public async Task<GenerateReportResponse> GenerateReportBook(GenerateReportBookRequest request, ServerCallContext context)
     {
-        var row = await generator.BookAsync(request, Caller.From(context), context.CancellationToken);
+        var caller = Caller.From(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        var row = await generator.BookAsync(request, caller, context.CancellationToken);
         return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
     }
 
     public async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
         Caller.From(context);
-        return ReportStore.ToProto(await reports.GetAsync(request.ReportId, context.CancellationToken), request.View == ReportView.Full);
+        return ReportStore.ToProto(await VisibleReportAsync(request.ReportId, context), request.View == ReportView.Full);
     }
 
     public Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
     {
         Caller.From(context);
+        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         return reports.ListAsync(request, context.CancellationToken);
     }
 
     public async Task<ReportFile> GetReportHtml(GetReportHtmlRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        var report = await VisibleReportAsync(request.ReportId, context);
         var file = files.Html(report);
         await exports.RecordAsync(report, "html", caller, context.CancellationToken);
         return file;
@@ -43,7 +48,7 @@ internal sealed partial class ReportingGrpcService
     public async Task<ReportFile> GetReportPdf(GetReportPdfRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        var report = await VisibleReportAsync(request.ReportId, context);
         var file = await files.PdfAsync(report, context.CancellationToken);
         await exports.RecordAsync(report, "pdf", caller, context.CancellationToken);
         return file;
@@ -52,7 +57,7 @@ internal sealed partial class ReportingGrpcService
     public async Task<ListReportCsvResponse> ListReportCsv(ListReportCsvRequest request, ServerCallContext context)
     {
         var caller = Caller.From(context);
-        var report = await reports.GetAsync(request.ReportId, context.CancellationToken);
+        var report = await VisibleReportAsync(request.ReportId, context);
         await exports.RecordAsync(report, "csv", caller, context.CancellationToken);
         var response = new ListReportCsvResponse();
         response.Files.AddRange(files.Csv(report).Select(t => new CsvFile

@@ -7,14 +7,26 @@ namespace Safeguarding.Reporting.Grpc;
 
 internal sealed partial class ReportingGrpcService
 {
-    public async Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
-        ReportStore.ToProto(await signOff.SubmitAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+    public async Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        await RequireVisibleReportAsync(request.ReportId, context);
+        return ReportStore.ToProto(await signOff.SubmitAsync(request.ReportId, caller, context.CancellationToken), withDocument: false);
+    }
 
-    public async Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context) =>
-        ReportStore.ToProto(await signOff.ApproveAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+    public async Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        await RequireVisibleReportAsync(request.ReportId, context);
+        return ReportStore.ToProto(await signOff.ApproveAsync(request.ReportId, caller, context.CancellationToken), withDocument: false);
+    }
 
-    public async Task<Report> PublishReport(PublishReportRequest request, ServerCallContext context) =>
-        ReportStore.ToProto(await signOff.PublishAsync(request.ReportId, Caller.From(context), context.CancellationToken), withDocument: false);
+    public async Task<Report> PublishReport(PublishReportRequest request, ServerCallContext context)
+    {
+        var caller = Caller.From(context);
+        await RequireVisibleReportAsync(request.ReportId, context);
+        return ReportStore.ToProto(await signOff.PublishAsync(request.ReportId, caller, context.CancellationToken), withDocument: false);
+    }
 
     public async Task<RebuildReadModelsResponse> RebuildReadModels(RebuildReadModelsRequest request, ServerCallContext context)
     {

@@ -30,8 +30,8 @@ internal sealed class NarrativeStore(ReportingDbContext db, TimeProvider time)
         return ToProto(row);
     }
 
-    public async Task<NarrativeEntry> GetAsync(string id, CancellationToken cancellationToken) =>
-        ToProto(await FindAsync(id, "id", cancellationToken));
+    public async Task<NarrativeEntry> GetAsync(string id, CancellationToken cancellationToken, string field = "id") =>
+        ToProto(await FindAsync(id, field, cancellationToken));
 
     public async Task<NarrativeEntry> UpdateAsync(NarrativeEntry? entry, Caller caller, CancellationToken cancellationToken)
     {

@@ -2,8 +2,14 @@ using Safeguarding.Measures.Import;
 
 namespace Safeguarding.Measures.Application.Importing;
 
-/// <summary>What to import: a mapping, the file's name, dry run or not, and which organisations' rows to take (empty: all).</summary>
-public sealed record ImportRequest(string MappingId, string FileName, bool DryRun, IReadOnlyList<string> OrganisationCodes, bool DefineMissingMeasures);
+/// <summary>
+/// What to import: a mapping, the file's name, dry run or not, and which organisations' rows to take (empty: all).
+/// <paramref name="TargetOrganisation"/> is the organisation the call is for when the gateway said so
+/// (x-sg-target-organisation); then only rows of that organisation and of reference organisations (published
+/// geography, <see cref="Organisations.OrganisationRegistry.IsReference"/>) are taken, whatever the scope says.
+/// </summary>
+public sealed record ImportRequest(
+    string MappingId, string FileName, bool DryRun, IReadOnlyList<string> OrganisationCodes, bool DefineMissingMeasures, string? TargetOrganisation = null);
 
 /// <summary>What an import did: the domain's per-file report plus what storing it changed.</summary>
 public sealed record ImportOutcome

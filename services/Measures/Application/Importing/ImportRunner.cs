@@ -40,6 +40,7 @@ public sealed class ImportRunner(
         var scope = request.OrganisationCodes
             .Select(c => organisations.Find(c)?.Code ?? throw new ResourceNotFoundException("organisation", c))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inScope = Scope(scope, request.TargetOrganisation);
         var started = time.GetUtcNow();
         var run = new ImportRun(Guid.CreateVersion7(started).ToString(), Path.GetFileName(request.FileName), request.DryRun, actor.OrganisationCode ?? options.Value.DefaultOrganisation, started);
         var (catalog, defined) = await PrepareMeasuresAsync(mapping, request, run, actor, cancellationToken);
@@ -70,7 +71,7 @@ public sealed class ImportRunner(
             var rowsInBatch = 0;
             await foreach (var row in CsvImporter.ImportAsync(csv, mapping, context, stop.Token))
             {
-                if (scope.Count > 0 && row.Observations.Count > 0 && !scope.Contains(row.Observations[0].OrganisationCode))
+                if (row.Observations.Count > 0 && !inScope(row.Observations[0].OrganisationCode))
                 {
                     outOfScope++;
                     report.Add(row with { Outcome = RowOutcome.Skipped, Observations = [], Problems = [], Checks = [] });
@@ -146,6 +147,18 @@ public sealed class ImportRunner(
 
         ImportsLog.Finished(logger, run.ImportId, outcome.Report.RowsRead, outcome.Report.RowsRejected, outcome.Recorded, outcome.SkippedIdentical, outcome.Superseded, outcome.Batches);
         return outcome;
+    }
+
+    // Which rows an import takes: those of the header's organisations (all when it names none) and, for a call
+    // the gateway made for a target organisation, only the target's and reference organisations' rows. Rows of
+    // any other organisation the instance knows are counted out of scope before anything is stored, so an
+    // import can never write (or supersede) another organisation's figures.
+    private Func<string, bool> Scope(HashSet<string> scope, string? target)
+    {
+        var permitted = target is null
+            ? (Func<string, bool>)(_ => true)
+            : code => string.Equals(code, target, StringComparison.OrdinalIgnoreCase) || organisations.IsReference(code);
+        return scope.Count == 0 ? permitted : code => scope.Contains(code) && permitted(code);
     }
 
     // Planning and writing run as two stages after the reader, so the next batch is looked up and its events
