@@ -2,6 +2,7 @@ using System.CommandLine;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Cli.Demo;
 using Safeguarding.Cli.Embedded;
+using Safeguarding.Platform.Grpc;
 using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
@@ -20,11 +21,8 @@ internal static class DemoCommand
         var command = new Command("demo", "Run the platform, seed the fictional Northbridge partnership with three years of figures, import London comparators and write the reports to out/.");
         command.Options.Add(outOption);
         command.Options.Add(serveOption);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var output = parse.GetValue(outOption)!;
-            return await RunAsync(output, parse.GetValue(serveOption), cancellationToken);
-        });
+        command.SetAction((parse, cancellationToken) =>
+            CommandOutcome.RunAsync(() => RunAsync(parse.GetValue(outOption)!, parse.GetValue(serveOption), cancellationToken)));
         return command;
     }
 
@@ -58,9 +56,14 @@ internal static class DemoCommand
         IReadOnlyList<FileInfo> reports = [];
         await AnsiConsole.Status().StartAsync("Writing the reports...", async _ =>
         {
-            reports = await new DemoReports(gateway, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
+            using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
+            reports = await new DemoReports(gateway, provisioning, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
                 .WriteAsync(output, cancellationToken);
         });
+
+        DemoLondonSummary london = null!;
+        await AnsiConsole.Status().StartAsync("Asking the gateway for the London picture...", async _ =>
+            london = await new DemoLondonView(gateway).AskAsync(cancellationToken));
 
         var summary = new Table().AddColumns("what", "how many");
         summary.AddRow("agencies", DemoPartnership.Agencies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -69,12 +72,15 @@ internal static class DemoCommand
         summary.AddRow("monthly figures recorded", seeded.Figures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("London comparator figures", (seeded.London?.ObservationsRecorded ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("reports written", reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("London organisations answering the gateway", $"{london.Answered} of {london.Asked}");
         AnsiConsole.Write(summary);
         foreach (var report in reports)
         {
             AnsiConsole.MarkupLineInterpolated($"  {report.FullName}");
         }
 
+        AnsiConsole.MarkupLineInterpolated($"London re-referrals within 12 months, latest London total (disclosure-controlled): {london.LondonLatest ?? "not available"}");
+        AnsiConsole.MarkupLineInterpolated($"{DemoLondonView.ComparedBorough} ranks {london.BoroughRank ?? "(not ranked)"} among London's partnerships on that measure.");
         AnsiConsole.MarkupLineInterpolated($"Data: {data.FullName}");
 
         if (serve)

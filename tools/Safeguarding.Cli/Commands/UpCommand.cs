@@ -16,14 +16,14 @@ internal static class UpCommand
         };
         var command = new Command("up", "Start every service and the gateway in one process on loopback ports (real gRPC between them) and serve until Ctrl+C.");
         command.Options.Add(dataOption);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CommandOutcome.RunAsync(async () =>
         {
             await using var platform = await EmbeddedPlatform.StartAsync(parse.GetValue(dataOption)!, cancellationToken);
             PrintEndpoints(platform);
             AnsiConsole.MarkupLine("[grey]Serving. Press Ctrl+C to stop.[/]");
             await WaitForCtrlCAsync(cancellationToken);
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -50,10 +50,10 @@ internal sealed class GatewayConnection : IDisposable
         }
 
         return _minted.GetOrAdd((organisation, string.Join(',', roles.Order(StringComparer.Ordinal))), key =>
-            DevelopmentTokens.Mint(UserId(key.Organisation, roles), key.Organisation, roles, TimeSpan.FromHours(1), _developmentKey!));
+            DevelopmentTokens.Mint(DevelopmentUserId(key.Organisation, roles), key.Organisation, roles, TimeSpan.FromHours(1), _developmentKey!));
     }
 
     // An opaque, stable id per demo user: never a name.
-    private static string UserId(string organisation, IReadOnlyCollection<string> roles) =>
+    public static string DevelopmentUserId(string organisation, IReadOnlyCollection<string> roles) =>
         $"dev-{string.Join('-', roles.Order(StringComparer.Ordinal))}-{organisation.ToLowerInvariant()}";
 }

@@ -9,17 +9,9 @@ namespace Safeguarding.Cli.Demo;
 /// its agencies' figures roll up), then the quarterly "How are we doing?" report and the annual Report
 /// Book, each as self-contained HTML in the output folder.
 /// </summary>
-internal sealed class DemoReports(GatewayConnection gateway, Action<string> progress)
+internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisioning, Action<string> progress)
 {
     private static readonly string[] Analyst = ["analyst"];
-
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service =
-        ReportingServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReportingService");
-
-    private static readonly Method<SetReportingProfileRequest, ReportingProfile> SetProfile = Method.Create<SetReportingProfileRequest, ReportingProfile>(Service, "SetReportingProfile");
-    private static readonly Method<GenerateQuarterlyReportRequest, GenerateReportResponse> GenerateQuarterly = Method.Create<GenerateQuarterlyReportRequest, GenerateReportResponse>(Service, "GenerateQuarterlyReport");
-    private static readonly Method<GenerateReportBookRequest, GenerateReportResponse> GenerateBook = Method.Create<GenerateReportBookRequest, GenerateReportResponse>(Service, "GenerateReportBook");
-    private static readonly Method<GetReportHtmlRequest, ReportFile> GetHtml = Method.Create<GetReportHtmlRequest, ReportFile>(Service, "GetReportHtml");
 
     public async Task<IReadOnlyList<FileInfo>> WriteAsync(DirectoryInfo output, CancellationToken cancellationToken)
     {
@@ -27,14 +19,14 @@ internal sealed class DemoReports(GatewayConnection gateway, Action<string> prog
         var written = new List<FileInfo>();
         foreach (var organisation in DemoPartnership.Agencies.Select(a => a.Code).Prepend(DemoPartnership.PartnershipCode))
         {
-            var quarterly = await gateway.Channel.UnaryCall(GenerateQuarterly, new GenerateQuarterlyReportRequest
+            var quarterly = await gateway.Channel.UnaryCall(ReportingCalls.GenerateQuarterly, new GenerateQuarterlyReportRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2026-01/P3M",
                 Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board (demo).", AuthorRoles = { "Quality assurance lead" } },
             }, Options(organisation, cancellationToken));
             written.Add(await SaveAsync(organisation, quarterly.Report.Id, output, $"{organisation}-how-are-we-doing-2026-q4.html", cancellationToken));
-            var book = await gateway.Channel.UnaryCall(GenerateBook, new GenerateReportBookRequest
+            var book = await gateway.Channel.UnaryCall(ReportingCalls.GenerateBook, new GenerateReportBookRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2025-04/P12M",
@@ -47,25 +39,35 @@ internal sealed class DemoReports(GatewayConnection gateway, Action<string> prog
         return written;
     }
 
+    // Where an organisation sits (its parent, whose figures its reports show and which its figures roll up
+    // to) is set up by the platform's operators inside the cluster, not by the organisation's own users
+    // through the gateway (which refuses it), so the demo provisions profiles on the instance directly.
     private async Task SetProfilesAsync(CancellationToken cancellationToken)
     {
         var partnership = DemoPartnership.Partnership;
-        await gateway.Channel.UnaryCall(SetProfile, new SetReportingProfileRequest
+        await provisioning.UnaryCall(ReportingCalls.SetProfile, new SetReportingProfileRequest
         {
             Profile = new ReportingProfile { OrganisationCode = partnership.Code, Name = partnership.Name, Kind = OrganisationKind.Partnership, ParentCode = partnership.Parent },
-        }, Options(partnership.Code, cancellationToken));
+        }, Provisioning(cancellationToken));
         foreach (var agency in DemoPartnership.Agencies)
         {
-            await gateway.Channel.UnaryCall(SetProfile, new SetReportingProfileRequest
+            await provisioning.UnaryCall(ReportingCalls.SetProfile, new SetReportingProfileRequest
             {
                 Profile = new ReportingProfile { OrganisationCode = agency.Code, Name = agency.Name, Kind = OrganisationKind.Agency, ParentCode = agency.Parent },
-            }, Options(agency.Code, cancellationToken));
+            }, Provisioning(cancellationToken));
         }
     }
 
+    private static CallOptions Provisioning(CancellationToken cancellationToken) => new()
+    {
+        Headers = new Metadata().Add("x-sg-user-id", "platform-provisioning").Add("x-sg-roles", "analyst"),
+        Deadline = DateTime.UtcNow.AddMinutes(1),
+        CancellationToken = cancellationToken,
+    };
+
     private async Task<FileInfo> SaveAsync(string organisation, string reportId, DirectoryInfo output, string fileName, CancellationToken cancellationToken)
     {
-        var html = await gateway.Channel.UnaryCall(GetHtml, new GetReportHtmlRequest { ReportId = reportId }, Options(organisation, cancellationToken));
+        var html = await gateway.Channel.UnaryCall(ReportingCalls.GetHtml, new GetReportHtmlRequest { ReportId = reportId }, Options(organisation, cancellationToken));
         output.Create();
         var file = new FileInfo(Path.Combine(output.FullName, fileName));
         await File.WriteAllBytesAsync(file.FullName, html.Content.ToByteArray(), cancellationToken);

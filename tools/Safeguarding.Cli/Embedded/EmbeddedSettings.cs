@@ -9,6 +9,8 @@ internal static class EmbeddedSettings
     {
         var settings = Base(service, dataFolder);
         AddOrganisations(settings);
+        // PDFs need a browser; offer them when this machine has Debian's chromium.
+        settings["Reporting:Pdf:Enabled"] = File.Exists("/usr/bin/chromium") ? "true" : "false";
         return settings;
     }
 
