@@ -1,5 +1,6 @@
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
+using Safeguarding.Gateway.Json;
 using Safeguarding.Gateway.Routing;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
@@ -11,7 +12,11 @@ public sealed class GatewayModule : IServiceModule
 {
     public static string Name => "gateway";
 
-    public static void Add(WebApplicationBuilder builder) => builder.AddGateway();
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.AddGateway();
+        builder.AddJsonFacade();
+    }
 
     public static void Map(WebApplication app)
     {
@@ -19,5 +24,6 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();
         app.MapGrpcForwarding();
+        app.MapJsonFacade();
     }
 }
