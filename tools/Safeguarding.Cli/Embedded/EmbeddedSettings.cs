@@ -39,5 +39,8 @@ internal static class EmbeddedSettings
         ["Telemetry:SharedByProcess"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Safeguarding"] = "Warning",
+        // Readiness is probed while databases are still being created at start; the probes answer
+        // NOT_SERVING until then, which is what they are for, so their start-up failures are not news.
+        ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
     };
 }
