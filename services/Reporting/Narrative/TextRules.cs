@@ -80,7 +80,7 @@ internal static partial class TextRules
         Email().IsMatch(value) ? "an e-mail address"
         : Phone().IsMatch(value) ? "a phone number"
         : Postcode().IsMatch(value) ? "a postcode"
-        : LongNumber().IsMatch(value) ? "an identifying number"
+        : LongNumber().IsMatch(YearOrDate().Replace(value, " ")) ? "an identifying number"
         : null;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")]
@@ -94,6 +94,11 @@ internal static partial class TextRules
 
     [GeneratedRegex(@"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")]
     private static partial Regex Postcode();
+
+    // Financial years ("2025-26", "2024/2025") and ISO dates are ordinary in reports; they are not
+    // identifying numbers, so they are set aside before the digit-run check.
+    [GeneratedRegex(@"(?<![\d.,])(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|[-/\u2013](?:(?:19|20)\d{2}|\d{2}))(?![\d.,])")]
+    private static partial Regex YearOrDate();
 
     // NHS numbers (3-3-4), UPNs and case numbers: six or more digits in a row, allowing single spaces or dashes.
     [GeneratedRegex(@"(?<![\d.,])\d(?:[ -]?\d){5,}(?![\d.,])")]
