@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Safeguarding.Cli.Tests.Support;
+
+namespace Safeguarding.Cli.Tests;
+
+/// <summary>The README's run command: `demo` runs everything through the gateway and leaves the reports in out/.</summary>
+[Trait("Category", "Integration")]
+public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
+{
+    private readonly DirectoryInfo _out = demo.Out;
+
+    [Fact]
+    public void Demo_seeds_through_the_gateway_writes_every_report_and_exits_0()
+    {
+        var result = demo.Result;
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var reports = _out.GetFiles("*.html").Select(f => f.Name).Order().ToList();
+        Assert.Equal(10, reports.Count);
+        foreach (var organisation in new[] { "NB-LSCP", "NB-CSC", "NB-HEALTH", "NB-POLICE", "NB-EDU" })
+        {
+            Assert.Contains($"{organisation}-how-are-we-doing-2026-q4.html", reports);
+            Assert.Contains($"{organisation}-report-book-2025-26.html", reports);
+        }
+
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
+        Assert.Contains("Northbridge Safeguarding Children Partnership", book, StringComparison.Ordinal);
+        Assert.Contains("468", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2405", result.Out, StringComparison.Ordinal);
+        Assert.Contains("38 of 38", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"latest\s+London\s+total\s+\(disclosure-controlled\):\s+\d+(\.\d+)?%", result.Out);
+    }
+
+    [Fact]
+    public async Task Every_demo_call_went_through_the_gateway_as_its_own_organisations_user()
+    {
+        Assert.Equal(0, demo.Result.ExitCode);
+
+        await using var audit = new SqliteConnection($"Data Source={Path.Combine(_out.FullName, "data", "gateway-audit.db")};Mode=ReadOnly");
+        await audit.OpenAsync();
+        var rows = new List<(string User, string Organisation, string Target, string Outcome)>();
+        await using (var command = audit.CreateCommand())
+        {
+            command.CommandText = "SELECT user_id, user_organisation, target_organisation, outcome FROM audit_log";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        // 468 recorded figures alone are audited writes; every one by a user of the organisation it is for.
+        Assert.True(rows.Count > 468, $"only {rows.Count} audit rows");
+        Assert.All(rows, row => Assert.Equal("allowed", row.Outcome));
+        Assert.All(rows, row => Assert.Equal(row.Organisation, row.Target, ignoreCase: true));
+        Assert.Equal(["NB-CSC", "NB-EDU", "NB-HEALTH", "NB-LSCP", "NB-POLICE"], rows.Select(r => r.Organisation).Distinct().Order(StringComparer.Ordinal));
+        var key = new FileInfo(Path.Combine(_out.FullName, "data", "development-key"));
+        Assert.True(key.Exists);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key.FullName));
+        }
+    }
+}
+
+/// <summary>One run of `demo` shared by the tests that read what it left.</summary>
+public sealed class DemoRun : IAsyncLifetime
+{
+    public DirectoryInfo Out { get; } = Directory.CreateTempSubdirectory("cli-tests-demo-");
+
+    public CliResult Result { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Result = await SafeguardingCli.RunAsync(TimeSpan.FromMinutes(10), "demo", "--out", Out.FullName);
+
+    public Task DisposeAsync()
+    {
+        Out.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+}
