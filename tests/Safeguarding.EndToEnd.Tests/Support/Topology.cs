@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Safeguarding.EndToEnd.Tests.Support;
+
+/// <summary>
+/// An agency: its code, whether its partnership may see its rows, the measures instance it uses (its own
+/// unless shared), and whether it also runs a reporting instance of its own.
+/// </summary>
+public sealed record AgencySpec(string Code, bool SharesWithPartnership = false, string? Instance = null, bool Reporting = false)
+{
+    public string InstanceName => Instance ?? Code + "-measures";
+
+    public string ReportingInstanceName => Code + "-reporting";
+}
+
+public sealed record PartnershipSpec(string Code, IReadOnlyList<AgencySpec> Agencies, int? DisclosureThreshold = null);
+
+/// <summary>
+/// A region → partnerships → agencies tree, as the gateway's registry (JSON configuration) and as
+/// every measures instance's <c>Organisations</c> section (the same lower-case codes on both sides).
+/// </summary>
+public sealed record Topology(string Region, IReadOnlyList<PartnershipSpec> Partnerships, int DisclosureThreshold = 5)
+{
+    public IEnumerable<AgencySpec> Agencies => Partnerships.SelectMany(p => p.Agencies);
+
+    public IEnumerable<string> Instances => Agencies.Select(a => a.InstanceName).Distinct(StringComparer.Ordinal);
+
+    public IEnumerable<string> ReportingInstances => Agencies.Where(a => a.Reporting).Select(a => a.ReportingInstanceName);
+
+    public string PartnershipOf(string agency) => Partnerships.Single(p => p.Agencies.Any(a => a.Code == agency)).Code;
+
+    /// <summary>The gateway's registry section, with each instance's address.</summary>
+    public JsonObject Registry(IReadOnlyDictionary<string, Uri> instances) => RegistryDocument.For(this, instances);
+
+    /// <summary>The measures service's <c>Organisations</c> section: the same tree and codes.</summary>
+    public Dictionary<string, string?> MeasuresOrganisations()
+    {
+        var settings = new Dictionary<string, string?>();
+        var index = 0;
+        void Add(string code, string kind, string? parent)
+        {
+            var prefix = "Organisations:" + index.ToString(CultureInfo.InvariantCulture) + ":";
+            settings[prefix + "Code"] = code;
+            settings[prefix + "Name"] = NameOf(code);
+            settings[prefix + "Kind"] = kind;
+            settings[prefix + "Parent"] = parent;
+            index++;
+        }
+
+        Add(Region, "region", null);
+        foreach (var partnership in Partnerships)
+        {
+            Add(partnership.Code, "partnership", Region);
+            foreach (var agency in partnership.Agencies)
+            {
+                Add(agency.Code, "agency", partnership.Code);
+            }
+        }
+
+        return settings;
+    }
+
+    public static MemoryStream Stream(JsonObject document) => new(Encoding.UTF8.GetBytes(document.ToJsonString()));
+
+    internal static string NameOf(string code) => "Test " + code.Replace('-', ' ');
+}
+
+/// <summary>The gateway's registry configuration (docs/gateway.md) for a topology.</summary>
+internal static class RegistryDocument
+{
+    public static JsonObject For(Topology topology, IReadOnlyDictionary<string, Uri> instances)
+    {
+        var instanceNode = new JsonObject();
+        foreach (var (name, address) in instances)
+        {
+            instanceNode[name] = address.ToString();
+        }
+
+        var partnerships = new JsonArray();
+        foreach (var partnership in topology.Partnerships)
+        {
+            var agencies = new JsonArray();
+            foreach (var agency in partnership.Agencies)
+            {
+                var services = new JsonObject { ["measures"] = agency.InstanceName };
+                if (agency.Reporting)
+                {
+                    services["reporting"] = agency.ReportingInstanceName;
+                }
+
+                agencies.Add(new JsonObject
+                {
+                    ["Code"] = agency.Code,
+                    ["Name"] = Topology.NameOf(agency.Code),
+                    ["SharesWithPartnership"] = agency.SharesWithPartnership,
+                    ["Services"] = services,
+                });
+            }
+
+            var node = new JsonObject { ["Code"] = partnership.Code, ["Name"] = Topology.NameOf(partnership.Code), ["Agencies"] = agencies };
+            if (partnership.DisclosureThreshold is { } threshold)
+            {
+                node["DisclosureThreshold"] = threshold;
+            }
+
+            partnerships.Add(node);
+        }
+
+        return new JsonObject
+        {
+            ["Gateway"] = new JsonObject
+            {
+                ["Registry"] = new JsonObject
+                {
+                    ["Instances"] = instanceNode,
+                    ["Region"] = new JsonObject
+                    {
+                        ["Code"] = topology.Region,
+                        ["Name"] = Topology.NameOf(topology.Region),
+                        ["DisclosureThreshold"] = topology.DisclosureThreshold,
+                        ["Partnerships"] = partnerships,
+                    },
+                },
+            },
+        };
+    }
+}
