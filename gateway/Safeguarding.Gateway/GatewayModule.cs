@@ -20,6 +20,7 @@ public sealed class GatewayModule : IServiceModule
 
     public static void Map(WebApplication app)
     {
+        app.Use(OutsideBaggage.DiscardAsync);
         app.UseMiddleware<GatewayAccessMiddleware>();
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();

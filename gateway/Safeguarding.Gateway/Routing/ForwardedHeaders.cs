@@ -10,7 +10,7 @@ internal static class ForwardedHeaders
 
     /// <summary>
     /// Dropped from the request: hop-by-hop headers, the bearer token (services trust the identity
-    /// headers instead), grpc-timeout (re-sent reduced) and, when HttpClient propagates, trace context.
+    /// headers instead), grpc-timeout (re-sent reduced), baggage from outside and, when HttpClient propagates, trace context.
     /// </summary>
     public static bool IsDroppedFromRequest(string name, bool keepTraceContext) =>
         name.StartsWith(':')
@@ -18,9 +18,9 @@ internal static class ForwardedHeaders
         || name.Equals("authorization", StringComparison.OrdinalIgnoreCase)
         || name.Equals("grpc-timeout", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith(Auth.IdentityHeaders.Prefix, StringComparison.OrdinalIgnoreCase)
+        || name.Equals("baggage", StringComparison.OrdinalIgnoreCase) // outside free text: see OutsideBaggage
         || (!keepTraceContext && (name.Equals("traceparent", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("tracestate", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("baggage", StringComparison.OrdinalIgnoreCase)));
+            || name.Equals("tracestate", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Dropped from the response: hop-by-hop headers and those Kestrel writes itself.</summary>
     public static bool IsDroppedFromResponse(string name) =>

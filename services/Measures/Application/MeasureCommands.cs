@@ -93,6 +93,8 @@ public sealed class MeasureCommands(
             throw new DomainValidationException("reason", "is required (single line, at most 1000 characters)");
         }
 
+        Text.RefusePersonalDetail("reason", reason);
+
         var head = await db.Measures.FirstOrDefaultAsync(m => m.MeasureId == measureId, cancellationToken)
             ?? throw new ResourceNotFoundException("measure", measureId);
         var view = await reader.ViewAsync(measureId, 0, false, cancellationToken) ?? throw new ResourceNotFoundException("measure", measureId);

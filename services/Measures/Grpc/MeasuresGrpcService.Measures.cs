@@ -42,6 +42,10 @@ public sealed partial class MeasuresGrpcService
         {
             problems.Add("reason", "must be at most 1000 characters");
         }
+        else if (Text.PersonalDetailProblem(request.Reason) is { } personal)
+        {
+            problems.Add("reason", personal);
+        }
 
         RpcCall.ThrowIfAny(problems);
         var (view, change) = await measureCommands.ReviseAsync(definition, request.ForceNewVersion, request.Reason, request.Etag, actor, context.CancellationToken);

@@ -53,6 +53,10 @@ public sealed partial class MeasuresGrpcService
         {
             problems.Add("correction_reason", "is required (single line, at most 1000 characters)");
         }
+        else if (Text.PersonalDetailProblem(request.CorrectionReason) is { } personal)
+        {
+            problems.Add("correction_reason", personal);
+        }
 
         var (kind, reference) = Source(request.Source, problems);
         Rounding(request.RoundedToNearest, problems);

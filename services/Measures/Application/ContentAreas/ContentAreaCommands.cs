@@ -105,6 +105,8 @@ public sealed class ContentAreaCommands(MeasuresDbContext db, IEventOutbox outbo
             throw new DomainValidationException("reason", "is required (single line, at most 1000 characters)");
         }
 
+        Text.RefusePersonalDetail("reason", reason);
+
         var row = await FindAsync(organisationCode, areaId, cancellationToken);
         var stored = ContentAreaRows.ToDomain(row);
         if (stored.Retired)

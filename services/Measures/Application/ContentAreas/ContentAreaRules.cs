@@ -27,10 +27,18 @@ public static class ContentAreaRules
         {
             problems.Add(field + ".title", $"must be single-line text of 1 to {MaxTitleLength} characters");
         }
+        else if (Text.PersonalDetailProblem(area.Title) is { } personalTitle)
+        {
+            problems.Add(field + ".title", personalTitle);
+        }
 
         if (!Text.IsLabel(area.WhyItMatters, MaxTextLength))
         {
             problems.Add(field + ".why_it_matters", $"must be single-line text of 1 to {MaxTextLength} characters");
+        }
+        else if (Text.PersonalDetailProblem(area.WhyItMatters) is { } personalWhy)
+        {
+            problems.Add(field + ".why_it_matters", personalWhy);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -65,6 +73,10 @@ public static class ContentAreaRules
         if (!Text.IsLabel(text, MaxTextLength))
         {
             problems.Add(path + ".text", $"must be single-line text of 1 to {MaxTextLength} characters");
+        }
+        else if (Text.PersonalDetailProblem(text) is { } personal)
+        {
+            problems.Add(path + ".text", personal);
         }
     }
 }

@@ -20,6 +20,10 @@ public static class MeasureDefinitionRules
         {
             problems.Add("title", $"must be single-line text of 1 to {MaxTitleLength} characters");
         }
+        else if (Text.PersonalDetailProblem(definition.Title) is { } personal)
+        {
+            problems.Add("title", personal);
+        }
 
         if (definition.Description is { Length: > MaxDescriptionLength })
         {

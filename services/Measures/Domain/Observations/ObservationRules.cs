@@ -60,6 +60,10 @@ public static class ObservationRules
         {
             problems.Add("correction_reason", "is required when correcting an observation (single line, at most 1000 characters)");
         }
+        else if (Text.PersonalDetailProblem(observation.CorrectionReason) is { } personal)
+        {
+            problems.Add("correction_reason", personal);
+        }
 
         if (observation.Supersedes is null && observation.CorrectionReason is not null)
         {
@@ -118,6 +122,8 @@ public static class ObservationRules
         {
             throw new DomainValidationException("correction_reason", "is required (single line, at most 1000 characters)");
         }
+
+        Text.RefusePersonalDetail("correction_reason", reason);
 
         return current with
         {

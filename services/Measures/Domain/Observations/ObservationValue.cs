@@ -86,6 +86,14 @@ public sealed record ObservationValue
     private static decimal NonNegative(decimal value, string field) =>
         value >= 0 ? value : throw new DomainValidationException(field, "must not be negative");
 
-    private static string RequireReason(string reason) =>
-        Text.IsLabel(reason, 500) ? reason.Trim() : throw new DomainValidationException("value.reason", "is required (single line, at most 500 characters)");
+    private static string RequireReason(string reason)
+    {
+        if (!Text.IsLabel(reason, 500))
+        {
+            throw new DomainValidationException("value.reason", "is required (single line, at most 500 characters)");
+        }
+
+        Text.RefusePersonalDetail("value.reason", reason);
+        return reason.Trim();
+    }
 }

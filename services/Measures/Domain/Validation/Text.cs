@@ -44,6 +44,22 @@ public static partial class Text
         return true;
     }
 
+    /// <summary>
+    /// The problem with free text a user typed (a reason, a title) that seems to contain a personal
+    /// identifier (<see cref="Platform.Grpc.PersonalDetails"/>), or null: such text is refused, never stored.
+    /// </summary>
+    public static string? PersonalDetailProblem(string? value) =>
+        Platform.Grpc.PersonalDetails.Find(value) is { } what ? Platform.Grpc.PersonalDetails.Problem(what) : null;
+
+    /// <summary>Throws the validation error for <paramref name="field"/> when its text seems to identify a person.</summary>
+    public static void RefusePersonalDetail(string field, string? value)
+    {
+        if (PersonalDetailProblem(value) is { } problem)
+        {
+            throw new DomainValidationException(field, problem);
+        }
+    }
+
     /// <summary>Trims and collapses runs of whitespace; used before hashing so spacing never changes meaning.</summary>
     public static string Normalise(string? value) =>
         value is null ? string.Empty : WhitespacePattern().Replace(value.Trim(), " ");
