@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Safeguarding.Cli.Connect;
 using Safeguarding.Cli.Demo;
 using Safeguarding.Cli.Embedded;
-using Safeguarding.Platform.Grpc;
 using Spectre.Console;
 
 namespace Safeguarding.Cli.Commands;
@@ -28,42 +26,10 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(DirectoryInfo output, bool serve, CancellationToken cancellationToken)
     {
-        // A fresh data folder each run: the demo is reproducible and never mixes in an old run's figures.
-        var data = new DirectoryInfo(Path.Combine(output.FullName, "data"));
-        if (data.Exists)
-        {
-            data.Delete(recursive: true);
-        }
-
+        var data = DemoRun.FreshDataFolder(output);
         await using var platform = await EmbeddedPlatform.StartAsync(data, cancellationToken);
         UpCommand.PrintEndpoints(platform);
-
-        // Everything below goes through the gateway with development tokens, as users' tools would.
-        using var gateway = GatewayConnection.WithDevelopmentKey(platform.GatewayAddress, platform.DevelopmentKey);
-        DemoSeedSummary seeded = null!;
-        await AnsiConsole.Status().StartAsync("Seeding the Northbridge partnership...", async status =>
-        {
-            var seeder = new DemoSeeder(gateway, message =>
-            {
-                AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}");
-                status.Status("Seeding the Northbridge partnership...");
-            });
-            seeded = await seeder.SeedAsync(DemoFixture(), cancellationToken);
-        });
-
-        // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        IReadOnlyList<FileInfo> reports = [];
-        await AnsiConsole.Status().StartAsync("Writing the reports...", async _ =>
-        {
-            using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
-            reports = await new DemoReports(gateway, provisioning, message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}"))
-                .WriteAsync(output, cancellationToken);
-        });
-
-        DemoLondonSummary london = null!;
-        await AnsiConsole.Status().StartAsync("Asking the gateway for the London picture...", async _ =>
-            london = await new DemoLondonView(gateway).AskAsync(cancellationToken));
+        var (seeded, reports, london) = await DemoRun.RunAsync(platform, output, ShowAsync, cancellationToken);
 
         var summary = new Table().AddColumns("what", "how many");
         summary.AddRow("agencies", DemoPartnership.Agencies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -92,6 +58,6 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static FileInfo DemoFixture() =>
-        new(Path.Combine(AppContext.BaseDirectory, "Demo", "Data", "c1_children_in_need_referrals_and_rereferrals_2013_to_2025_london.csv"));
+    private static Task ShowAsync(string title, Func<Action<string>, Task> work) =>
+        AnsiConsole.Status().StartAsync(title, _ => work(message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}")));
 }

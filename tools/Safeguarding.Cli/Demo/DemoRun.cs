@@ -1,0 +1,56 @@
+using Safeguarding.Cli.Connect;
+using Safeguarding.Cli.Embedded;
+using Safeguarding.Platform.Grpc;
+
+namespace Safeguarding.Cli.Demo;
+
+/// <summary>
+/// The demo's work on a running embedded platform, all through the gateway with development tokens:
+/// seed the partnership, write the reports, ask for London's picture. The `demo` command shows it with
+/// progress; tests run it with their own log and span capture.
+/// </summary>
+internal static class DemoRun
+{
+    /// <summary>Runs one titled step; <c>report</c> takes the step's progress messages.</summary>
+    public delegate Task Step(string title, Func<Action<string>, Task> work);
+
+    public static FileInfo LondonFixture { get; } =
+        new(Path.Combine(AppContext.BaseDirectory, "Demo", "Data", "c1_children_in_need_referrals_and_rereferrals_2013_to_2025_london.csv"));
+
+    /// <summary>The output's data folder, emptied: the demo is reproducible and never mixes in an old run's figures.</summary>
+    public static DirectoryInfo FreshDataFolder(DirectoryInfo output)
+    {
+        var data = new DirectoryInfo(Path.Combine(output.FullName, "data"));
+        if (data.Exists)
+        {
+            data.Delete(recursive: true);
+        }
+
+        return data;
+    }
+
+    public static async Task<DemoOutcome> RunAsync(EmbeddedPlatform platform, DirectoryInfo output, Step step, CancellationToken cancellationToken)
+    {
+        using var gateway = GatewayConnection.WithDevelopmentKey(platform.GatewayAddress, platform.DevelopmentKey);
+        DemoSeedSummary seeded = null!;
+        await step("Seeding the Northbridge partnership...", async report =>
+            seeded = await new DemoSeeder(gateway, report).SeedAsync(LondonFixture, cancellationToken));
+
+        // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        IReadOnlyList<FileInfo> reports = [];
+        await step("Writing the reports...", async report =>
+        {
+            using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
+            reports = await new DemoReports(gateway, provisioning, report).WriteAsync(output, cancellationToken);
+        });
+
+        DemoLondonSummary london = null!;
+        await step("Asking the gateway for the London picture...", async _ =>
+            london = await new DemoLondonView(gateway).AskAsync(cancellationToken));
+        return new DemoOutcome(seeded, reports, london);
+    }
+}
+
+/// <summary>What the demo did.</summary>
+internal sealed record DemoOutcome(DemoSeedSummary Seeded, IReadOnlyList<FileInfo> Reports, DemoLondonSummary London);
