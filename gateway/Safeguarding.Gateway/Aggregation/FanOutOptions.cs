@@ -6,7 +6,7 @@ public sealed class FanOutOptions
     public const string Section = "Gateway:FanOut";
 
     /// <summary>Calls in flight at once for one query.</summary>
-    public int MaxParallelism { get; set; } = 16;
+    public int MaxParallelism { get; set; } = 64;
 
     /// <summary>The deadline used when the caller sets none: a fan-out never runs unbounded.</summary>
     public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(10);

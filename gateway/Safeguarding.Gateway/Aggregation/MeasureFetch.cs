@@ -30,38 +30,67 @@ public sealed class MeasureFetch(UpstreamChannels channels)
         }
 
         var options = new CallOptions { Headers = headers, Deadline = budget.Deadline, CancellationToken = budget.CancellationToken };
+
+        // The definition and the first page are asked for together (one round trip, not two, to a
+        // remote instance); the version filter is applied here, once the definition is known.
+        var measureCall = channel.UnaryCall(GetMeasure, new GetMeasureRequest { MeasureId = query.MeasureId }, options).ResponseAsync;
+        var pageCall = channel.UnaryCall(ListObservations, PageRequest(organisation, query, string.Empty), options).ResponseAsync;
         Measure measure;
         try
         {
-            measure = await channel.UnaryCall(GetMeasure, new GetMeasureRequest { MeasureId = query.MeasureId }, options);
+            measure = await measureCall;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
+            await Observed(pageCall);
             return null;
+        }
+        catch
+        {
+            await Observed(pageCall);
+            throw;
         }
 
         var observations = new List<Observation>();
-        var token = string.Empty;
-        do
+        var page = await pageCall;
+        while (true)
         {
-            var request = new ListObservationsRequest
+            observations.AddRange(page.Observations.Where(o => o.Current
+                && o.MeasureVersion == measure.Version
+                && string.Equals(o.OrganisationCode, organisation, StringComparison.OrdinalIgnoreCase)
+                && o.Breakdown is null or { Items.Count: 0 }));
+            if (page.NextPageToken.Length == 0)
             {
-                OrganisationCodes = { organisation },
-                MeasureId = query.MeasureId,
-                MeasureVersion = measure.Version,
-                PeriodFrom = query.PeriodFrom,
-                PeriodTo = query.PeriodTo,
-                BreakdownKey = string.Empty,
-                PageSize = PageSize,
-                PageToken = token,
-            };
-            var page = await channel.UnaryCall(ListObservations, request, options);
-            observations.AddRange(page.Observations.Where(o => o.Current && string.Equals(o.OrganisationCode, organisation, StringComparison.OrdinalIgnoreCase) && o.Breakdown is null or { Items.Count: 0 }));
-            token = page.NextPageToken;
+                break;
+            }
+
+            page = await channel.UnaryCall(ListObservations, PageRequest(organisation, query, page.NextPageToken), options);
         }
-        while (token.Length > 0);
 
         return new OrganisationMeasure(measure, observations);
+    }
+
+    private static ListObservationsRequest PageRequest(string organisation, MeasureQuery query, string token) => new()
+    {
+        OrganisationCodes = { organisation },
+        MeasureId = query.MeasureId,
+        PeriodFrom = query.PeriodFrom,
+        PeriodTo = query.PeriodTo,
+        BreakdownKey = string.Empty,
+        PageSize = PageSize,
+        PageToken = token,
+    };
+
+    // The page is not needed when the definition is missing or failed; its outcome is observed, not raised.
+    private static async Task Observed(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (RpcException)
+        {
+        }
     }
 }
 

@@ -8,7 +8,7 @@ internal sealed record BenchOptions
     public const string Usage =
         "Options: [--part all|throughput|fanout] [--rpc both|GetMeasure|ListObservations] [--rounds 5] [--requests 10000] " +
         "[--warmup 3000] [--connections 8] [--streams 16] [--sample 200] [--fanout-calls 200] [--fanout-warmup 40] " +
-        "[--fanout-concurrency 1,4] [--partnerships 33] [--no-telemetry] [--with-unaudited-gateway] [--quick]";
+        "[--fanout-concurrency 1,4] [--partnerships 33] [--instance-latency-ms 0] [--no-telemetry] [--with-unaudited-gateway] [--quick]";
 
     public string Part { get; init; } = "all";
 
@@ -33,6 +33,9 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> FanOutConcurrency { get; init; } = [1, 4];
 
     public int Partnerships { get; init; } = 33;
+
+    /// <summary>A modelled network round trip to every measures instance (agency-hosted, remote from the gateway); 0 = loopback.</summary>
+    public int InstanceLatencyMs { get; init; }
 
     public bool Telemetry { get; init; } = true;
 
@@ -85,6 +88,7 @@ internal sealed record BenchOptions
                 "--fanout-warmup" => options with { FanOutWarmup = Positive(value) },
                 "--fanout-concurrency" => options with { FanOutConcurrency = [.. value.Split(',').Select(Positive)] },
                 "--partnerships" => options with { Partnerships = Math.Min(99, Positive(value)) },
+                "--instance-latency-ms" => options with { InstanceLatencyMs = Positive(value) },
                 _ => throw new ArgumentException($"Unknown option or value: {args[i - 1]} {value}. {Usage}"),
             };
         }

@@ -42,7 +42,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
 
     public MeasuresClient Client { get; }
 
-    public static async Task<MeasuresInstance> StartAsync(string code, DirectoryInfo folder)
+    public static async Task<MeasuresInstance> StartAsync(string code, DirectoryInfo folder, TimeSpan latency)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +61,14 @@ internal sealed class MeasuresInstance : IAsyncDisposable
             ["Organisations:0:Kind"] = "partnership",
         };
         // Its own broker: in production every instance is a process (and a Dapr app) of its own.
-        var app = ServiceHost.Build<MeasuresModule>(BenchHosts.Arguments(folder), settings, builder => builder.Services.AddSingleton(new InProcessBroker()));
+        var app = ServiceHost.Build<MeasuresModule>(BenchHosts.Arguments(folder), settings, builder =>
+        {
+            builder.Services.AddSingleton(new InProcessBroker());
+            if (latency > TimeSpan.Zero)
+            {
+                builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new NetworkLatency(latency));
+            }
+        });
         await app.StartAsync();
         return new MeasuresInstance(code, app);
     }

@@ -41,7 +41,7 @@ try
     var started = new MeasuresInstance[count];
     await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
     {
-        var instance = await MeasuresInstance.StartAsync(codes[i], folder);
+        var instance = await MeasuresInstance.StartAsync(codes[i], folder, TimeSpan.FromMilliseconds(options.InstanceLatencyMs));
         lock (instances)
         {
             instances.Add(instance);
@@ -54,7 +54,7 @@ try
     var one = await GatewayInstance.StartAsync("one", [started[0]], folder);
     gateways.Add(one);
     Console.WriteLine($"{Environment.ProcessorCount} cores; {count} measures instance(s) seeded with {MeasuresInstance.Months} monthly figures each; " +
-        $"gateway ({one.Partnerships} partnership) {one.Address}; telemetry {(options.Telemetry ? "on (not exported)" : "off")}; setup {watch.Elapsed.TotalSeconds:F1} s");
+        $"gateway ({one.Partnerships} partnership) {one.Address}; telemetry {(options.Telemetry ? "on (not exported)" : "off")}; instance latency {options.InstanceLatencyMs} ms; setup {watch.Elapsed.TotalSeconds:F1} s");
 
     var summary = new List<string>();
     if (options.RunThroughput)
