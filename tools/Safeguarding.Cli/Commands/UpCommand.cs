@@ -41,7 +41,7 @@ internal static class UpCommand
 
     public static void PrintEndpoints(EmbeddedPlatform platform)
     {
-        var table = new Table().AddColumns("service", "gRPC (h2c)", "HTTP (health, Dapr)");
+        var table = new Table().AddColumns("service", "gRPC (h2c)", "HTTP (health, Dapr; gateway: JSON, pages)");
         foreach (var service in platform.Services)
         {
             table.AddRow(service.Name, service.GrpcAddress.ToString(), service.HttpAddress?.ToString() ?? "-");
@@ -50,5 +50,10 @@ internal static class UpCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Call the services through the gateway ({platform.GatewayAddress}) with a bearer token, e.g.");
         AnsiConsole.MarkupLineInterpolated($"  [grey]safeguarding token --organisation NB-CSC --role analyst --data {platform.DataFolder.FullName}[/]");
+        if (platform.Get("gateway").HttpAddress is { } pages)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Reports in a browser: {pages}signin (paste a token), then {pages}reports/NB-LSCP");
+            AnsiConsole.MarkupLineInterpolated($"JSON: POST {pages}api/<package>.<Service>/<Method> with Authorization: Bearer <token>");
+        }
     }
 }
