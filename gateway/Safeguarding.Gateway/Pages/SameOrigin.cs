@@ -9,10 +9,13 @@ internal static class SameOrigin
 {
     public static bool IsSameOrigin(HttpRequest request)
     {
+        // Sec-Fetch-Site is set by the browser itself (pages cannot forge it): when present it decides.
+        // Origin cannot decide alone: under the pages' Referrer-Policy: no-referrer, browsers send
+        // "Origin: null" with a same-origin form post.
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        if (site.Length > 0)
         {
-            return false;
+            return site is "same-origin" or "none";
         }
 
         var origin = request.Headers.Origin.ToString();

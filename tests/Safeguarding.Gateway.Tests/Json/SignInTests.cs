@@ -75,6 +75,24 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
+    [Fact]
+    public async Task A_browsers_own_sign_in_is_accepted_though_its_origin_is_null_under_no_referrer()
+    {
+        // What Chromium sends for the form on a page served with Referrer-Policy: no-referrer.
+        using var response = await PostFormAsync("/signin", [("token", Token)], [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.True(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task A_null_origin_without_the_browsers_fetch_metadata_is_refused()
+    {
+        using var response = await PostFormAsync("/signin", [("token", Token)], [("Origin", "null")]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("https://evil.example/reports/camden-csc")]
     [InlineData("//evil.example/reports")]
