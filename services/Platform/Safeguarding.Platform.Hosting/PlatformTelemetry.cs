@@ -47,7 +47,7 @@ public sealed class PlatformTelemetry : IDisposable
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(ActivitySources)
-            .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()));
+            .SetSampler(TraceSampling.FromConfiguration(configuration));
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(Meters);
