@@ -25,6 +25,10 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();
         app.MapGrpcForwarding();
+        // Reflection through the gateway describes the services it routes, so grpcurl-style clients can call them.
+        var served = app.Services.GetRequiredService<GrpcServiceRegistry>();
+        served.AddForwarded(MeasuresPolicies.Measures);
+        served.AddForwarded(ReportingPolicies.Reporting);
         app.MapJsonFacade();
     }
 }

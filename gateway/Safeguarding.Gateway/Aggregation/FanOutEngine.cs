@@ -27,7 +27,7 @@ public sealed class FanOutEngine(IOptions<FanOutOptions> options, TimeProvider t
         var now = time.GetUtcNow().UtcDateTime;
         var longest = now + settings.MaxDeadline;
         var end = callerDeadline is { } d && d < longest ? d : callerDeadline is null ? now + settings.DefaultDeadline : longest;
-        var reserve = TimeSpan.FromTicks(Math.Min(settings.MergeReserve.Ticks, Math.Max(0, (end - now).Ticks / 10)));
+        var reserve = TimeSpan.FromTicks(Math.Min(settings.MergeReserve.Ticks, Math.Max(0, (end - now).Ticks * 15 / 100)));
         var budgetEnd = end - reserve;
 
         var results = new FanOutOutcome<T>?[targets.Count];
@@ -75,8 +75,9 @@ public sealed class FanOutEngine(IOptions<FanOutOptions> options, TimeProvider t
         var finished = true;
         try
         {
-            // A call that ignores its token cannot hold the answer past the caller's deadline.
-            await all.WaitAsync(Positive(end - time.GetUtcNow().UtcDateTime), time, CancellationToken.None);
+            // A call that ignores its token cannot hold the answer past the caller's deadline: stop waiting
+            // half-way through the merge reserve (calls were cancelled at its start), leaving the other half to merge.
+            await all.WaitAsync(Positive(budgetEnd + (reserve / 2) - time.GetUtcNow().UtcDateTime), time, CancellationToken.None);
         }
         catch (TimeoutException)
         {

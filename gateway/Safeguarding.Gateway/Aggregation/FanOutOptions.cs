@@ -14,6 +14,10 @@ public sealed class FanOutOptions
     /// <summary>The longest any fan-out runs, whatever deadline the caller sets.</summary>
     public TimeSpan MaxDeadline { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Time kept back from the caller's deadline to merge, apply disclosure control and answer (at most a tenth of it).</summary>
-    public TimeSpan MergeReserve { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// Time kept back from the caller's deadline (at most 15% of it) to merge, apply disclosure control and
+    /// answer, and to absorb what the gateway cannot see: the caller's own time between starting its clock
+    /// and its request arriving (connecting, first-call warm-up).
+    /// </summary>
+    public TimeSpan MergeReserve { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -33,21 +33,24 @@ public sealed class MeasureFetch(UpstreamChannels channels)
 
         // The definition and the first page are asked for together (one round trip, not two, to a
         // remote instance); the version filter is applied here, once the definition is known.
+        using var pageCancel = CancellationTokenSource.CreateLinkedTokenSource(budget.CancellationToken);
         var measureCall = channel.UnaryCall(GetMeasure, new GetMeasureRequest { MeasureId = query.MeasureId }, options).ResponseAsync;
-        var pageCall = channel.UnaryCall(ListObservations, PageRequest(organisation, query, string.Empty), options).ResponseAsync;
+        var pageCall = channel.UnaryCall(ListObservations, PageRequest(organisation, query, string.Empty), options with { CancellationToken = pageCancel.Token }).ResponseAsync;
         Measure measure;
         try
         {
             measure = await measureCall;
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        catch (Exception ex)
         {
-            await Observed(pageCall);
-            return null;
-        }
-        catch
-        {
-            await Observed(pageCall);
+            // The page is not needed without the definition: stop it, and do not wait for it.
+            await pageCancel.CancelAsync();
+            Forget(pageCall);
+            if (ex is RpcException { StatusCode: StatusCode.NotFound })
+            {
+                return null;
+            }
+
             throw;
         }
 
@@ -81,17 +84,9 @@ public sealed class MeasureFetch(UpstreamChannels channels)
         PageToken = token,
     };
 
-    // The page is not needed when the definition is missing or failed; its outcome is observed, not raised.
-    private static async Task Observed(Task call)
-    {
-        try
-        {
-            await call;
-        }
-        catch (RpcException)
-        {
-        }
-    }
+    // Observes the abandoned call's outcome so it is never an unobserved task exception.
+    private static void Forget(Task call) =>
+        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }
 
 /// <summary>What is asked of every organisation.</summary>

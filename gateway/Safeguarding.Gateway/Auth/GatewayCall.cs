@@ -24,4 +24,28 @@ public sealed class GatewayCall(RpcPolicy policy, Caller? caller, string? reques
     public long StartedTimestamp { get; } = startedTimestamp;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(StartedTimestamp);
+
+    /// <summary>
+    /// The caller's deadline (UTC) counted from when the gateway received the call, not from when a
+    /// handler started after sign-in and policy checks; null without grpc-timeout, false when it is malformed.
+    /// </summary>
+    public bool TryGetDeadline(HttpRequest request, out DateTime? deadline)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        deadline = null;
+        var header = request.Headers["grpc-timeout"].ToString();
+        if (header.Length == 0)
+        {
+            return true;
+        }
+
+        if (!Platform.Grpc.GrpcTimeout.TryParse(header, out var timeout))
+        {
+            return false;
+        }
+
+        var left = timeout - Elapsed;
+        deadline = left < DateTime.MaxValue - DateTime.UtcNow ? DateTime.UtcNow + left : DateTime.MaxValue;
+        return true;
+    }
 }

@@ -96,5 +96,9 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
         return (caller, organisation);
     }
 
-    private static DateTime? Deadline(ServerCallContext context) => context.Deadline == DateTime.MaxValue ? null : context.Deadline;
+    // The caller's clock started before sign-in and policy checks ran here; the handler's started after them.
+    private static DateTime? Deadline(ServerCallContext context) =>
+        context.HttpContext.Features.Get<GatewayCall>() is { } call && call.TryGetDeadline(context.HttpContext.Request, out var deadline) && deadline is { } fromArrival
+            ? fromArrival
+            : context.Deadline == DateTime.MaxValue ? null : context.Deadline;
 }

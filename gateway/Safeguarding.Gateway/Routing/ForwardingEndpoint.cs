@@ -90,18 +90,10 @@ internal static class ForwardingEndpoint
             return;
         }
 
-        DateTime? deadline = null;
-        var timeout = http.Request.Headers["grpc-timeout"].ToString();
-        if (timeout.Length > 0)
+        if (!call.TryGetDeadline(http.Request, out var deadline))
         {
-            if (!GrpcTimeout.TryParse(timeout, out var parsed))
-            {
-                await GrpcStatusResponse.WriteAsync(http, StatusCode.Internal, "The grpc-timeout header is malformed.");
-                return;
-            }
-
-            var left = parsed - call.Elapsed;
-            deadline = left < DateTime.MaxValue - DateTime.UtcNow ? DateTime.UtcNow + left : DateTime.MaxValue;
+            await GrpcStatusResponse.WriteAsync(http, StatusCode.Internal, "The grpc-timeout header is malformed.");
+            return;
         }
 
         TagActivity(route, target);

@@ -25,12 +25,12 @@ public sealed class ReflectionServiceV1(GrpcServiceRegistry registry) : IGrpcSer
     internal ServerReflectionResponse Answer(ServerReflectionRequest request)
     {
         var response = new ServerReflectionResponse { ValidHost = request.Host, OriginalRequest = request };
-        var index = new DescriptorIndex(registry.Services);
+        var index = new DescriptorIndex(registry.Advertised);
         switch (request.MessageRequestCase)
         {
             case ServerReflectionRequest.MessageRequestOneofCase.ListServices:
                 response.ListServicesResponse = new ListServiceResponse();
-                response.ListServicesResponse.Service.AddRange(registry.Services.Select(s => new ServiceResponse { Name = s.FullName }));
+                response.ListServicesResponse.Service.AddRange(registry.Advertised.Select(s => new ServiceResponse { Name = s.FullName }));
                 break;
             case ServerReflectionRequest.MessageRequestOneofCase.FileByFilename:
                 SetFile(response, index.FindFile(request.FileByFilename), $"File '{request.FileByFilename}' not found.");

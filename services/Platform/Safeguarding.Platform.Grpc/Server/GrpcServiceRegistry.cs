@@ -6,6 +6,7 @@ namespace Safeguarding.Platform.Grpc;
 public sealed class GrpcServiceRegistry
 {
     private readonly Dictionary<string, ServiceDescriptor> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceDescriptor> _forwarded = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <summary>Every registered service, in registration order of names.</summary>
@@ -17,6 +18,31 @@ public sealed class GrpcServiceRegistry
             {
                 return [.. _services.Values.OrderBy(s => s.FullName, StringComparer.Ordinal)];
             }
+        }
+    }
+
+    /// <summary>
+    /// What reflection lists: the services mapped here and those this host forwards to others (a
+    /// gateway), so clients such as grpcurl can describe and call every service reachable through it.
+    /// </summary>
+    public IReadOnlyList<ServiceDescriptor> Advertised
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _services.Values.Concat(_forwarded.Values.Where(f => !_services.ContainsKey(f.FullName))).OrderBy(s => s.FullName, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>Declares a service this host forwards (not mapped here), for reflection.</summary>
+    public void AddForwarded(ServiceDescriptor service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        lock (_lock)
+        {
+            _forwarded[service.FullName] = service;
         }
     }
 
