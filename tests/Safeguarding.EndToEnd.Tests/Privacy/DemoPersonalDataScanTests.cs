@@ -31,7 +31,7 @@ public sealed class DemoPersonalDataScanTests : IDisposable
             builder.Logging.AddLogCapture(logs, "embedded");
         }))
         {
-            var outcome = await DemoRun.RunAsync(platform, _output, (_, work) => work(_ => { }), CancellationToken.None);
+            var outcome = await DemoRun.RunAsync(platform, _output, (_, work) => work(SilentProgress.Instance), CancellationToken.None);
             Assert.Equal(10, outcome.Reports.Count);
             Assert.Equal(outcome.London.Asked, outcome.London.Answered);
         }

@@ -58,6 +58,16 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static Task ShowAsync(string title, Func<Action<string>, Task> work) =>
-        AnsiConsole.Status().StartAsync(title, _ => work(message => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}")));
+    // A progress bar per step, with each finished piece of work listed above it.
+    private static Task ShowAsync(string title, Func<IDemoProgress, Task> work) =>
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context => await work(new BarProgress(context.AddTask(Markup.Escape(title.TrimEnd('.'))))));
+
+    private sealed class BarProgress(ProgressTask task) : IDemoProgress
+    {
+        public void Done(string message) => AnsiConsole.MarkupLineInterpolated($"[green]✓[/] {message}");
+
+        public void Advance(double fraction) => task.Value = Math.Clamp(fraction, 0, 1) * task.MaxValue;
+    }
 }

@@ -9,7 +9,7 @@ namespace Safeguarding.Cli.Demo;
 /// its agencies' figures roll up), then the quarterly "How are we doing?" report and the annual Report
 /// Book, each as self-contained HTML in the output folder.
 /// </summary>
-internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisioning, Action<string> progress)
+internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisioning, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
 
@@ -33,9 +33,10 @@ internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisi
                 Introduction = "The Northbridge Report Book: fictional demo data, figures generated for illustration.",
             }, Options(organisation, cancellationToken));
             written.Add(await SaveAsync(organisation, book.Report.Id, output, $"{organisation}-report-book-2025-26.html", cancellationToken));
+            progress.Advance((double)written.Count / ((DemoPartnership.Agencies.Count + 1) * 2));
         }
 
-        progress($"Wrote {written.Count} reports to {output.FullName}.");
+        progress.Done($"Wrote {written.Count} reports to {output.FullName}.");
         return written;
     }
 

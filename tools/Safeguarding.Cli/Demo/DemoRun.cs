@@ -11,8 +11,8 @@ namespace Safeguarding.Cli.Demo;
 /// </summary>
 internal static class DemoRun
 {
-    /// <summary>Runs one titled step; <c>report</c> takes the step's progress messages.</summary>
-    public delegate Task Step(string title, Func<Action<string>, Task> work);
+    /// <summary>Runs one titled step, showing its progress as the caller likes.</summary>
+    public delegate Task Step(string title, Func<IDemoProgress, Task> work);
 
     public static FileInfo LondonFixture { get; } =
         new(Path.Combine(AppContext.BaseDirectory, "Demo", "Data", "c1_children_in_need_referrals_and_rereferrals_2013_to_2025_london.csv"));
@@ -46,8 +46,11 @@ internal static class DemoRun
         });
 
         DemoLondonSummary london = null!;
-        await step("Asking the gateway for the London picture...", async _ =>
-            london = await new DemoLondonView(gateway).AskAsync(cancellationToken));
+        await step("Asking the gateway for the London picture...", async report =>
+        {
+            london = await new DemoLondonView(gateway).AskAsync(cancellationToken);
+            report.Advance(1);
+        });
         return new DemoOutcome(seeded, reports, london);
     }
 }

@@ -10,7 +10,7 @@ namespace Safeguarding.Cli.Demo;
 /// token: adopt content areas and library measures, record three years of monthly figures, and (as the
 /// partnership's analyst) import the published London statistics as comparators.
 /// </summary>
-internal sealed class DemoSeeder(GatewayConnection gateway, Action<string> progress)
+internal sealed class DemoSeeder(GatewayConnection gateway, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
     private readonly MeasuresClient _measures = new(gateway.Channel);
@@ -40,9 +40,10 @@ internal sealed class DemoSeeder(GatewayConnection gateway, Action<string> progr
             }
         }
 
-        progress($"Adopted content areas {adopted.Count} times (agencies and the partnership) and {units.Count} library measures.");
+        progress.Advance(0.1);
+        progress.Done($"Adopted content areas {adopted.Count} times (agencies and the partnership) and {units.Count} library measures.");
         var recorded = await RecordFiguresAsync(units, cancellationToken);
-        progress($"Recorded {recorded} monthly figures for {DemoPartnership.Agencies.Count} agencies.");
+        progress.Done($"Recorded {recorded} monthly figures for {DemoPartnership.Agencies.Count} agencies.");
         var import = londonFixture is { Exists: true } ? await ImportLondonAsync(londonFixture, cancellationToken) : null;
         return new DemoSeedSummary(adopted.Count, units.Count, recorded, import);
     }
@@ -99,6 +100,8 @@ internal sealed class DemoSeeder(GatewayConnection gateway, Action<string> progr
                     },
                     options);
                 recorded++;
+                // Recording is most of the step: 10% to 80% of it.
+                progress.Advance(0.1 + (0.7 * recorded / (DemoPartnership.Measures.Count * DemoPartnership.Months)));
             }
         }
 
@@ -130,7 +133,8 @@ internal sealed class DemoSeeder(GatewayConnection gateway, Action<string> progr
             new ImportCsvHeader { MappingId = "ees-cin-referrals-rereferrals", FileName = fixture.Name, DefineMissingMeasures = true },
             file,
             Options(DemoPartnership.PartnershipCode, cancellationToken));
-        progress($"Imported {fixture.Name}: {report.RowsImported} rows, {report.ObservationsRecorded} figures as London comparators.");
+        progress.Advance(1);
+        progress.Done($"Imported {fixture.Name}: {report.RowsImported} rows, {report.ObservationsRecorded} figures as London comparators.");
         return report;
     }
 
