@@ -157,10 +157,10 @@ public sealed class TargetOrganisationTests : IAsyncLifetime
         yield return new("ListNarrativeEntries", StatusCode.PermissionDenied, org =>
             Call(t => CallAsync<ListNarrativeEntriesRequest, ListNarrativeEntriesResponse>("ListNarrativeEntries", new ListNarrativeEntriesRequest { OrganisationCode = org }, t)));
         yield return new("SetReportingProfile", StatusCode.PermissionDenied, org =>
-            Call(t => CallAsync<SetReportingProfileRequest, ReportingProfile>("SetReportingProfile", new SetReportingProfileRequest { Profile = new ReportingProfile { OrganisationCode = org, Name = "Organisation " + org, Kind = OrganisationKind.Agency } }, t)));
+            Call(t => CallAsync<SetReportingProfileRequest, ReportingProfile>("SetReportingProfile", new SetReportingProfileRequest { Profile = new ReportingProfile { OrganisationCode = org, Name = "Test organisation", /* not the random code: a run of six hex digits would read as an identifying number */ Kind = OrganisationKind.Agency } }, t)));
         yield return new("GetReportingProfile", StatusCode.PermissionDenied, async org =>
         {
-            await CallAsync<SetReportingProfileRequest, ReportingProfile>("SetReportingProfile", new SetReportingProfileRequest { Profile = new ReportingProfile { OrganisationCode = org, Name = "Organisation " + org, Kind = OrganisationKind.Agency } }, null);
+            await CallAsync<SetReportingProfileRequest, ReportingProfile>("SetReportingProfile", new SetReportingProfileRequest { Profile = new ReportingProfile { OrganisationCode = org, Name = "Test organisation", /* not the random code: a run of six hex digits would read as an identifying number */ Kind = OrganisationKind.Agency } }, null);
             return t => CallAsync<GetReportingProfileRequest, ReportingProfile>("GetReportingProfile", new GetReportingProfileRequest { OrganisationCode = org }, t);
         });
         yield return new("GenerateQuarterlyReport", StatusCode.PermissionDenied, org =>
