@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace Safeguarding.Measures.Domain;
 
@@ -43,23 +42,7 @@ public static class WireNames
     public static string Legal<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Names<TEnum>.Ordered);
 
-    internal static string ToSnakeCase(string pascal)
-    {
-        var builder = new StringBuilder(pascal.Length + 8);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            var boundary = i > 0 && (char.IsUpper(c) || (char.IsDigit(c) && !char.IsDigit(pascal[i - 1])));
-            if (boundary)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+    internal static string ToSnakeCase(string pascal) => Platform.Persistence.SnakeCaseColumns.From(pascal);
 
     private static class Names<TEnum>
         where TEnum : struct, Enum

@@ -60,13 +60,7 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
             e.HasKey(i => i.ImportId);
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == typeof(MeasuresDbContext).Namespace))
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(WireNames.ToSnakeCase(property.Name));
-            }
-        }
+        modelBuilder.UseSnakeCaseColumns(type => type.Namespace == typeof(MeasuresDbContext).Namespace);
 
         if (Database.IsSqlite())
         {

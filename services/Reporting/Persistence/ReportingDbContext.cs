@@ -46,6 +46,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         ReadModelMapping.Map(modelBuilder);
         NarrativeMapping.Map(modelBuilder);
         ReportMapping.Map(modelBuilder);
+        modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }
 }
