@@ -8,17 +8,9 @@ using Safeguarding.Platform.Testing;
 namespace Safeguarding.Platform.Persistence.Tests;
 
 /// <summary>The inbox's one-statement check-and-record, against each engine.</summary>
-public abstract class InboxClaimTests : IAsyncLifetime
+public abstract class InboxClaimTests : ProviderDatabaseTests
 {
     private const string Consumer = "svc-topic.v1";
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected string ConnectionString { get; set; } = "";
-
-    public abstract Task InitializeAsync();
-
-    public abstract Task DisposeAsync();
 
     [Fact]
     public async Task Only_ids_not_recorded_before_are_claimed_and_duplicates_in_one_call_count_once()
@@ -82,46 +74,13 @@ public abstract class InboxClaimTests : IAsyncLifetime
 
 public sealed class SqliteInboxClaimTests : InboxClaimTests
 {
-    private SqliteTestDatabase? _database;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    public override Task InitializeAsync()
-    {
-        _database = SqliteTestDatabase.Create();
-        ConnectionString = _database.ConnectionString;
-        return Task.CompletedTask;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 }
 
 [Trait("Category", "Integration")]
 public sealed class PostgresInboxClaimTests : InboxClaimTests
 {
-    private PostgresTestDatabase? _database;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    public override async Task InitializeAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        ConnectionString = _database.ConnectionString;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Theory]
     [InlineData(true)]

@@ -15,20 +15,12 @@ using Safeguarding.Platform.Testing;
 namespace Safeguarding.Platform.Persistence.Tests;
 
 /// <summary>The migration mechanism, run the same way against each engine.</summary>
-public abstract class SchemaMigrationTests : IAsyncLifetime
+public abstract class SchemaMigrationTests : ProviderDatabaseTests
 {
     private static readonly SchemaMigrationSet Broken = SchemaMigrationSet.FromEmbeddedResources(
         typeof(SchemaMigrationTests).Assembly, "broken", "Safeguarding.Platform.Persistence.Tests.Broken.Migrations");
 
     private readonly SchemaMigrator _migrator = new(NullLogger<SchemaMigrator>.Instance);
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected string ConnectionString { get; set; } = "";
-
-    public abstract Task InitializeAsync();
-
-    public abstract Task DisposeAsync();
 
     [Fact]
     public async Task Upgrade_from_the_previous_version_keeps_and_transforms_the_data()
@@ -189,44 +181,11 @@ public abstract class SchemaMigrationTests : IAsyncLifetime
 
 public sealed class SqliteSchemaMigrationTests : SchemaMigrationTests
 {
-    private SqliteTestDatabase? _database;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    public override Task InitializeAsync()
-    {
-        _database = SqliteTestDatabase.Create();
-        ConnectionString = _database.ConnectionString;
-        return Task.CompletedTask;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 }
 
 [Trait("Category", "Integration")]
 public sealed class PostgresSchemaMigrationTests : SchemaMigrationTests
 {
-    private PostgresTestDatabase? _database;
-
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    public override async Task InitializeAsync()
-    {
-        _database = await PostgresTestDatabase.CreateAsync();
-        ConnectionString = _database.ConnectionString;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 }
