@@ -5,9 +5,7 @@
 Prints one JSON line per case ({"case": ..., "ok": ...}); exits 1 if any case failed.
 Where Python cannot do what a case describes, the deviation is noted on the case.
 """
-import argparse
 import queue
-import sys
 import uuid
 
 import interop_common as common
@@ -238,30 +236,7 @@ CASES = [empty_unary, large_unary, client_compressed_unary, server_compressed_un
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--server_host", default="127.0.0.1")
-    parser.add_argument("--server_port", type=int, required=True)
-    parser.add_argument("--test_case", default="all", help="comma-separated case names, or all")
-    args = parser.parse_args()
-    cases = {case.__name__: case for case in CASES}
-    names = list(cases) if args.test_case == "all" else args.test_case.split(",")
-    unknown = [name for name in names if name not in cases]
-    if unknown:
-        raise SystemExit("unknown test case(s): " + ", ".join(unknown))
-
-    failed = 0
-    with grpc.insecure_channel(f"{args.server_host}:{args.server_port}", options=common.CHANNEL_OPTIONS) as channel:
-        stub = test_pb2_grpc.TestServiceStub(channel)
-        for name in names:
-            result = {"case": name}
-            try:
-                cases[name](stub, channel, result)
-                result["ok"] = True
-            except (Failure, grpc.RpcError) as error:
-                result.update(ok=False, error=str(error).splitlines()[0] if str(error) else repr(error))
-                failed += 1
-            common.emit(**result)
-    sys.exit(1 if failed else 0)
+    common.run_cases(CASES, "test_case", "case", (Failure,))
 
 
 if __name__ == "__main__":

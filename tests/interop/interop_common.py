@@ -65,6 +65,44 @@ def emit(**fields):
     print(json.dumps(fields, sort_keys=True), flush=True)
 
 
+def run_cases(cases, option, key, failures, describe_target=False):
+    """Parses --server_host, --server_port and --<option> (comma-separated names, or all), runs each
+    named case as case(stub, channel, result) against grpc.testing.TestService, emits one JSON line per
+    case (its name under `key`) and exits 1 if any failed. failures: the exception types that mean a case failed."""
+    import argparse
+
+    import grpc
+    from grpc.testing import test_pb2_grpc
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server_host", default="127.0.0.1")
+    parser.add_argument("--server_port", type=int, required=True)
+    parser.add_argument("--" + option, default="all", help=f"comma-separated {key} names, or all")
+    args = parser.parse_args()
+    by_name = {case.__name__: case for case in cases}
+    selected = getattr(args, option)
+    names = list(by_name) if selected == "all" else selected.split(",")
+    unknown = [name for name in names if name not in by_name]
+    if unknown:
+        raise SystemExit(f"unknown {key}(s): " + ", ".join(unknown))
+
+    failed = 0
+    with grpc.insecure_channel(f"{args.server_host}:{args.server_port}", options=CHANNEL_OPTIONS) as channel:
+        stub = test_pb2_grpc.TestServiceStub(channel)
+        for name in names:
+            result = {key: name}
+            if describe_target:
+                result.update(host=args.server_host, port=args.server_port)
+            try:
+                by_name[name](stub, channel, result)
+                result["ok"] = True
+            except (grpc.RpcError, *failures) as error:
+                result.update(ok=False, error=str(error).splitlines()[0] if str(error) else repr(error))
+                failed += 1
+            emit(**result)
+    sys.exit(1 if failed else 0)
+
+
 def status_code(number):
     import grpc
 

@@ -7,8 +7,6 @@ x-interop-call-id (the server reports how its handler saw the call end) and
 x-interop-rich-error-field (UnaryCall fails with INVALID_ARGUMENT + google.rpc.BadRequest).
 Prints one JSON line per check; exits 1 if any failed.
 """
-import argparse
-import sys
 import threading
 import uuid
 from concurrent import futures
@@ -190,30 +188,7 @@ CHECKS = [deadline, cancel, metadata, error_details, max_size, gzip, concurrency
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--server_host", default="127.0.0.1")
-    parser.add_argument("--server_port", type=int, required=True)
-    parser.add_argument("--check", default="all", help="comma-separated check names, or all")
-    args = parser.parse_args()
-    checks = {c.__name__: c for c in CHECKS}
-    names = list(checks) if args.check == "all" else args.check.split(",")
-    unknown = [name for name in names if name not in checks]
-    if unknown:
-        raise SystemExit("unknown check(s): " + ", ".join(unknown))
-
-    failed = 0
-    with grpc.insecure_channel(f"{args.server_host}:{args.server_port}", options=common.CHANNEL_OPTIONS) as channel:
-        stub = test_pb2_grpc.TestServiceStub(channel)
-        for name in names:
-            result = {"check": name, "host": args.server_host, "port": args.server_port}
-            try:
-                checks[name](stub, channel, result)
-                result["ok"] = True
-            except (Failure, grpc.RpcError) as error:
-                result.update(ok=False, error=str(error).splitlines()[0] if str(error) else repr(error))
-                failed += 1
-            common.emit(**result)
-    sys.exit(1 if failed else 0)
+    common.run_cases(CHECKS, "check", "check", (Failure,), describe_target=True)
 
 
 if __name__ == "__main__":
