@@ -2,6 +2,7 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.Json;
 using Safeguarding.Gateway.Routing;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
@@ -16,6 +17,9 @@ public sealed class GatewayModule : IServiceModule
     {
         builder.AddGateway();
         builder.AddJsonFacade();
+        GatewayReflection.Add(builder.Services);
+        // Paths of services the gateway does not host itself are forwarded (MapGrpcForwarding), not UNIMPLEMENTED.
+        builder.Services.Configure<global::Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.IgnoreUnknownServices = true);
     }
 
     public static void Map(WebApplication app)
@@ -25,10 +29,6 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();
         app.MapGrpcForwarding();
-        // Reflection through the gateway describes the services it routes, so grpcurl-style clients can call them.
-        var served = app.Services.GetRequiredService<GrpcServiceRegistry>();
-        served.AddForwarded(MeasuresPolicies.Measures);
-        served.AddForwarded(ReportingPolicies.Reporting);
         app.MapJsonFacade();
     }
 }

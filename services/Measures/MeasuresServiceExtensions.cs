@@ -1,3 +1,5 @@
+using Safeguarding.Platform.Hosting;
+using Safeguarding.Platform.Grpc;
 using Safeguarding.Measures.Application;
 using Safeguarding.Measures.Application.ContentAreas;
 using Safeguarding.Measures.Application.Importing;
@@ -28,12 +30,13 @@ public static class MeasuresServiceExtensions
         services.AddPlatformPersistence<MeasuresDbContext>(configuration, MeasuresDbContext.Migrations);
         services.AddPlatformEvents(configuration).AddOutbox<MeasuresDbContext>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("measures-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+        services.AddGrpcHealthFor(V1.MeasuresService.Descriptor.FullName);
+        services.AddSingleton<IRpcExceptionMapper, MeasuresErrors>();
 
         services.Configure<MeasuresOptions>(configuration.GetSection(MeasuresOptions.Section));
         services.AddSingleton(new OrganisationRegistry(configuration.GetSection("Organisations").Get<List<OrganisationEntry>>() ?? []));
         services.AddSingleton(_ => FrameworkLibrary.LoadBuiltIn());
         services.AddSingleton<ImportMappingCatalog>();
-        services.AddSingleton<ICallerIdentity, MetadataCallerIdentity>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres
                 ? new PostgresObservationBulkStore()

@@ -1,3 +1,4 @@
+using Safeguarding.Platform.Hosting;
 using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Grpc;
@@ -28,9 +29,10 @@ public static class ReportingExtensions
 
         var options = configuration.GetSection(ReportingOptions.Section).Get<ReportingOptions>() ?? new ReportingOptions();
         builder.Services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
-        builder.Services.PostConfigure<GrpcServerOptions>(grpc => grpc.MaxSendMessageSize = Math.Max(grpc.MaxSendMessageSize, MaxResponseBytes));
+        builder.Services.RaiseMaxSendMessageSize(MaxResponseBytes);
         builder.Services.AddPlatformPersistence<ReportingDbContext>(configuration, ReportingDbContext.Migrations);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("reporting-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+        builder.Services.AddGrpcHealthFor(V1.ReportingService.Descriptor.FullName);
 
         builder.Services.AddPlatformEvents(configuration)
             .AddOutbox<ReportingDbContext>()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Aggregation;

@@ -21,7 +21,7 @@ public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
 {
     public const string Service = "measures";
 
-    public async Task<AreaAnswer> RunAsync(RegistrySnapshot registry, Caller caller, Organisation area, MeasureQuery query, string? meaningHash, DateTime? deadline, CancellationToken cancellationToken)
+    public async Task<AreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, Organisation area, MeasureQuery query, string? meaningHash, DateTime? deadline, CancellationToken cancellationToken)
     {
         var organisations = registry.Descendants(area.Code, includeSelf: true)
             .Where(o => o.Kind is OrganisationKind.Partnership or OrganisationKind.Agency).ToList();
@@ -41,7 +41,7 @@ public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
 
         var outcomes = await fanOut.RunAsync(
             targets,
-            (code, budget) => fetch.FetchAsync(registry.InstanceFor(code, Service)!.Address, caller, code, query, budget),
+            (code, budget) => fetch.FetchAsync(registry.InstanceFor(code, Service)!.Address, call, code, query, budget),
             deadline,
             cancellationToken);
 
@@ -93,7 +93,7 @@ public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
         var order = periods.OrderBy(p => p.Value.StartYear).ThenBy(p => p.Value.StartMonth).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
         var figures = measure is null
             ? []
-            : AreaFigures.Compute(new AreaInput(registry, area.Code, caller.OrganisationCode, shape, reported, unavailable, order));
+            : AreaFigures.Compute(new AreaInput(registry, area.Code, call.Caller!.OrganisationCode, shape, reported, unavailable, order));
         return new AreaAnswer(measure, [.. organisations.Select(o => results[o.Code])], figures, periods);
     }
 }

@@ -1,5 +1,7 @@
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
+using Safeguarding.Gateway.Grpc;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Aggregation;
@@ -11,31 +13,31 @@ public sealed record OrganisationMeasure(Measure Measure, IReadOnlyList<Observat
 /// Fetches one organisation's figures for a measure from its instance, on behalf of the caller (the
 /// instance sees the caller's identity and the organisation the call is for).
 /// </summary>
-public sealed class MeasureFetch(UpstreamChannels channels)
+public sealed class MeasureFetch(UpstreamChannels channels, AuthOptions auth)
 {
     private const int PageSize = 500;
 
-    private static readonly Method<GetMeasureRequest, Measure> GetMeasure = Method.Create<GetMeasureRequest, Measure>(MeasuresPolicies.Measures, "GetMeasure");
+    private static readonly Method<GetMeasureRequest, Measure> GetMeasure = DescriptorMethods.Create<GetMeasureRequest, Measure>(MeasuresPolicies.Measures, "GetMeasure");
     private static readonly Method<ListObservationsRequest, ListObservationsResponse> ListObservations =
-        Method.Create<ListObservationsRequest, ListObservationsResponse>(MeasuresPolicies.Measures, "ListObservations");
+        DescriptorMethods.Create<ListObservationsRequest, ListObservationsResponse>(MeasuresPolicies.Measures, "ListObservations");
 
     /// <summary>The organisation's figures, or null when it does not define the measure.</summary>
-    public async Task<OrganisationMeasure?> FetchAsync(Uri instance, Caller caller, string organisation, MeasureQuery query, CallBudget budget)
+    public async Task<OrganisationMeasure?> FetchAsync(Uri instance, GatewayCall call, string organisation, MeasureQuery query, CallBudget budget)
     {
         var channel = channels.For(instance);
         var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(caller, organisation))
+        foreach (var (name, value) in IdentityHeaders.For(call, organisation, auth))
         {
             headers.Add(name, value);
         }
 
-        var options = new CallOptions { Headers = headers, Deadline = budget.Deadline, CancellationToken = budget.CancellationToken };
+        var options = new CallOptions(headers, budget.Deadline, budget.CancellationToken);
 
         // The definition and the first page are asked for together (one round trip, not two, to a
         // remote instance); the version filter is applied here, once the definition is known.
         using var pageCancel = CancellationTokenSource.CreateLinkedTokenSource(budget.CancellationToken);
         var measureCall = channel.UnaryCall(GetMeasure, new GetMeasureRequest { MeasureId = query.MeasureId }, options).ResponseAsync;
-        var pageCall = channel.UnaryCall(ListObservations, PageRequest(organisation, query, string.Empty), options with { CancellationToken = pageCancel.Token }).ResponseAsync;
+        var pageCall = channel.UnaryCall(ListObservations, PageRequest(organisation, query, string.Empty), options.WithCancellationToken(pageCancel.Token)).ResponseAsync;
         Measure measure;
         try
         {

@@ -1,18 +1,27 @@
 using System.Collections.Concurrent;
-using Safeguarding.Gateway.Routing;
+using Grpc.Net.Client;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Aggregation;
 
-/// <summary>One platform gRPC channel per instance address for the gateway's own calls, on the forwarder's connection pool.</summary>
-public sealed class UpstreamChannels(ForwardingClient client) : IDisposable
+/// <summary>
+/// One grpc-dotnet channel per instance address for the gateway's own calls (fan-out, health), each with its own
+/// HTTP/2 connection pool, and retries for the idempotent reads it makes (<see cref="ReadRetries"/>).
+/// </summary>
+public sealed class UpstreamChannels : IDisposable
 {
     private readonly ConcurrentDictionary<Uri, GrpcChannel> _channels = new();
 
     public GrpcChannel For(Uri address) => _channels.GetOrAdd(address, a => GrpcChannel.ForAddress(a, new GrpcChannelOptions
     {
-        HttpHandler = client.Handler,
-        DisposeHttpHandler = false,
+        HttpHandler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+        },
+        ServiceConfig = ReadRetries.ServiceConfig(Measures.V1.MeasuresService.Descriptor, global::Grpc.Health.V1.Health.Descriptor),
     }));
 
     public void Dispose()

@@ -21,6 +21,15 @@ public sealed class AuthOptions
     /// <summary>HS256 secret (at least 32 bytes of UTF-8) for locally minted tokens; never set in production.</summary>
     public string? DevelopmentKey { get; set; }
 
+    /// <summary>
+    /// HS256 secret (at least 32 bytes) for the grants that let a service accept a target other than the caller's
+    /// own organisation; shared with the services (their Auth:GrantKey). Defaults to the development key.
+    /// </summary>
+    public string? GrantKey { get; set; }
+
+    /// <summary>The key grants are signed with, if any.</summary>
+    public string? EffectiveGrantKey => string.IsNullOrWhiteSpace(GrantKey) ? DevelopmentKey : GrantKey;
+
     /// <summary>Claim carrying the user id.</summary>
     public string UserIdClaim { get; set; } = "sub";
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Safeguarding.Gateway.Routing;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Auth;
@@ -41,9 +42,10 @@ internal sealed class GatewayAccessMiddleware(
         }
 
         AuthenticationResult authentication;
+        var bearer = ReadBearer(http.Request);
         try
         {
-            authentication = await tokens.ValidateAsync(ReadBearer(http.Request), http.RequestAborted);
+            authentication = await tokens.ValidateAsync(bearer, http.RequestAborted);
         }
         catch (SigningKeysUnavailableException)
         {
@@ -77,7 +79,7 @@ internal sealed class GatewayAccessMiddleware(
             return;
         }
 
-        http.Features.Set(new GatewayCall(policy, caller, requestedTarget, started));
+        http.Features.Set(new GatewayCall(policy, caller, requestedTarget, started, bearer));
         await next(http);
     }
 

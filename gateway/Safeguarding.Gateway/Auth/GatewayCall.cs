@@ -6,13 +6,16 @@ namespace Safeguarding.Gateway.Auth;
 /// What the access middleware established about a gRPC call, stored as an HttpContext feature for the
 /// forwarder and the gateway's own services.
 /// </summary>
-public sealed class GatewayCall(RpcPolicy policy, Caller? caller, string? requestedTarget, long startedTimestamp)
+public sealed class GatewayCall(RpcPolicy policy, Caller? caller, string? requestedTarget, long startedTimestamp, string? bearerToken = null)
 {
     /// <summary>The RPC's policy (the middleware denies calls without one before this exists).</summary>
     public RpcPolicy Policy { get; } = policy;
 
     /// <summary>Null only for anonymous health checks.</summary>
     public Caller? Caller { get; } = caller;
+
+    /// <summary>The validated bearer token the caller presented, passed on so services validate it themselves.</summary>
+    public string? BearerToken { get; } = bearerToken;
 
     /// <summary>The x-sg-target-organisation the client asked for, if any.</summary>
     public string? RequestedTarget { get; } = requestedTarget;
@@ -39,7 +42,7 @@ public sealed class GatewayCall(RpcPolicy policy, Caller? caller, string? reques
             return true;
         }
 
-        if (!Platform.Grpc.GrpcTimeout.TryParse(header, out var timeout))
+        if (!Routing.GrpcTimeout.TryParse(header, out var timeout))
         {
             return false;
         }

@@ -1,4 +1,6 @@
 using Safeguarding.Gateway.Grpc;
+using Grpc.Core;
+using Grpc.Health.V1;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Auth;
@@ -9,12 +11,12 @@ public static class GatewayPolicies
     public static RpcPolicySet Create() => new("gateway",
     [
         // Kubernetes gRPC probes cannot sign in; the answer is only SERVING or NOT_SERVING.
-        RpcPolicy.For(HealthService.Descriptor, "Check", DataAccess.AnonymousHealth),
-        RpcPolicy.For(HealthService.Descriptor, "Watch", DataAccess.AnonymousHealth),
+        RpcPolicy.For(Health.Descriptor, "Check", DataAccess.AnonymousHealth),
+        RpcPolicy.For(Health.Descriptor, "Watch", DataAccess.AnonymousHealth),
         // Reflection describes the gateway's own API, not anyone's data.
-        RpcPolicy.For(ReflectionServiceV1.Descriptor, "ServerReflectionInfo", DataAccess.Operations, [.. Roles.All]),
-        RpcPolicy.For(ReflectionServiceV1Alpha.Descriptor, "ServerReflectionInfo", DataAccess.Operations, [.. Roles.All]),
-        RpcPolicy.For(OperationsService.Descriptor, "GetRegistry", DataAccess.Operations, [.. Roles.All]),
-        RpcPolicy.For(OperationsService.Descriptor, "ListInstanceHealth", DataAccess.Operations, Roles.Operator),
+        RpcPolicy.For(global::Grpc.Reflection.V1.ServerReflection.Descriptor, "ServerReflectionInfo", DataAccess.Operations, [.. Roles.All]),
+        RpcPolicy.For(global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, "ServerReflectionInfo", DataAccess.Operations, [.. Roles.All]),
+        RpcPolicy.For(Safeguarding.Gateway.V1.GatewayOperations.Descriptor, "GetRegistry", DataAccess.Operations, [.. Roles.All]),
+        RpcPolicy.For(Safeguarding.Gateway.V1.GatewayOperations.Descriptor, "ListInstanceHealth", DataAccess.Operations, Roles.Operator),
     ]);
 }

@@ -1,18 +1,16 @@
+using Safeguarding.Platform.Grpc;
 using Microsoft.Extensions.Primitives;
 
 namespace Safeguarding.Gateway.Auth;
 
 /// <summary>
-/// The identity the gateway vouches for, sent to services as metadata. Services trust these headers
-/// only because the gateway is their only caller and removes every x-sg-* header a client sends
-/// (the one a client may set, <see cref="TargetOrganisation"/>, is read first and re-sent checked).
+/// What the gateway passes on to services. It removes every x-sg-* header a client sends (the one a client may
+/// set, <see cref="TargetOrganisation"/>, is read first and re-sent checked); services trust nothing of it they
+/// cannot verify: the caller comes from the forwarded token, a foreign target only with a signed grant.
 /// </summary>
 public static class IdentityHeaders
 {
     public const string Prefix = "x-sg-";
-    public const string UserId = "x-sg-user-id";
-    public const string Organisation = "x-sg-organisation";
-    public const string Roles = "x-sg-roles";
 
     /// <summary>The organisation a call is for (defaults to the caller's own); needed where instances are shared.</summary>
     public const string TargetOrganisation = "x-sg-target-organisation";
@@ -29,12 +27,28 @@ public static class IdentityHeaders
         return target;
     }
 
-    /// <summary>The headers a service receives for a call by <paramref name="caller"/> about <paramref name="target"/>.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> For(Caller caller, string target) =>
-    [
-        new(UserId, caller.UserId),
-        new(Organisation, caller.OrganisationCode),
-        new(Roles, string.Join(',', caller.Roles.Order(StringComparer.Ordinal))),
-        new(TargetOrganisation, target),
-    ];
+    /// <summary>
+    /// What a service receives for a call on behalf of <paramref name="call"/>'s caller about <paramref name="target"/>:
+    /// the caller's own bearer token (every service validates it itself), the target, and — when the target is not
+    /// the caller's own organisation — the gateway's signed grant that its policy allowed it (<see cref="TargetGrant"/>).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> For(GatewayCall call, string target, AuthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(options);
+        if (call is not { Caller: { } caller, BearerToken: { } token })
+        {
+            yield break;
+        }
+
+        yield return new("authorization", "Bearer " + token);
+        yield return new(TargetOrganisation, target);
+        if (!string.Equals(target, caller.OrganisationCode, StringComparison.OrdinalIgnoreCase) && options.EffectiveGrantKey is { } key)
+        {
+            yield return new(TargetGrant.Header, TargetGrant.Mint(key, token, caller.UserId, target, GrantLifetime));
+        }
+    }
+
+    // Long enough for a slow upstream to start the call, short enough that a copied grant is soon useless.
+    private static readonly TimeSpan GrantLifetime = TimeSpan.FromMinutes(2);
 }

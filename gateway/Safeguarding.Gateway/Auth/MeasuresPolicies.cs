@@ -47,7 +47,7 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
 
         // Across organisations: the gateway's aggregation, disclosure-controlled.
-        RpcPolicy.For(MeasuresAggregationService.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),
-        RpcPolicy.For(MeasuresAggregationService.Descriptor, "CompareWithPeers", DataAccess.Aggregate, ReferenceReaders),
+        RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),
+        RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "CompareWithPeers", DataAccess.Aggregate, ReferenceReaders),
     ]);
 }

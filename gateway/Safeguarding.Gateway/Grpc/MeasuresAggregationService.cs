@@ -4,27 +4,26 @@ using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.V1;
 using Organisation = Safeguarding.Gateway.Registry.Organisation;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Safeguarding.Gateway.Grpc;
 
 /// <summary>safeguarding.gateway.v1.MeasuresAggregation: measures across organisations, disclosure-controlled.</summary>
-public sealed class MeasuresAggregationService(OrganisationRegistry registry, MeasureAreaQuery query) : IGrpcService
+public sealed class MeasuresAggregationService(OrganisationRegistry registry, MeasureAreaQuery query) : MeasuresAggregation.MeasuresAggregationBase
 {
-    public static ServiceDescriptor Descriptor => MeasuresAggregationReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MeasuresAggregation");
-
-    public async Task<GetMeasureAcrossOrganisationsResponse> GetMeasureAcrossOrganisations(GetMeasureAcrossOrganisationsRequest request, ServerCallContext context)
+    public override async Task<GetMeasureAcrossOrganisationsResponse> GetMeasureAcrossOrganisations(GetMeasureAcrossOrganisationsRequest request, ServerCallContext context)
     {
         var snapshot = registry.Current;
         var areaCode = request.AreaCode.Length == 0 ? snapshot.Region.Code : request.AreaCode;
-        var (caller, area) = Authorise(context, snapshot, request.MeasureId, areaCode, "area_code");
+        var (call, area) = Authorise(context, snapshot, request.MeasureId, areaCode, "area_code");
         if (area.Kind is not (Registry.OrganisationKind.Region or Registry.OrganisationKind.Partnership))
         {
             throw RpcErrors.InvalidArgument("area_code", "must be a partnership or the region");
         }
 
-        var answer = await query.RunAsync(snapshot, caller, area, new MeasureQuery(request.MeasureId, request.PeriodFrom, request.PeriodTo), request.MeaningHash, Deadline(context), context.CancellationToken);
+        var answer = await query.RunAsync(snapshot, call, area, new MeasureQuery(request.MeasureId, request.PeriodFrom, request.PeriodTo), request.MeaningHash, Deadline(context), context.CancellationToken);
         var response = new GetMeasureAcrossOrganisationsResponse { Measure = answer.Measure };
         response.Outcomes.AddRange(answer.Outcomes.Select(OutcomeWire.ToWire));
         var unit = answer.Measure?.Definition.Unit ?? MeasureUnit.Count;
@@ -34,12 +33,12 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
         return response;
     }
 
-    public async Task<CompareWithPeersResponse> CompareWithPeers(CompareWithPeersRequest request, ServerCallContext context)
+    public override async Task<CompareWithPeersResponse> CompareWithPeers(CompareWithPeersRequest request, ServerCallContext context)
     {
         var snapshot = registry.Current;
-        var callerCode = context.HttpContext.Features.Get<GatewayCall>()?.Caller?.OrganisationCode;
+        var callerCode = context.GetHttpContext().Features.Get<GatewayCall>()?.Caller?.OrganisationCode;
         var focusCode = request.OrganisationCode.Length > 0 ? request.OrganisationCode : snapshot.Nearest(callerCode ?? string.Empty, Registry.OrganisationKind.Partnership)?.Code ?? string.Empty;
-        var (caller, focus) = Authorise(context, snapshot, request.MeasureId, focusCode, "organisation_code");
+        var (call, focus) = Authorise(context, snapshot, request.MeasureId, focusCode, "organisation_code");
         if (focus.Kind != Registry.OrganisationKind.Partnership)
         {
             throw RpcErrors.InvalidArgument("organisation_code", "must be a partnership");
@@ -50,7 +49,7 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
             throw RpcErrors.InvalidArgument("period", "is required");
         }
 
-        var answer = await query.RunAsync(snapshot, caller, snapshot.Region, new MeasureQuery(request.MeasureId, request.Period, request.Period), request.MeaningHash, Deadline(context), context.CancellationToken);
+        var answer = await query.RunAsync(snapshot, call, snapshot.Region, new MeasureQuery(request.MeasureId, request.Period, request.Period), request.MeaningHash, Deadline(context), context.CancellationToken);
         var unit = answer.Measure?.Definition.Unit ?? MeasureUnit.Count;
         var key = ObservationFigures.KeyOf(request.Period);
         var ranking = PeerRanking.Rank(snapshot, answer.Figures.Where(f => f.Period == key).ToList(), unit, answer.Measure?.Definition.Polarity ?? Polarity.Neither);
@@ -71,11 +70,11 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
         return response;
     }
 
-    private static (Caller Caller, Organisation Target) Authorise(ServerCallContext context, RegistrySnapshot snapshot, string measureId, string target, string field)
+    private static (GatewayCall Call, Organisation Target) Authorise(ServerCallContext context, RegistrySnapshot snapshot, string measureId, string target, string field)
     {
-        if (context.HttpContext.Features.Get<GatewayCall>() is not { Caller: { } caller } call)
+        if (context.GetHttpContext().Features.Get<GatewayCall>() is not { Caller: { } caller } call)
         {
-            throw new RpcException(StatusCode.PermissionDenied, "This call is not permitted.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "This call is not permitted."));
         }
 
         if (string.IsNullOrWhiteSpace(measureId))
@@ -90,15 +89,15 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
 
         if (!AccessControl.Decide(call.Policy, caller, target, snapshot).Allowed)
         {
-            throw new RpcException(StatusCode.PermissionDenied, "This call is not permitted.");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "This call is not permitted."));
         }
 
-        return (caller, organisation);
+        return (call, organisation);
     }
 
     // The caller's clock started before sign-in and policy checks ran here; the handler's started after them.
     private static DateTime? Deadline(ServerCallContext context) =>
-        context.HttpContext.Features.Get<GatewayCall>() is { } call && call.TryGetDeadline(context.HttpContext.Request, out var deadline) && deadline is { } fromArrival
+        context.GetHttpContext().Features.Get<GatewayCall>() is { } call && call.TryGetDeadline(context.GetHttpContext().Request, out var deadline) && deadline is { } fromArrival
             ? fromArrival
             : context.Deadline == DateTime.MaxValue ? null : context.Deadline;
 }

@@ -3,6 +3,7 @@ using Grpc.Health.V1;
 using Safeguarding.Gateway.Aggregation;
 using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using GatewayKind = Safeguarding.Gateway.V1.OrganisationKind;
 using Health = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -10,11 +11,9 @@ using Health = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 namespace Safeguarding.Gateway.Grpc;
 
 /// <summary>safeguarding.gateway.v1.GatewayOperations: the registry in use and the health of every instance.</summary>
-public sealed class OperationsService(OrganisationRegistry registry, FanOutEngine fanOut, UpstreamChannels channels) : IGrpcService
+public sealed class OperationsService(OrganisationRegistry registry, FanOutEngine fanOut, UpstreamChannels channels) : GatewayOperations.GatewayOperationsBase
 {
-    public static ServiceDescriptor Descriptor => OperationsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("GatewayOperations");
-
-    public Task<GetRegistryResponse> GetRegistry(GetRegistryRequest request, ServerCallContext context)
+    public override Task<GetRegistryResponse> GetRegistry(GetRegistryRequest request, ServerCallContext context)
     {
         var snapshot = registry.Current;
         var response = new GetRegistryResponse { Version = snapshot.Version };
@@ -29,7 +28,7 @@ public sealed class OperationsService(OrganisationRegistry registry, FanOutEngin
         return Task.FromResult(response);
     }
 
-    public async Task<ListInstanceHealthResponse> ListInstanceHealth(ListInstanceHealthRequest request, ServerCallContext context)
+    public override async Task<ListInstanceHealthResponse> ListInstanceHealth(ListInstanceHealthRequest request, ServerCallContext context)
     {
         var snapshot = registry.Current;
         var instances = snapshot.Instances;
@@ -38,8 +37,8 @@ public sealed class OperationsService(OrganisationRegistry registry, FanOutEngin
             async (name, budget) =>
             {
                 var instance = instances.First(i => i.Name == name);
-                var client = new HealthClient(channels.For(instance.Address));
-                var answer = await client.CheckAsync(new HealthCheckRequest(), new CallOptions { Deadline = budget.Deadline, CancellationToken = budget.CancellationToken });
+                var client = new global::Grpc.Health.V1.Health.HealthClient(channels.For(instance.Address));
+                var answer = await client.CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: budget.Deadline, cancellationToken: budget.CancellationToken));
                 return answer.Status;
             },
             context.Deadline == DateTime.MaxValue ? null : context.Deadline,

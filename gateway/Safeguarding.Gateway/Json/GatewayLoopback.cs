@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Safeguarding.Gateway.Auth;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
@@ -49,7 +51,7 @@ internal sealed class GatewayLoopback(IServer server, IOptions<EndpointOptions> 
             headers.Add(IdentityHeaders.TargetOrganisation, target);
         }
 
-        return new CallOptions { Headers = headers, Deadline = deadline, CancellationToken = cancellationToken };
+        return new CallOptions(headers, deadline, cancellationToken);
     }
 
     /// <summary>Whether a header value can be sent as gRPC metadata (printable ASCII).</summary>
@@ -70,7 +72,7 @@ internal sealed class GatewayLoopback(IServer server, IOptions<EndpointOptions> 
         // The gRPC listener is bound first (ServiceHost.Addresses); with a fixed port, match it exactly.
         var grpc = (options.GrpcPort > 0 ? addresses.FirstOrDefault(a => a.Port == options.GrpcPort) : null) ?? addresses.FirstOrDefault()
             // Before the server listens there is no front door to call; say so as a status, not a crash.
-            ?? throw new RpcException(StatusCode.Unavailable, "The gateway is not listening for gRPC yet.");
+            ?? throw new RpcException(new Status(StatusCode.Unavailable, "The gateway is not listening for gRPC yet."));
         var address = new UriBuilder(grpc) { Host = LoopbackHost(grpc.Host) }.Uri;
         var channelOptions = new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 };
         if (address.Scheme == Uri.UriSchemeHttps)

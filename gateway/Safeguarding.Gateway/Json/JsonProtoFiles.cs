@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;

@@ -2,6 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Net.Http.Headers;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;
@@ -31,7 +32,7 @@ internal static class JsonResponses
     }
 
     public static Task WriteErrorAsync(HttpContext http, JsonCodec codec, RpcException error) =>
-        WriteErrorAsync(http, codec, error.StatusCode, error.Status.Detail, error.Details?.Details ?? []);
+        WriteErrorAsync(http, codec, error.StatusCode, error.Status.Detail, error.GetRpcStatus()?.Details ?? []);
 
     public static Task WriteErrorAsync(HttpContext http, JsonCodec codec, StatusCode code, string message, IEnumerable<Any>? details = null, int? httpStatus = null)
     {

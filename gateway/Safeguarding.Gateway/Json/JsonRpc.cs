@@ -1,6 +1,9 @@
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Safeguarding.Gateway.Grpc;
+using Grpc.Net.Client;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;
@@ -33,16 +36,16 @@ internal abstract class JsonRpc(MethodDescriptor descriptor)
     public abstract Task<IReadOnlyList<IMessage>> CallAsync(GrpcChannel channel, IReadOnlyList<IMessage> requests, CallOptions options);
 
     private static JsonRpc<TRequest, TResponse> CreateTyped<TRequest, TResponse>(MethodDescriptor method)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new() => new(method);
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() => new(method);
 }
 
 /// <summary>A <see cref="JsonRpc"/> for one pair of message types.</summary>
 internal sealed class JsonRpc<TRequest, TResponse>(MethodDescriptor descriptor) : JsonRpc(descriptor)
-    where TRequest : IMessage<TRequest>
-    where TResponse : IMessage<TResponse>, new()
+    where TRequest : class, IMessage<TRequest>, new()
+    where TResponse : class, IMessage<TResponse>, new()
 {
-    private readonly Method<TRequest, TResponse> _method = Method.Create<TRequest, TResponse>(descriptor.Service, descriptor.Name);
+    private readonly Method<TRequest, TResponse> _method = DescriptorMethods.Create<TRequest, TResponse>(descriptor);
 
     public override Task<IReadOnlyList<IMessage>> CallAsync(GrpcChannel channel, IReadOnlyList<IMessage> requests, CallOptions options) =>
         (Descriptor.IsClientStreaming, Descriptor.IsServerStreaming) switch
@@ -64,13 +67,13 @@ internal sealed class JsonRpc<TRequest, TResponse>(MethodDescriptor descriptor) 
         using var call = channel.ServerStreamingCall(_method, request, options);
         var responses = new List<IMessage>();
         long size = 0;
-        await foreach (var response in call.ResponseStream)
+        await foreach (var response in call.ResponseStream.ReadAllAsync(options.CancellationToken))
         {
             size += response.CalculateSize();
             if (size > MaxResponseBytes)
             {
                 // Disposing the call cancels the stream upstream.
-                throw new RpcException(StatusCode.ResourceExhausted, "The answer is too large for the JSON facade; call the RPC over gRPC.");
+                throw new RpcException(new Status(StatusCode.ResourceExhausted, "The answer is too large for the JSON facade; call the RPC over gRPC."));
             }
 
             responses.Add(response);

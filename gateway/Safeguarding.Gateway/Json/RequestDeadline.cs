@@ -1,4 +1,6 @@
 using System.Globalization;
+using Grpc.Core;
+using Safeguarding.Gateway.Routing;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;

@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using Safeguarding.Gateway.Json;
+using Grpc.Core;
+using Safeguarding.Gateway.Grpc;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Pages;
@@ -11,7 +13,7 @@ namespace Safeguarding.Gateway.Pages;
 internal static class PageCalls
 {
     public static async Task<TResponse?> CallAsync<TRequest, TResponse>(HttpContext http, Method<TRequest, TResponse> method, TRequest request, string organisation)
-        where TRequest : IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>, new()
     {
         var services = http.RequestServices;
@@ -24,7 +26,7 @@ internal static class PageCalls
         catch (RpcException ex)
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Safeguarding.Gateway.Pages");
-            JsonFacadeLog.PageFailed(logger, method.Path, ex.StatusCode);
+            JsonFacadeLog.PageFailed(logger, method.FullName, ex.StatusCode);
             await PageErrors.WriteAsync(http, ex.StatusCode, ex.Status.Detail);
             return null;
         }

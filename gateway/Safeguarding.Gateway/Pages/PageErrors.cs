@@ -1,4 +1,5 @@
 using Safeguarding.Gateway.Json;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Pages;

@@ -1,5 +1,6 @@
 using System.Text;
 using Safeguarding.Gateway.Json;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Json;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Pages;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Safeguarding.Gateway.Audit;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Registry;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Routing;
@@ -92,12 +93,12 @@ internal static class ForwardingEndpoint
 
         if (!call.TryGetDeadline(http.Request, out var deadline))
         {
-            await GrpcStatusResponse.WriteAsync(http, StatusCode.Internal, "The grpc-timeout header is malformed.");
+            await GrpcStatusResponse.WriteAsync(http, StatusCode.InvalidArgument, "grpc-timeout: not a gRPC timeout (up to 8 digits and a unit H, M, S, m, u or n).");
             return;
         }
 
         TagActivity(route, target);
-        await services.GetRequiredService<IGrpcForwarder>().ForwardAsync(http, instance.Address, IdentityHeaders.For(caller with { OrganisationCode = registry.Get(caller.OrganisationCode).Code }, target), deadline);
+        await services.GetRequiredService<IGrpcForwarder>().ForwardAsync(http, instance.Address, IdentityHeaders.For(call, target, services.GetRequiredService<AuthOptions>()), deadline);
     }
 
     private static void TagActivity(GrpcRoute route, string target)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Safeguarding.Platform.Grpc;
+using Grpc.Core;
 
 namespace Safeguarding.Gateway.Routing;
 

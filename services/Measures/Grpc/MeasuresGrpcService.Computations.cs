@@ -1,13 +1,14 @@
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Grpc;
 
 public sealed partial class MeasuresGrpcService
 {
-    public Task<GetSeriesResponse> GetSeries(GetSeriesRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<GetSeriesResponse> GetSeries(GetSeriesRequest request, ServerCallContext context)
     {
         TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
@@ -21,14 +22,14 @@ public sealed partial class MeasuresGrpcService
         var breakdown = ObservationMapping.ToDomain(request.Breakdown, "breakdown", problems);
         var from = PeriodMapping.ToDomain(request.PeriodFrom, "period_from", problems, required: false);
         var to = PeriodMapping.ToDomain(request.PeriodTo, "period_to", problems, required: false);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var (measure, points) = await computations.SeriesAsync(request.OrganisationCode, request.MeasureId, request.MeasureVersion, breakdown!, from?.Start, to?.Start, context.CancellationToken);
         var response = new GetSeriesResponse { Measure = MeasureMapping.ToProto(measure) };
         response.Points.AddRange(points.Select(ComputationMapping.ToProto));
         return response;
-    });
+    }
 
-    public Task<AggregateMeasureResponse> AggregateMeasure(AggregateMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<AggregateMeasureResponse> AggregateMeasure(AggregateMeasureRequest request, ServerCallContext context)
     {
         // With a target organisation, the organisations totalled (or their parent) must be the target; naming none
         // (meaning every organisation known) totals the target only.
@@ -54,7 +55,7 @@ public sealed partial class MeasuresGrpcService
         var from = PeriodMapping.ToDomain(request.PeriodFrom, "period_from", problems, required: false);
         var to = PeriodMapping.ToDomain(request.PeriodTo, "period_to", problems, required: false);
         var breakdown = ObservationMapping.ToDomain(request.Breakdown, "breakdown", problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var (measure, scope, totals) = await computations.AggregateAsync(
             request.MeasureId, request.MeasureVersion, [.. organisationCodes], request.ParentCode.Length == 0 ? null : request.ParentCode,
             periods, from?.Start, to?.Start, breakdown!, context.CancellationToken);
@@ -62,15 +63,15 @@ public sealed partial class MeasuresGrpcService
         response.OrganisationCodes.AddRange(scope);
         response.Totals.AddRange(totals.Select(ComputationMapping.ToProto));
         return response;
-    });
+    }
 
-    public Task<GetBalanceOfInformationResponse> GetBalanceOfInformation(GetBalanceOfInformationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<GetBalanceOfInformationResponse> GetBalanceOfInformation(GetBalanceOfInformationRequest request, ServerCallContext context)
     {
         TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var window = PeriodMapping.ToDomain(request.Window, "window", problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var balance = await computations.BalanceAsync(request.OrganisationCode, window!, context.CancellationToken);
         var response = new GetBalanceOfInformationResponse
         {
@@ -81,5 +82,5 @@ public sealed partial class MeasuresGrpcService
         response.Areas.AddRange(balance.Areas.Select(ComputationMapping.ToProto));
         response.UnknownMeasures.AddRange(balance.UnknownMeasures.Select(m => m.ToString()));
         return response;
-    });
+    }
 }

@@ -3,6 +3,7 @@ using Safeguarding.Measures.Application.Importing;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Grpc;
@@ -12,7 +13,7 @@ public sealed partial class MeasuresGrpcService
     // Bytes buffered between the request stream and the CSV reader before the stream is paused.
     private const long PipePause = 1 << 20;
 
-    public Task<ListImportMappingsResponse> ListImportMappings(ListImportMappingsRequest request, ServerCallContext context)
+    public override Task<ListImportMappingsResponse> ListImportMappings(ListImportMappingsRequest request, ServerCallContext context)
     {
         var response = new ListImportMappingsResponse();
         response.Mappings.AddRange(importMappings.All.Select(ImportMappingProtos.ToProto));
@@ -24,11 +25,11 @@ public sealed partial class MeasuresGrpcService
     /// the stream): the file is never held in memory. Chunks left after a fatal header are drained so the
     /// client finishes its upload and reads the report.
     /// </summary>
-    public Task<ImportCsvResponse> ImportCsv(IAsyncEnumerable<ImportCsvRequest> requests, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<ImportCsvResponse> ImportCsv(IAsyncStreamReader<ImportCsvRequest> requestStream, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         using var stopFeed = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var messages = requests.GetAsyncEnumerator(stopFeed.Token);
+        var messages = requestStream.ReadAllAsync(stopFeed.Token).GetAsyncEnumerator(stopFeed.Token);
         try
         {
             var header = await messages.MoveNextAsync() && messages.Current.PartCase == ImportCsvRequest.PartOneofCase.Header
@@ -59,7 +60,7 @@ public sealed partial class MeasuresGrpcService
         {
             await messages.DisposeAsync();
         }
-    });
+    }
 
     // Checks the header before any byte is read (and before a missing measure is defined), so a wrong mapping or
     // organisation fails at once. With a target organisation (a call through the gateway) the scope may name only
@@ -82,7 +83,7 @@ public sealed partial class MeasuresGrpcService
             }
         }
 
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         importMappings.Find(header.MappingId);
         foreach (var code in header.OrganisationCodes.Where(c => organisations.Find(c) is null))
         {

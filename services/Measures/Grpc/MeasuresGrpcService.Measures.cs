@@ -3,6 +3,7 @@ using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using DomainFrequency = Safeguarding.Measures.Domain.Frequency;
 using DomainSource = Safeguarding.Measures.Domain.Source;
@@ -12,30 +13,30 @@ namespace Safeguarding.Measures.Grpc;
 
 public sealed partial class MeasuresGrpcService
 {
-    public Task<Measure> DefineMeasure(DefineMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<Measure> DefineMeasure(DefineMeasureRequest request, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         var problems = new ValidationProblems();
         var libraryId = string.IsNullOrEmpty(request.LibraryMeasureId) ? null : request.LibraryMeasureId;
         Domain.MeasureDefinition definition;
         if (request.Measure is null && libraryId is not null)
         {
             var frequency = MeasureMapping.Required<V1.Frequency, DomainFrequency>(request.Frequency, "frequency", problems);
-            RpcCall.ThrowIfAny(problems);
+            MeasuresErrors.ThrowIfAny(problems);
             definition = measureCommands.FromLibrary(libraryId, frequency);
         }
         else
         {
             definition = MeasureMapping.ToDomain(request.Measure, "measure", problems);
-            RpcCall.ThrowIfAny(problems);
+            MeasuresErrors.ThrowIfAny(problems);
         }
 
         return MeasureMapping.ToProto(await measureCommands.DefineAsync(definition, libraryId, actor, context.CancellationToken));
-    });
+    }
 
-    public Task<ReviseMeasureResponse> ReviseMeasure(ReviseMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<ReviseMeasureResponse> ReviseMeasure(ReviseMeasureRequest request, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         var problems = new ValidationProblems();
         var definition = MeasureMapping.ToDomain(request.Measure, "measure", problems);
         if (request.Reason.Length > 1000)
@@ -47,14 +48,14 @@ public sealed partial class MeasuresGrpcService
             problems.Add("reason", personal);
         }
 
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var (view, change) = await measureCommands.ReviseAsync(definition, request.ForceNewVersion, request.Reason, request.Etag, actor, context.CancellationToken);
         var response = new ReviseMeasureResponse { Measure = MeasureMapping.ToProto(view), Change = MeasureMapping.ChangeKind(change.Kind) };
         response.ChangedFields.AddRange(change.ChangedFields);
         return response;
-    });
+    }
 
-    public Task<Measure> GetMeasure(GetMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<Measure> GetMeasure(GetMeasureRequest request, ServerCallContext context)
     {
         var problems = new ValidationProblems();
         RequireText(request.MeasureId, "measure_id", problems);
@@ -63,14 +64,14 @@ public sealed partial class MeasuresGrpcService
             problems.Add("version", "must be 0 (current) or a version number");
         }
 
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var view = await measures.ViewAsync(request.MeasureId, request.Version, request.IncludeHistory, context.CancellationToken);
         return view is not null ? MeasureMapping.ToProto(view)
             : request.Version == 0 ? throw new ResourceNotFoundException("measure", request.MeasureId)
             : throw new ResourceNotFoundException("measure version", $"{request.MeasureId}@v{request.Version}");
-    });
+    }
 
-    public Task<ListMeasuresResponse> ListMeasures(ListMeasuresRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<ListMeasuresResponse> ListMeasures(ListMeasuresRequest request, ServerCallContext context)
     {
         var problems = new ValidationProblems();
         var filter = new MeasureFilter(
@@ -80,19 +81,19 @@ public sealed partial class MeasuresGrpcService
             request.IncludeRetired);
         var filters = $"{filter.ContentAreaId}|{filter.Type}|{filter.Source}|{filter.IncludeRetired}";
         var page = PageTokens.Read(request.PageSize, request.PageToken, filters, problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var found = await measures.ListAsync(filter, page, context.CancellationToken);
         var response = new ListMeasuresResponse { NextPageToken = PageTokens.Write(found.NextCursor, filters) };
         response.Measures.AddRange(found.Items.Select(MeasureMapping.ToProto));
         return response;
-    });
+    }
 
-    public Task<Measure> RetireMeasure(RetireMeasureRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<Measure> RetireMeasure(RetireMeasureRequest request, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         var problems = new ValidationProblems();
         RequireText(request.MeasureId, "measure_id", problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         return MeasureMapping.ToProto(await measureCommands.RetireAsync(request.MeasureId, request.Reason, actor, context.CancellationToken));
-    });
+    }
 }

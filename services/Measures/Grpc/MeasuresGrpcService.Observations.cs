@@ -3,6 +3,7 @@ using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using DomainProvenanceKind = Safeguarding.Measures.Domain.ProvenanceKind;
 
@@ -10,9 +11,9 @@ namespace Safeguarding.Measures.Grpc;
 
 public sealed partial class MeasuresGrpcService
 {
-    public Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
@@ -27,7 +28,7 @@ public sealed partial class MeasuresGrpcService
         var value = ObservationMapping.ToDomain(request.Value, "value", problems);
         var (kind, reference) = Source(request.Source, problems);
         Rounding(request.RoundedToNearest, problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var (stored, result) = await observationCommands.RecordAsync(
             new RecordObservationCommand(request.OrganisationCode, request.MeasureId, request.MeasureVersion, period!, breakdown!, value!, NullIfZero(request.RoundedToNearest), kind, reference),
             actor,
@@ -37,11 +38,11 @@ public sealed partial class MeasuresGrpcService
             Observation = ObservationMapping.ToProto(stored),
             Outcome = result == RecordResult.Recorded ? V1.RecordOutcome.Recorded : V1.RecordOutcome.AlreadyCurrent,
         };
-    });
+    }
 
-    public Task<V1.Observation> CorrectObservation(CorrectObservationRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<V1.Observation> CorrectObservation(CorrectObservationRequest request, ServerCallContext context)
     {
-        var actor = identity.RequireActor(context);
+        var actor = context.RequireActor();
         var problems = new ValidationProblems();
         if (!Guid.TryParse(request.ObservationId, out var id))
         {
@@ -60,7 +61,7 @@ public sealed partial class MeasuresGrpcService
 
         var (kind, reference) = Source(request.Source, problems);
         Rounding(request.RoundedToNearest, problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
 
         // Another organisation's observation is answered as a missing one (an observation never changes owner).
         if (TargetOrganisation.From(context) is { } target && await observations.FindAsync(id, context.CancellationToken) is { } stored)
@@ -71,9 +72,9 @@ public sealed partial class MeasuresGrpcService
         var corrected = await observationCommands.CorrectAsync(
             new CorrectObservationCommand(id, value!, request.CorrectionReason, NullIfZero(request.RoundedToNearest), kind, reference), actor, context.CancellationToken);
         return ObservationMapping.ToProto(corrected);
-    });
+    }
 
-    public Task<ListObservationsResponse> ListObservations(ListObservationsRequest request, ServerCallContext context) => RpcCall.Run(async () =>
+    public override async Task<ListObservationsResponse> ListObservations(ListObservationsRequest request, ServerCallContext context)
     {
         var problems = new ValidationProblems();
         if (request.MeasureVersion < 0)
@@ -94,12 +95,12 @@ public sealed partial class MeasuresGrpcService
             IncludeSuperseded: request.IncludeSuperseded);
         var filters = string.Join('|', filter.MeasureId, string.Join(',', organisationCodes), filter.MeasureVersion, filter.From, filter.To, filter.BreakdownKey, filter.IncludeSuperseded);
         var page = PageTokens.Read(request.PageSize, request.PageToken, filters, problems);
-        RpcCall.ThrowIfAny(problems);
+        MeasuresErrors.ThrowIfAny(problems);
         var found = await observations.ListAsync(filter, page, context.CancellationToken);
         var response = new ListObservationsResponse { NextPageToken = PageTokens.Write(found.NextCursor, filters) };
         response.Observations.AddRange(found.Items.Select(ObservationMapping.ToProto));
         return response;
-    });
+    }
 
     /// <summary>
     /// The organisations a read across organisations covers: as asked without a target organisation; with one

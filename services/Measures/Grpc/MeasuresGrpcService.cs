@@ -5,17 +5,17 @@ using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.Organisations;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Grpc;
 
 /// <summary>
 /// safeguarding.measures.v1.MeasuresService. Each RPC reads and checks its request here (problems named
-/// by request field), calls the application layer and maps the result; RpcCall turns failures into
+/// by request field), calls the application layer and maps the result; MeasuresErrors (through the platform interceptor) turns failures into
 /// statuses. The RPCs are grouped by resource in the partial files beside this one.
 /// </summary>
 public sealed partial class MeasuresGrpcService(
-    ICallerIdentity identity,
     Library.FrameworkLibrary library,
     OrganisationRegistry organisations,
     ContentAreaCommands contentAreas,
@@ -25,16 +25,14 @@ public sealed partial class MeasuresGrpcService(
     ObservationReader observations,
     ComputationQueries computations,
     ImportMappingCatalog importMappings,
-    ImportRunner imports) : IGrpcService
+    ImportRunner imports) : MeasuresService.MeasuresServiceBase
 {
     private static readonly Lazy<V1.FrameworkLibrary> LibraryMessage = new(() => LibraryMapping.ToProto(Library.FrameworkLibrary.LoadBuiltIn()));
 
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => MeasuresServiceReflection.Descriptor.Services[0];
-
-    public Task<V1.FrameworkLibrary> GetFrameworkLibrary(GetFrameworkLibraryRequest request, ServerCallContext context) =>
+    public override Task<V1.FrameworkLibrary> GetFrameworkLibrary(GetFrameworkLibraryRequest request, ServerCallContext context) =>
         Task.FromResult(ReferenceEquals(library, Library.FrameworkLibrary.LoadBuiltIn()) ? LibraryMessage.Value : LibraryMapping.ToProto(library));
 
-    public Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context) => RpcCall.Run(() =>
+    public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
         var found = request.ParentCode.Length == 0
             ? organisations.All
@@ -43,5 +41,5 @@ public sealed partial class MeasuresGrpcService(
         var response = new ListOrganisationsResponse();
         response.Organisations.AddRange(found.OrderBy(o => o.Code, StringComparer.Ordinal).Select(LibraryMapping.ToProto));
         return Task.FromResult(response);
-    });
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Grpc.AspNetCore.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Safeguarding.Platform.Hosting;
@@ -15,6 +16,8 @@ public static class HealthEndpoints
     public const string ReadyTag = "ready";
 
     internal static bool IsReadinessCheck(HealthCheckRegistration registration) => registration.Tags.Contains(ReadyTag);
+
+    internal static bool IsReadinessResult(HealthCheckMapContext check) => check.Tags.Contains(ReadyTag);
 
     internal static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,57 +9,64 @@ using OpenTelemetry.Trace;
 namespace Safeguarding.Platform.Hosting;
 
 /// <summary>
-/// The OpenTelemetry providers of a process. OpenTelemetry.Extensions.Hosting is absent from the
-/// feed, so the providers are built with the SDK and their lifetime is owned here: created once,
-/// flushed and disposed at shutdown. Exporting is OTLP, configured by the standard OTEL_* variables.
+/// What every platform process traces and measures: our own sources, gRPC server spans from the ASP.NET Core
+/// instrumentation (RPC semantic conventions: rpc.system, rpc.service, rpc.method, rpc.grpc.status_code),
+/// gRPC and HTTP client spans, Npgsql, runtime metrics. OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; the SDK
+/// reads the other OTEL_* settings (sampler, resource) itself. A service registers it with the host; a process
+/// that hosts several services (the embedded runner, tests) starts one set with <see cref="Start"/> instead.
 /// </summary>
 public sealed class PlatformTelemetry : IDisposable
 {
-    /// <summary>Sources every platform process listens to: ours, and the framework's built-in ones.</summary>
-    public static readonly string[] ActivitySources = ["Safeguarding.*", "Microsoft.AspNetCore", "System.Net.Http", "Npgsql"];
-
-    /// <summary>Meters every platform process exports.</summary>
-    public static readonly string[] Meters = ["Safeguarding.*", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "Npgsql"];
+    /// <summary>Our own ActivitySources and Meters: one per component, all under this prefix.</summary>
+    public const string OwnSources = "Safeguarding.*";
 
     private readonly TracerProvider _tracing;
     private readonly MeterProvider _metrics;
 
-    private PlatformTelemetry(TracerProvider tracing, MeterProvider metrics, bool exporting)
+    private PlatformTelemetry(TracerProvider tracing, MeterProvider metrics)
     {
         _tracing = tracing;
         _metrics = metrics;
-        IsExporting = exporting;
     }
 
-    /// <summary>Whether an OTLP endpoint is configured.</summary>
-    public bool IsExporting { get; }
+    /// <summary>Registers the host's providers for one service.</summary>
+    public static void AddTo(IServiceCollection services, string serviceName, IConfiguration configuration)
+    {
+        var exporting = IsExporting(configuration);
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => Describe(resource, serviceName, configuration))
+            .WithTracing(tracing =>
+            {
+                Trace(tracing);
+                if (exporting)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                Measure(metrics);
+                if (exporting)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+    }
 
-    /// <summary>
-    /// Starts tracing and metrics for a service. Without an OTLP endpoint, spans are still created
-    /// (so logs carry trace ids and trace context propagates) but nothing is exported.
-    /// </summary>
+    /// <summary>Starts process-wide providers (several services in one process); dispose to flush them.</summary>
     public static PlatformTelemetry Start(string serviceName, IConfiguration configuration)
     {
-        var endpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var exporting = !string.IsNullOrWhiteSpace(endpoint);
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(configuration["OTEL_SERVICE_NAME"] ?? serviceName, serviceVersion: typeof(PlatformTelemetry).Assembly.GetName().Version?.ToString())
-            .AddEnvironmentVariableDetector();
-
-        var tracing = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(ActivitySources)
-            .SetSampler(TraceSampling.FromConfiguration(configuration));
-        var metrics = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Meters);
+        var exporting = IsExporting(configuration);
+        var resource = Describe(ResourceBuilder.CreateDefault(), serviceName, configuration);
+        var tracing = Trace(Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource));
+        var metrics = Measure(Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource));
         if (exporting)
         {
             tracing.AddOtlpExporter();
             metrics.AddOtlpExporter();
         }
 
-        return new PlatformTelemetry(tracing.Build()!, metrics.Build()!, exporting);
+        return new PlatformTelemetry(tracing.Build(), metrics.Build());
     }
 
     /// <summary>Flushes what is buffered and stops the providers.</summary>
@@ -68,4 +77,24 @@ public sealed class PlatformTelemetry : IDisposable
         _tracing.Dispose();
         _metrics.Dispose();
     }
+
+    private static bool IsExporting(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+    private static ResourceBuilder Describe(ResourceBuilder resource, string serviceName, IConfiguration configuration) =>
+        resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? serviceName, serviceVersion: typeof(PlatformTelemetry).Assembly.GetName().Version?.ToString())
+            .AddEnvironmentVariableDetector();
+
+    private static TracerProviderBuilder Trace(TracerProviderBuilder tracing) => tracing
+        .AddSource(OwnSources)
+        .AddAspNetCoreInstrumentation(options => options.Filter = http => !http.Request.Path.StartsWithSegments("/healthz"))
+        .AddGrpcClientInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddNpgsql();
+
+    private static MeterProviderBuilder Measure(MeterProviderBuilder metrics) => metrics
+        .AddMeter(OwnSources)
+        .AddAspNetCoreInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddRuntimeInstrumentation()
+        .AddMeter("Npgsql");
 }

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -11,10 +12,13 @@ namespace Safeguarding.Platform.Hosting;
 /// <summary>The defaults every service starts with; Program.cs calls these two methods and nothing else of the platform.</summary>
 public static class ServiceDefaults
 {
+    /// <summary>The largest message a service receives or sends unless it says otherwise (gRPC's usual 4 MiB).</summary>
+    public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
+
     /// <summary>
-    /// Endpoints (gRPC h2c + HTTP/1.1), gRPC server, OpenTelemetry traces and metrics (OTLP when
-    /// OTEL_EXPORTER_OTLP_ENDPOINT is set), logs with trace ids, health checks and a bounded
-    /// graceful shutdown.
+    /// Endpoints (gRPC h2c + HTTP/1.1), the gRPC server with the caller check and error mapping, bearer-token
+    /// validation, OpenTelemetry traces and metrics, logs with trace ids, gRPC and HTTP health, reflection and a
+    /// bounded graceful shutdown.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -23,15 +27,24 @@ public static class ServiceDefaults
         builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, endpoints));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = endpoints.ShutdownTimeout);
 
-        builder.Services.AddGrpcServer(options => builder.Configuration.GetSection("Grpc").Bind(options));
-        builder.Services.AddHealthChecks();
-        builder.Services.AddHostedService<GrpcReadinessPublisher>();
+        builder.Services.AddServiceAuthentication(builder.Configuration);
+        builder.Services.AddSingleton<RpcErrorInterceptor>();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = DefaultMaxMessageSize;
+            grpc.MaxSendMessageSize = DefaultMaxMessageSize;
+            grpc.EnableDetailedErrors = false;
+            builder.Configuration.GetSection("Grpc").Bind(grpc);
+            grpc.Interceptors.Add<CallerInterceptor>(); // outermost: no handler runs for an unverified caller
+            grpc.Interceptors.Add<RpcErrorInterceptor>();
+        });
+        builder.Services.AddGrpcReflection();
+        ServiceHealth.Add(builder.Services);
 
         // Several services can share one process (the embedded runner): one set of providers serves them all.
         if (!builder.Configuration.GetValue("Telemetry:SharedByProcess", false))
         {
-            builder.Services.AddSingleton(_ => PlatformTelemetry.Start(serviceName, builder.Configuration));
-            builder.Services.AddHostedService<TelemetryLifetime>();
+            PlatformTelemetry.AddTo(builder.Services, serviceName, builder.Configuration);
         }
 
         builder.Logging.Configure(options =>
@@ -52,23 +65,16 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Maps health probes, grpc.health.v1 and server reflection.</summary>
+    /// <summary>Maps health probes (HTTP and grpc.health.v1) and server reflection (v1 and v1alpha).</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         HealthEndpoints.Map(app);
-        app.MapGrpcPlatformServices();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         return app;
     }
 
-    /// <summary>Starts telemetry with the host and flushes it last at shutdown.</summary>
-    private sealed class TelemetryLifetime(PlatformTelemetry telemetry) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = telemetry.IsExporting; // Resolving the singleton is what starts the providers.
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    /// <summary>Lets a service send messages larger than <see cref="DefaultMaxMessageSize"/> (whole reports).</summary>
+    public static IServiceCollection RaiseMaxSendMessageSize(this IServiceCollection services, int bytes) =>
+        services.PostConfigure<GrpcServiceOptions>(grpc => grpc.MaxSendMessageSize = Math.Max(grpc.MaxSendMessageSize ?? 0, bytes));
 }

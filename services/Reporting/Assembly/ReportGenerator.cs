@@ -12,7 +12,7 @@ namespace Safeguarding.Reporting.Assembly;
 internal sealed class ReportGenerator(
     EvidenceLoader loader, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
 {
-    public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
         var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
@@ -22,7 +22,7 @@ internal sealed class ReportGenerator(
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
     }
 
-    public async Task<ReportRow> BookAsync(GenerateReportBookRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<ReportRow> BookAsync(GenerateReportBookRequest request, Actor caller, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
@@ -31,7 +31,7 @@ internal sealed class ReportGenerator(
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 
-    private async Task<ReportRow> StoreAsync(Documents.ReportDocument document, ReportKind kind, PeriodSpan window, Caller caller, CancellationToken cancellationToken)
+    private async Task<ReportRow> StoreAsync(Documents.ReportDocument document, ReportKind kind, PeriodSpan window, Actor caller, CancellationToken cancellationToken)
     {
         var row = await store.CreateDraftAsync(document, kind, window.Code, caller, cancellationToken);
         ReportingTelemetry.Tag(row.OrganisationCode, kind.ToString(), row.Id);

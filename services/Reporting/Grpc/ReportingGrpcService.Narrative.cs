@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Narrative;
 using Safeguarding.Reporting.V1;
@@ -6,22 +7,22 @@ namespace Safeguarding.Reporting.Grpc;
 
 internal sealed partial class ReportingGrpcService
 {
-    public Task<NarrativeEntry> CreateNarrativeEntry(CreateNarrativeEntryRequest request, ServerCallContext context)
+    public override Task<NarrativeEntry> CreateNarrativeEntry(CreateNarrativeEntryRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
+        var caller = Actor.From(context);
         TargetOrganisation.From(context)?.Require("entry.organisation_code", request.Entry?.OrganisationCode);
         return narrative.CreateAsync(request.Entry, caller, context.CancellationToken);
     }
 
-    public Task<NarrativeEntry> GetNarrativeEntry(GetNarrativeEntryRequest request, ServerCallContext context)
+    public override Task<NarrativeEntry> GetNarrativeEntry(GetNarrativeEntryRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Actor.From(context);
         return VisibleEntryAsync(request.Id, context);
     }
 
-    public async Task<NarrativeEntry> UpdateNarrativeEntry(UpdateNarrativeEntryRequest request, ServerCallContext context)
+    public override async Task<NarrativeEntry> UpdateNarrativeEntry(UpdateNarrativeEntryRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
+        var caller = Actor.From(context);
         if (TargetOrganisation.From(context) is { } target && request.Entry is { } entry)
         {
             target.Require("entry.organisation_code", entry.OrganisationCode);
@@ -31,9 +32,9 @@ internal sealed partial class ReportingGrpcService
         return await narrative.UpdateAsync(request.Entry, caller, context.CancellationToken);
     }
 
-    public async Task<DeleteNarrativeEntryResponse> DeleteNarrativeEntry(DeleteNarrativeEntryRequest request, ServerCallContext context)
+    public override async Task<DeleteNarrativeEntryResponse> DeleteNarrativeEntry(DeleteNarrativeEntryRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Actor.From(context);
         if (TargetOrganisation.From(context) is not null)
         {
             await VisibleEntryAsync(request.Id, context);
@@ -43,23 +44,23 @@ internal sealed partial class ReportingGrpcService
         return new DeleteNarrativeEntryResponse();
     }
 
-    public Task<ListNarrativeEntriesResponse> ListNarrativeEntries(ListNarrativeEntriesRequest request, ServerCallContext context)
+    public override Task<ListNarrativeEntriesResponse> ListNarrativeEntries(ListNarrativeEntriesRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Actor.From(context);
         TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         return narrative.ListAsync(request, context.CancellationToken);
     }
 
-    public async Task<ReportingProfile> SetReportingProfile(SetReportingProfileRequest request, ServerCallContext context)
+    public override async Task<ReportingProfile> SetReportingProfile(SetReportingProfileRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context);
+        var caller = Actor.From(context);
         await RequireProfileForTargetAsync(request.Profile, context);
         return await profiles.SetAsync(request.Profile, caller, context.CancellationToken);
     }
 
-    public Task<ReportingProfile> GetReportingProfile(GetReportingProfileRequest request, ServerCallContext context)
+    public override Task<ReportingProfile> GetReportingProfile(GetReportingProfileRequest request, ServerCallContext context)
     {
-        Caller.From(context);
+        Actor.From(context);
         TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
         return profiles.GetAsync(request.OrganisationCode, context.CancellationToken);
     }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.SignOff;
 using Safeguarding.Reporting.V1;
@@ -9,7 +10,8 @@ namespace Safeguarding.Reporting.Grpc;
 /// serve a partnership and its agencies, and the gateway checks only <c>x-sg-target-organisation</c>, never the
 /// body. With that header, every organisation code a request names must be the target (PERMISSION_DENIED), and a
 /// report or narrative entry of another organisation addressed by id is answered as missing (NOT_FOUND, worded
-/// as for an id that does not exist). Without it (a trusted caller inside the cluster) nothing changes.
+/// as for an id that does not exist). Without it the target is the caller's own organisation (from the token the
+/// service validated), so the same rules hold for a call that did not come through the gateway.
 /// </summary>
 internal sealed partial class ReportingGrpcService
 {
@@ -24,10 +26,7 @@ internal sealed partial class ReportingGrpcService
     /// <summary>Before a report is moved along the sign-off path: NOT_FOUND for another organisation's.</summary>
     private async Task RequireVisibleReportAsync(string reportId, ServerCallContext context)
     {
-        if (TargetOrganisation.From(context) is not null)
-        {
-            await VisibleReportAsync(reportId, context);
-        }
+        await VisibleReportAsync(reportId, context);
     }
 
     /// <summary>The narrative entry, if the call may see it: NOT_FOUND for another organisation's.</summary>
@@ -41,19 +40,25 @@ internal sealed partial class ReportingGrpcService
     /// <summary>
     /// A profile names other organisations: its parent (whose figures its reports show as the partnership or
     /// region comparator, and which rolls its figures up) and its comparators (whose figures are shown beside
-    /// its own). Through the gateway they would let an organisation pull another's figures into its reports, so
-    /// with a target they may only stay as the stored profile has them (set by a trusted caller in the cluster);
-    /// a new profile may name none, and dropping them is always allowed. The organisation itself must be the target.
-    /// (Reporting keeps codes as given, so "as stored" compares them exactly.)
+    /// its own). Set by an organisation's own users they would let it pull another's figures into its reports, so
+    /// they may only stay as the stored profile has them (set by the platform's operators, whose token carries the
+    /// operator role); a new profile may name none, and dropping them is always allowed. The organisation itself
+    /// must be the target. (Reporting keeps codes as given, so "as stored" compares them exactly.)
     /// </summary>
     private async Task RequireProfileForTargetAsync(ReportingProfile? profile, ServerCallContext context)
     {
-        if (TargetOrganisation.From(context) is not { } target || profile is null)
+        if (profile is null)
         {
             return;
         }
 
+        var target = TargetOrganisation.From(context);
         target.Require("profile.organisation_code", profile.OrganisationCode);
+        if (context.GetCaller().Roles.Contains(Actor.Operator))
+        {
+            return;
+        }
+
         if (profile.ParentCode.Length == 0 && profile.ComparatorCodes.Count == 0)
         {
             return;

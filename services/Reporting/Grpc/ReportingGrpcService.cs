@@ -19,8 +19,6 @@ internal sealed partial class ReportingGrpcService(
     ReportFiles files,
     SignOffWorkflow signOff,
     ExportAudit exports,
-    ReadModelRebuilder rebuilder) : IGrpcService
+    ReadModelRebuilder rebuilder) : ReportingService.ReportingServiceBase
 {
-    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor =>
-        ReportingServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReportingService");
 }

@@ -14,7 +14,7 @@ internal sealed class NarrativeStore(ReportingDbContext db, TimeProvider time)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public async Task<NarrativeEntry> CreateAsync(NarrativeEntry? entry, Caller caller, CancellationToken cancellationToken)
+    public async Task<NarrativeEntry> CreateAsync(NarrativeEntry? entry, Actor caller, CancellationToken cancellationToken)
     {
         var period = NarrativeRules.Validate(entry);
         var now = time.GetUtcNow();
@@ -33,7 +33,7 @@ internal sealed class NarrativeStore(ReportingDbContext db, TimeProvider time)
     public async Task<NarrativeEntry> GetAsync(string id, CancellationToken cancellationToken, string field = "id") =>
         ToProto(await FindAsync(id, field, cancellationToken));
 
-    public async Task<NarrativeEntry> UpdateAsync(NarrativeEntry? entry, Caller caller, CancellationToken cancellationToken)
+    public async Task<NarrativeEntry> UpdateAsync(NarrativeEntry? entry, Actor caller, CancellationToken cancellationToken)
     {
         var period = NarrativeRules.Validate(entry);
         var row = await FindAsync(entry!.Id, "entry.id", cancellationToken);
@@ -124,7 +124,7 @@ internal sealed class NarrativeStore(ReportingDbContext db, TimeProvider time)
         return rows.Select(ToProto).ToList();
     }
 
-    private static void Fill(NarrativeEntryRow row, NarrativeEntry entry, PeriodSpan period, Caller caller, DateTime now)
+    private static void Fill(NarrativeEntryRow row, NarrativeEntry entry, PeriodSpan period, Actor caller, DateTime now)
     {
         var body = entry.Clone();
         body.Id = "";

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ internal sealed class ProfileStore(ReportingDbContext db, TimeProvider time)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public async Task<ReportingProfile> SetAsync(ReportingProfile? profile, Caller caller, CancellationToken cancellationToken)
+    public async Task<ReportingProfile> SetAsync(ReportingProfile? profile, Actor caller, CancellationToken cancellationToken)
     {
         Validate(profile);
         var row = await db.Profiles.FindAsync([profile!.OrganisationCode], cancellationToken);

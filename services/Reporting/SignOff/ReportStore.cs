@@ -12,7 +12,7 @@ namespace Safeguarding.Reporting.SignOff;
 /// <summary>Stores generated reports with their document snapshots, and reads them back.</summary>
 internal sealed class ReportStore(ReportingDbContext db, TimeProvider time)
 {
-    public async Task<ReportRow> CreateDraftAsync(ReportDocument document, ReportKind kind, string periodCode, Caller caller, CancellationToken cancellationToken)
+    public async Task<ReportRow> CreateDraftAsync(ReportDocument document, ReportKind kind, string periodCode, Actor caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var snapshot = DocumentSnapshot.Serialize(document);

@@ -10,7 +10,7 @@ namespace Safeguarding.Reporting.SignOff;
 /// </summary>
 internal static class SignOffRules
 {
-    public static void Check(ReportRow report, ReportStatus to, Caller caller)
+    public static void Check(ReportRow report, ReportStatus to, Actor caller)
     {
         var from = to switch
         {
@@ -21,11 +21,11 @@ internal static class SignOffRules
         };
         if (to == ReportStatus.Approved)
         {
-            caller.Require(Caller.BoardMember);
+            caller.Require(Actor.BoardMember);
         }
         else if (to == ReportStatus.Published)
         {
-            caller.Require(Caller.BoardMember, Caller.Analyst);
+            caller.Require(Actor.BoardMember, Actor.Analyst);
         }
 
         if (report.Status != from)

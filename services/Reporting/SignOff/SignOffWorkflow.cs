@@ -19,16 +19,16 @@ namespace Safeguarding.Reporting.SignOff;
 internal sealed class SignOffWorkflow(
     ReportingDbContext db, ReportStore store, IEventOutbox outbox, IReportRenderer renderer, TimeProvider time, ILogger<SignOffWorkflow> logger)
 {
-    public Task<ReportRow> SubmitAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+    public Task<ReportRow> SubmitAsync(string id, Actor caller, CancellationToken cancellationToken) =>
         MoveAsync(id, ReportStatus.Submitted, caller, null, cancellationToken);
 
-    public Task<ReportRow> ApproveAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+    public Task<ReportRow> ApproveAsync(string id, Actor caller, CancellationToken cancellationToken) =>
         MoveAsync(id, ReportStatus.Approved, caller, null, cancellationToken);
 
-    public Task<ReportRow> PublishAsync(string id, Caller caller, CancellationToken cancellationToken) =>
+    public Task<ReportRow> PublishAsync(string id, Actor caller, CancellationToken cancellationToken) =>
         MoveAsync(id, ReportStatus.Published, caller, Publish, cancellationToken);
 
-    private async Task<ReportRow> MoveAsync(string id, ReportStatus to, Caller caller, Action<ReportRow, DateTimeOffset>? effect, CancellationToken cancellationToken)
+    private async Task<ReportRow> MoveAsync(string id, ReportStatus to, Actor caller, Action<ReportRow, DateTimeOffset>? effect, CancellationToken cancellationToken)
     {
         var report = await store.GetAsync(id, cancellationToken);
         SignOffRules.Check(report, to, caller);

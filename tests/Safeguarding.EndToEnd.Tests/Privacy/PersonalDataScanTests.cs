@@ -6,6 +6,7 @@ using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Persistence;
 using Safeguarding.Reporting.V1;

@@ -2,6 +2,7 @@ using Safeguarding.EndToEnd.Tests.Privacy;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.EndToEnd.Tests.Telemetry;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios;

@@ -2,6 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Safeguarding.Gateway.Auth;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Support;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Support;

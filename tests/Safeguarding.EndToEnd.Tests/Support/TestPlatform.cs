@@ -3,6 +3,7 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.Grpc;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Safeguarding.Gateway.Aggregation;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Aggregation;

@@ -2,6 +2,7 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.Tests.Support;
 using Safeguarding.Gateway.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Aggregation;

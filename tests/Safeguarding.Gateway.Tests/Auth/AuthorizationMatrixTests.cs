@@ -3,6 +3,7 @@ using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.Tests.Registry;
 using Safeguarding.Gateway.Tests.Support;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Auth;

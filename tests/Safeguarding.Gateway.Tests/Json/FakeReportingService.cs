@@ -2,6 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Safeguarding.Gateway.Auth;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Reporting.V1;

@@ -3,6 +3,7 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.Tests.Support;
 using Safeguarding.GatewayTest.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Registry;

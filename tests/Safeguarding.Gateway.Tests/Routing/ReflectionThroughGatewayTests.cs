@@ -1,6 +1,7 @@
 using Grpc.Reflection.V1;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Tests.Support;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Routing;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Tests.Support;
 using Safeguarding.GatewayTest.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Tests.Routing;

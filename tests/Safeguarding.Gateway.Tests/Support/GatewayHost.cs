@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.GatewayTest.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 

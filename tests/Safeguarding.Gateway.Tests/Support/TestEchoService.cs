@@ -1,4 +1,5 @@
 using Safeguarding.GatewayTest.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 

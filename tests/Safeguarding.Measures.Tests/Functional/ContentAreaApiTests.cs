@@ -1,5 +1,6 @@
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Tests.Functional;

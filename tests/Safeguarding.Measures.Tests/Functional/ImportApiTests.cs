@@ -7,6 +7,7 @@ using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.Tests.Support;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Tests.Functional;

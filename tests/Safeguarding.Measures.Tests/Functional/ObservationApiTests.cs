@@ -4,6 +4,7 @@ using Safeguarding.Measures.Events.V1;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Tests.Functional;

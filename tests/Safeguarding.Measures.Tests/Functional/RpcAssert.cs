@@ -1,4 +1,5 @@
 using Google.Rpc;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Measures.Tests.Functional;

@@ -5,6 +5,7 @@ using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Events.InProcess;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Platform.Persistence;

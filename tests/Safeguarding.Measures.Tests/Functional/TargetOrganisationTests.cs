@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.Tests.Support;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Persistence.Outbox;
 

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Narrative;
 

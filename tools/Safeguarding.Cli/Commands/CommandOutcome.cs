@@ -1,4 +1,5 @@
 using Google.Rpc;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Spectre.Console;
 

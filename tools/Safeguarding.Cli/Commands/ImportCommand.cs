@@ -61,7 +61,7 @@ internal static class ImportCommand
                 var upload = context.AddTask($"Importing {Markup.Escape(source.Name)}", maxValue: Math.Max(1, source.Length));
                 await using var stream = new ProgressStream(source.OpenRead(), read => upload.Value = read);
                 // Big files take a while on the server after the last byte: allow an hour.
-                report = await new MeasuresClient(gateway.Channel).ImportCsvAsync(header, stream, gateway.As(organisation, roles, cancellationToken, TimeSpan.FromHours(1)));
+                report = await gateway.Measures.ImportCsvAsync(header, stream, gateway.As(organisation, roles, cancellationToken, TimeSpan.FromHours(1)));
                 upload.Value = upload.MaxValue;
             });
         return report;

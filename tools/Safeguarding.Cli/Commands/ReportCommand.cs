@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Safeguarding.Cli.Connect;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 using Spectre.Console;
@@ -17,16 +18,16 @@ internal static class ReportCommand
             OrganisationCode = organisation,
             PeriodCode = period,
             Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board." },
-        }, ReportingCalls.GenerateQuarterly));
+        }, (client, r, o) => client.GenerateQuarterlyReportAsync(r, o)));
         command.Subcommands.Add(Kind("book", "The annual Report Book for a financial year, e.g. --period 2025-04/P12M.", (organisation, period) => new GenerateReportBookRequest
         {
             OrganisationCode = organisation,
             PeriodCode = period,
-        }, ReportingCalls.GenerateBook));
+        }, (client, r, o) => client.GenerateReportBookAsync(r, o)));
         return command;
     }
 
-    private static Command Kind<TRequest>(string name, string description, Func<string, string, TRequest> request, Method<TRequest, GenerateReportResponse> generate)
+    private static Command Kind<TRequest>(string name, string description, Func<string, string, TRequest> request, Func<ReportingService.ReportingServiceClient, TRequest, CallOptions, AsyncUnaryCall<GenerateReportResponse>> generate)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>
     {
         var period = new Option<string>("--period", "-p") { Description = "The period code.", Required = true };
@@ -44,11 +45,11 @@ internal static class ReportCommand
             var organisation = parse.GetValue(connection.Organisation)!;
             var roles = parse.GetValue(connection.Roles)!;
             using var gateway = connection.Open(parse);
-            var drafted = await gateway.Channel.UnaryCall(generate, request(organisation, parse.GetValue(period)!), gateway.As(organisation, roles, cancellationToken));
+            var drafted = await generate(gateway.Reporting, request(organisation, parse.GetValue(period)!), gateway.As(organisation, roles, cancellationToken));
             var id = drafted.Report.Id;
             var file = parse.GetValue(format) == "pdf"
-                ? await gateway.Channel.UnaryCall(ReportingCalls.GetPdf, new GetReportPdfRequest { ReportId = id }, gateway.As(organisation, roles, cancellationToken))
-                : await gateway.Channel.UnaryCall(ReportingCalls.GetHtml, new GetReportHtmlRequest { ReportId = id }, gateway.As(organisation, roles, cancellationToken));
+                ? await gateway.Reporting.GetReportPdfAsync(new GetReportPdfRequest { ReportId = id }, gateway.As(organisation, roles, cancellationToken))
+                : await gateway.Reporting.GetReportHtmlAsync(new GetReportHtmlRequest { ReportId = id }, gateway.As(organisation, roles, cancellationToken));
             var target = parse.GetValue(output) ?? new FileInfo(Path.Combine("out", $"{organisation}-{name}-{id}.{parse.GetValue(format)}"));
             target.Directory?.Create();
             await File.WriteAllBytesAsync(target.FullName, file.Content.ToByteArray(), cancellationToken);

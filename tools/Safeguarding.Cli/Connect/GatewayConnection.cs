@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using Safeguarding.Gateway.Auth;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.Cli.Connect;
 
@@ -17,7 +21,12 @@ internal sealed class GatewayConnection : IDisposable
 
     private GatewayConnection(Uri gateway, string? developmentKey, string? token)
     {
-        Channel = GrpcChannel.ForAddress(gateway);
+        // Report books can pass gRPC's usual 4 MiB.
+        Channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = 64 * 1024 * 1024,
+            ServiceConfig = ReadRetries.ServiceConfig(MeasuresService.Descriptor, ReportingService.Descriptor, Gateway.V1.MeasuresAggregation.Descriptor),
+        });
         _developmentKey = developmentKey;
         _token = token;
     }
@@ -31,14 +40,20 @@ internal sealed class GatewayConnection : IDisposable
     public static GatewayConnection WithToken(Uri gateway, string token) => new(gateway, null, token);
 
     /// <summary>Call options for a call about <paramref name="organisation"/> by a member of it with <paramref name="roles"/>.</summary>
-    public CallOptions As(string organisation, IReadOnlyCollection<string> roles, CancellationToken cancellationToken, TimeSpan? timeout = null) => new()
-    {
-        Headers = new Metadata()
-            .Add("authorization", "Bearer " + TokenFor(organisation, roles))
-            .Add(IdentityHeaders.TargetOrganisation, organisation),
-        Deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2)),
-        CancellationToken = cancellationToken,
-    };
+    public CallOptions As(string organisation, IReadOnlyCollection<string> roles, CancellationToken cancellationToken, TimeSpan? timeout = null) => new(
+        headers: new Metadata
+        {
+            { "authorization", "Bearer " + TokenFor(organisation, roles) },
+            { IdentityHeaders.TargetOrganisation, organisation },
+        },
+        deadline: DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2)),
+        cancellationToken: cancellationToken);
+
+    /// <summary>Reporting's typed client on this connection.</summary>
+    public ReportingService.ReportingServiceClient Reporting => new(Channel);
+
+    /// <summary>Measures' typed client on this connection.</summary>
+    public MeasuresService.MeasuresServiceClient Measures => new(Channel);
 
     public void Dispose() => Channel.Dispose();
 

@@ -1,6 +1,8 @@
+using Grpc.Net.Client;
 using System.Globalization;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Gateway.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
@@ -16,24 +18,19 @@ internal sealed class DemoLondonView(GatewayConnection gateway)
     public const string MeasureId = "cin.rereferrals_within_12_months";
     public const string ComparedBorough = "E09000007"; // Camden, as published.
 
-    private static readonly ServiceDescriptor Service = MeasuresAggregationReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MeasuresAggregation");
-    private static readonly Method<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse> Across =
-        Method.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(Service, "GetMeasureAcrossOrganisations");
-    private static readonly Method<CompareWithPeersRequest, CompareWithPeersResponse> Compare =
-        Method.Create<CompareWithPeersRequest, CompareWithPeersResponse>(Service, "CompareWithPeers");
-
     private static readonly string[] RegionAnalyst = ["region-analyst"];
 
     public async Task<DemoLondonSummary> AskAsync(CancellationToken cancellationToken)
     {
         var options = gateway.As(DemoPartnership.RegionCode, RegionAnalyst, cancellationToken, TimeSpan.FromSeconds(30));
-        var across = await gateway.Channel.UnaryCall(Across, new GetMeasureAcrossOrganisationsRequest { MeasureId = MeasureId, TotalsOnly = true }, options);
+        var aggregation = new MeasuresAggregation.MeasuresAggregationClient(gateway.Channel);
+        var across = await aggregation.GetMeasureAcrossOrganisationsAsync(new GetMeasureAcrossOrganisationsRequest { MeasureId = MeasureId, TotalsOnly = true }, options);
         var london = across.Figures.Where(f => f.Level == FigureLevel.RegionTotal).LastOrDefault();
         var answered = across.Outcomes.Count(o => o.Status == OrganisationStatus.Ok);
         CompareWithPeersResponse? peers = null;
         if (london?.Period is { } period)
         {
-            peers = await gateway.Channel.UnaryCall(Compare, new CompareWithPeersRequest { MeasureId = MeasureId, OrganisationCode = ComparedBorough, Period = period }, options);
+            peers = await aggregation.CompareWithPeersAsync(new CompareWithPeersRequest { MeasureId = MeasureId, OrganisationCode = ComparedBorough, Period = period }, options);
         }
 
         return new DemoLondonSummary(

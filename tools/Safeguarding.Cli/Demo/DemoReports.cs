@@ -1,4 +1,6 @@
+using Grpc.Net.Client;
 using Safeguarding.Cli.Connect;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 
@@ -9,7 +11,7 @@ namespace Safeguarding.Cli.Demo;
 /// its agencies' figures roll up), then the quarterly "How are we doing?" report and the annual Report
 /// Book, each as self-contained HTML in the output folder.
 /// </summary>
-internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisioning, IDemoProgress progress)
+internal sealed class DemoReports(GatewayConnection gateway, ReportingService.ReportingServiceClient provisioning, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
 
@@ -19,14 +21,14 @@ internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisi
         var written = new List<FileInfo>();
         foreach (var organisation in DemoPartnership.Agencies.Select(a => a.Code).Prepend(DemoPartnership.PartnershipCode))
         {
-            var quarterly = await gateway.Channel.UnaryCall(ReportingCalls.GenerateQuarterly, new GenerateQuarterlyReportRequest
+            var quarterly = await gateway.Reporting.GenerateQuarterlyReportAsync(new GenerateQuarterlyReportRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2026-01/P3M",
                 Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board (demo).", AuthorRoles = { "Quality assurance lead" } },
             }, Options(organisation, cancellationToken));
             written.Add(await SaveAsync(organisation, quarterly.Report.Id, output, $"{organisation}-how-are-we-doing-2026-q4.html", cancellationToken));
-            var book = await gateway.Channel.UnaryCall(ReportingCalls.GenerateBook, new GenerateReportBookRequest
+            var book = await gateway.Reporting.GenerateReportBookAsync(new GenerateReportBookRequest
             {
                 OrganisationCode = organisation,
                 PeriodCode = "2025-04/P12M",
@@ -46,29 +48,26 @@ internal sealed class DemoReports(GatewayConnection gateway, GrpcChannel provisi
     private async Task SetProfilesAsync(CancellationToken cancellationToken)
     {
         var partnership = DemoPartnership.Partnership;
-        await provisioning.UnaryCall(ReportingCalls.SetProfile, new SetReportingProfileRequest
+        await provisioning.SetReportingProfileAsync(new SetReportingProfileRequest
         {
             Profile = new ReportingProfile { OrganisationCode = partnership.Code, Name = partnership.Name, Kind = OrganisationKind.Partnership, ParentCode = partnership.Parent },
-        }, Provisioning(cancellationToken));
+        }, Provisioning(partnership.Code, cancellationToken));
         foreach (var agency in DemoPartnership.Agencies)
         {
-            await provisioning.UnaryCall(ReportingCalls.SetProfile, new SetReportingProfileRequest
+            await provisioning.SetReportingProfileAsync(new SetReportingProfileRequest
             {
                 Profile = new ReportingProfile { OrganisationCode = agency.Code, Name = agency.Name, Kind = OrganisationKind.Agency, ParentCode = agency.Parent },
-            }, Provisioning(cancellationToken));
+            }, Provisioning(agency.Code, cancellationToken));
         }
     }
 
-    private static CallOptions Provisioning(CancellationToken cancellationToken) => new()
-    {
-        Headers = new Metadata().Add("x-sg-user-id", "platform-provisioning").Add("x-sg-roles", "analyst"),
-        Deadline = DateTime.UtcNow.AddMinutes(1),
-        CancellationToken = cancellationToken,
-    };
+    // The instance validates the token itself: an operator's provisioning job holds one for each organisation it sets up.
+    private CallOptions Provisioning(string organisation, CancellationToken cancellationToken) =>
+        gateway.As(organisation, ["operator"], cancellationToken, TimeSpan.FromMinutes(1));
 
     private async Task<FileInfo> SaveAsync(string organisation, string reportId, DirectoryInfo output, string fileName, CancellationToken cancellationToken)
     {
-        var html = await gateway.Channel.UnaryCall(ReportingCalls.GetHtml, new GetReportHtmlRequest { ReportId = reportId }, Options(organisation, cancellationToken));
+        var html = await gateway.Reporting.GetReportHtmlAsync(new GetReportHtmlRequest { ReportId = reportId }, Options(organisation, cancellationToken));
         output.Create();
         var file = new FileInfo(Path.Combine(output.FullName, fileName));
         await File.WriteAllBytesAsync(file.FullName, html.Content.ToByteArray(), cancellationToken);

@@ -1,5 +1,8 @@
+using Safeguarding.Reporting.V1;
+using Grpc.Net.Client;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Cli.Embedded;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Cli.Demo;
@@ -42,7 +45,7 @@ internal static class DemoRun
         await step("Writing the reports...", async report =>
         {
             using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
-            reports = await new DemoReports(gateway, provisioning, report).WriteAsync(output, cancellationToken);
+            reports = await new DemoReports(gateway, new ReportingService.ReportingServiceClient(provisioning), report).WriteAsync(output, cancellationToken);
         });
 
         DemoLondonSummary london = null!;

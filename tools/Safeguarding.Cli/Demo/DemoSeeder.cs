@@ -1,6 +1,7 @@
 using Safeguarding.Cli.Connect;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Cli.Demo;
@@ -13,7 +14,7 @@ namespace Safeguarding.Cli.Demo;
 internal sealed class DemoSeeder(GatewayConnection gateway, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
-    private readonly MeasuresClient _measures = new(gateway.Channel);
+    private readonly MeasuresService.MeasuresServiceClient _measures = gateway.Measures;
 
     public async Task<DemoSeedSummary> SeedAsync(FileInfo? londonFixture, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal static class EmbeddedGatewaySettings
 
     public static Dictionary<string, string?> For(DirectoryInfo dataFolder, string developmentKey, IReadOnlyList<RunningService> services, IReadOnlyList<(string Code, string Name)> boroughs)
     {
-        var settings = EmbeddedSettings.Base("gateway", dataFolder);
+        var settings = EmbeddedSettings.Base("gateway", dataFolder, developmentKey);
         settings["Gateway:Auth:DevelopmentKey"] = developmentKey;
         settings["Gateway:Audit:DatabasePath"] = Path.Combine(dataFolder.FullName, "gateway-audit.db");
         // The demo seeds thousands of figures as fast as it can; a shared gateway keeps the defaults.

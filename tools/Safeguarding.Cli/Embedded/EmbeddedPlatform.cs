@@ -1,7 +1,10 @@
+using Safeguarding.Gateway.Auth;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
@@ -45,10 +48,10 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
         {
             foreach (var module in EmbeddedModules.Services)
             {
-                await platform.StartAsync(module, EmbeddedSettings.For(module.Name, dataFolder), configure, cancellationToken);
+                await platform.StartAsync(module, EmbeddedSettings.For(module.Name, dataFolder, platform.DevelopmentKey), configure, cancellationToken);
             }
 
-            var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, cancellationToken);
+            var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, platform.DevelopmentKey, cancellationToken);
             var gatewaySettings = EmbeddedGatewaySettings.For(dataFolder, platform.DevelopmentKey, platform.Services, boroughs);
             await platform.StartAsync(EmbeddedModules.Gateway, gatewaySettings, configure, cancellationToken);
             EndpointsFile.Write(dataFolder, platform.Services);
@@ -92,12 +95,13 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
 
     // The London boroughs ship with the measures service (published geography); the gateway registers
     // each as a partnership so London-wide questions fan out over them.
-    private static async Task<IReadOnlyList<(string Code, string Name)>> LondonBoroughsAsync(Uri measures, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<(string Code, string Name)>> LondonBoroughsAsync(Uri measures, string developmentKey, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(measures);
-        var response = await new MeasuresClient(channel).ListOrganisationsAsync(
+        var token = DevelopmentTokens.Mint("platform-start", Demo.DemoPartnership.RegionCode, ["operator"], TimeSpan.FromMinutes(1), developmentKey);
+        var response = await new MeasuresService.MeasuresServiceClient(channel).ListOrganisationsAsync(
             new ListOrganisationsRequest { ParentCode = Demo.DemoPartnership.RegionCode },
-            new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(30), CancellationToken = cancellationToken });
+            new CallOptions(new Metadata { { "authorization", "Bearer " + token } }, DateTime.UtcNow.AddSeconds(30), cancellationToken));
         return [.. response.Organisations.Where(o => o.Kind == OrganisationKind.LocalAuthority).Select(o => (o.Code, o.Name))];
     }
 }

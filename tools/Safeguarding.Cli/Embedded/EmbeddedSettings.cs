@@ -5,9 +5,9 @@ namespace Safeguarding.Cli.Embedded;
 /// <summary>Configuration every embedded service gets: loopback, free ports, its own SQLite file, in-process events.</summary>
 internal static class EmbeddedSettings
 {
-    public static Dictionary<string, string?> For(string service, DirectoryInfo dataFolder)
+    public static Dictionary<string, string?> For(string service, DirectoryInfo dataFolder, string developmentKey)
     {
-        var settings = Base(service, dataFolder);
+        var settings = Base(service, dataFolder, developmentKey);
         AddOrganisations(settings);
         // PDFs need a browser; offer them when this machine has Debian's chromium.
         settings["Reporting:Pdf:Enabled"] = File.Exists("/usr/bin/chromium") ? "true" : "false";
@@ -27,8 +27,10 @@ internal static class EmbeddedSettings
         }
     }
 
-    public static Dictionary<string, string?> Base(string service, DirectoryInfo dataFolder) => new()
+    public static Dictionary<string, string?> Base(string service, DirectoryInfo dataFolder, string developmentKey) => new()
     {
+        // Every service validates callers' tokens itself, with the key the embedded gateway and the CLI share.
+        ["Auth:DevelopmentKey"] = developmentKey,
         ["Endpoints:Address"] = "127.0.0.1",
         ["Endpoints:GrpcPort"] = "0",
         ["Endpoints:HttpPort"] = "0",

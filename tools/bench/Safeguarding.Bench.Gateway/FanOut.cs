@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Safeguarding.Gateway.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using AggregationService = Safeguarding.Gateway.Grpc.MeasuresAggregationService;
 

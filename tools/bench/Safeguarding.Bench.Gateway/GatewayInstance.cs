@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Safeguarding.Gateway;
 using Safeguarding.Gateway.Auth;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 

@@ -5,6 +5,7 @@ using Safeguarding.Measures;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events.InProcess;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using MeasuresService = Safeguarding.Measures.Grpc.MeasuresGrpcService;
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Safeguarding.Bench.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Bench.Grpc;

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguarding.Bench.Grpc;
 using Safeguarding.Bench.V1;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 // One process serves both endpoints on one h2c port, so host, Kestrel and logging settings are

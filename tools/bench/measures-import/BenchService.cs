@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Npgsql;
 using Safeguarding.Measures;
 using Safeguarding.Measures.Grpc;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 

@@ -8,6 +8,7 @@ using Npgsql;
 using Safeguarding.Measures.Events.V1;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Platform.Persistence;

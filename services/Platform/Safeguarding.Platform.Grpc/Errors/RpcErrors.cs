@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Grpc.Core;
 
 namespace Safeguarding.Platform.Grpc;
 
@@ -44,7 +45,7 @@ public static class RpcErrors
     public static RpcException WithDetails(StatusCode code, string message, Google.Protobuf.IMessage detail)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
-        return new RpcException(new Status(code, message), details: status);
+        return status.ToRpcException();
     }
 }
 

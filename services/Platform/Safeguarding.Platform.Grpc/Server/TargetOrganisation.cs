@@ -1,19 +1,19 @@
 using Google.Rpc;
+using Grpc.Core;
 
 namespace Safeguarding.Platform.Grpc;
 
 /// <summary>
-/// The organisation a call is for, as the gateway checked it against the caller's rights and sent it in
-/// <c>x-sg-target-organisation</c> (the registry's spelling). The gateway cannot read request bodies, so a
-/// service whose instance serves several organisations must hold the body to it:
+/// The organisation a call is for. Without <see cref="Header"/> it is the caller's own (from the validated
+/// token). With it, the header is believed only when it names the caller's own organisation or a gateway
+/// <see cref="TargetGrant"/> for this caller and token allows it — the gateway checked it against its policy.
+/// A service whose instance serves several organisations holds every request to it:
 /// <list type="bullet">
 /// <item>every organisation code a request names must be the target (ignoring case), else
 /// PERMISSION_DENIED (<see cref="Require(string, string?)"/>); the message names the field, never a code;</item>
 /// <item>a resource addressed by id that belongs to another organisation is answered exactly as if it did not
 /// exist (NOT_FOUND), so a caller cannot learn that it does (<see cref="RequireOwner"/>).</item>
 /// </list>
-/// A call without the header comes from a trusted caller inside the cluster (an operator's job, the CLI demo,
-/// a test) and is not limited: <see cref="From"/> returns null.
 /// </summary>
 public sealed class TargetOrganisation
 {
@@ -23,17 +23,51 @@ public sealed class TargetOrganisation
     /// <summary>google.rpc.ErrorInfo reason of the PERMISSION_DENIED this class raises.</summary>
     public const string NotTargetReason = "ORGANISATION_NOT_TARGET";
 
-    private TargetOrganisation(string code) => Code = code;
+    /// <summary>google.rpc.ErrorInfo reason when the header names an organisation the caller's token does not allow.</summary>
+    public const string NotAllowedReason = "TARGET_NOT_ALLOWED";
 
-    /// <summary>The target organisation's code as the gateway sent it.</summary>
+    private TargetOrganisation(string code, bool isCallersOwn)
+    {
+        Code = code;
+        IsCallersOwn = isCallersOwn;
+    }
+
+    /// <summary>The target organisation's code.</summary>
     public string Code { get; }
 
-    /// <summary>The call's target, or null when the call carries no (non-blank) <see cref="Header"/>.</summary>
-    public static TargetOrganisation? From(ServerCallContext context)
+    /// <summary>Whether the target is the caller's own organisation (no grant was needed).</summary>
+    public bool IsCallersOwn { get; }
+
+    /// <summary>The call's target, as the platform's interceptor settled it from the verified caller.</summary>
+    public static TargetOrganisation From(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var value = context.RequestHeaders.GetValue(Header)?.Trim();
-        return string.IsNullOrEmpty(value) ? null : new TargetOrganisation(value);
+        return context.GetTarget();
+    }
+
+    /// <summary>A target for code that runs outside a call (tests, jobs acting for one organisation).</summary>
+    public static TargetOrganisation For(string code) => new(code, isCallersOwn: true);
+
+    internal static async Task<TargetOrganisation> ResolveAsync(ServerCallContext context, Caller caller, string bearerToken, ServiceAuthOptions options)
+    {
+        var requested = context.RequestHeaders.GetValue(Header)?.Trim();
+        if (string.IsNullOrEmpty(requested) || string.Equals(requested, caller.OrganisationCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return new TargetOrganisation(caller.OrganisationCode, isCallersOwn: true);
+        }
+
+        var key = options.EffectiveGrantKey;
+        var granted = key is null ? null
+            : await TargetGrant.VerifyAsync(context.RequestHeaders.GetValue(TargetGrant.Header), key, bearerToken, caller.UserId, options.ClockSkew);
+        if (granted is null || !string.Equals(granted, requested, StringComparison.OrdinalIgnoreCase))
+        {
+            throw RpcErrors.WithDetails(
+                StatusCode.PermissionDenied,
+                $"{Header}: names an organisation this caller's token does not allow; call through the gateway, which checks who may act for whom.",
+                new ErrorInfo { Reason = NotAllowedReason, Domain = "safeguarding", Metadata = { ["field"] = Header } });
+        }
+
+        return new TargetOrganisation(requested, isCallersOwn: false);
     }
 
     /// <summary>True when <paramref name="code"/> is the target (ignoring case and surrounding spaces).</summary>

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Tests.Service.Support;
 using Safeguarding.Reporting.V1;

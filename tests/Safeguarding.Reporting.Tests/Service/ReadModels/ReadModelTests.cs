@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Events;
 using Safeguarding.Reporting.Tests.Service.Support;

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Events.InProcess;
+using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Platform.Persistence;
