@@ -10,7 +10,7 @@ public sealed partial class MeasuresGrpcService
 {
     public override async Task<GetSeriesResponse> GetSeries(GetSeriesRequest request, ServerCallContext context)
     {
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.MeasureId, "measure_id", problems);
@@ -34,9 +34,9 @@ public sealed partial class MeasuresGrpcService
         // With a target organisation, the organisations totalled (or their parent) must be the target; naming none
         // (meaning every organisation known) totals the target only.
         var target = TargetOrganisation.From(context);
-        target?.RequireAll("organisation_codes", request.OrganisationCodes);
-        target?.Require("parent_code", request.ParentCode);
-        IReadOnlyList<string> organisationCodes = target is not null && request.OrganisationCodes.Count == 0 && request.ParentCode.Length == 0
+        target.RequireAll("organisation_codes", request.OrganisationCodes);
+        target.Require("parent_code", request.ParentCode);
+        IReadOnlyList<string> organisationCodes = !target.IsUnrestricted && request.OrganisationCodes.Count == 0 && request.ParentCode.Length == 0
             ? [target.Code]
             : [.. request.OrganisationCodes];
         var problems = new ValidationProblems();
@@ -67,7 +67,7 @@ public sealed partial class MeasuresGrpcService
 
     public override async Task<GetBalanceOfInformationResponse> GetBalanceOfInformation(GetBalanceOfInformationRequest request, ServerCallContext context)
     {
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var window = PeriodMapping.ToDomain(request.Window, "window", problems);

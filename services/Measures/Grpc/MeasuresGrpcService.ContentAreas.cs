@@ -11,7 +11,7 @@ public sealed partial class MeasuresGrpcService
 {
     public override async Task<ListContentAreasResponse> ListContentAreas(ListContentAreasRequest request, ServerCallContext context)
     {
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var filters = $"{request.OrganisationCode}|{request.IncludeRetired}";
@@ -26,7 +26,7 @@ public sealed partial class MeasuresGrpcService
     public override async Task<ContentArea> AdoptContentArea(AdoptContentAreaRequest request, ServerCallContext context)
     {
         var actor = context.RequireActor();
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.LibraryContentAreaId, "library_content_area_id", problems);
@@ -38,8 +38,8 @@ public sealed partial class MeasuresGrpcService
     {
         var actor = context.RequireActor();
         var target = TargetOrganisation.From(context);
-        target?.Require("organisation_code", request.OrganisationCode);
-        target?.Require("content_area.organisation_code", request.ContentArea?.OrganisationCode);
+        target.Require("organisation_code", request.OrganisationCode);
+        target.Require("content_area.organisation_code", request.ContentArea?.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var area = ContentAreaMapping.ToDomain(request.ContentArea, request.OrganisationCode, "content_area", problems);
@@ -52,7 +52,7 @@ public sealed partial class MeasuresGrpcService
         var actor = context.RequireActor();
         var problems = new ValidationProblems();
         var organisation = request.ContentArea?.OrganisationCode ?? string.Empty;
-        TargetOrganisation.From(context)?.Require("content_area.organisation_code", organisation);
+        TargetOrganisation.From(context).Require("content_area.organisation_code", organisation);
         RequireText(organisation, "content_area.organisation_code", problems);
         var area = ContentAreaMapping.ToDomain(request.ContentArea, organisation, "content_area", problems);
         MeasuresErrors.ThrowIfAny(problems);
@@ -62,7 +62,7 @@ public sealed partial class MeasuresGrpcService
     public override async Task<ContentArea> RetireContentArea(RetireContentAreaRequest request, ServerCallContext context)
     {
         var actor = context.RequireActor();
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.ContentAreaId, "content_area_id", problems);

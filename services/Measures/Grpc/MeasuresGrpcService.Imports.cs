@@ -66,7 +66,7 @@ public sealed partial class MeasuresGrpcService
     // organisation fails at once. With a target organisation (a call through the gateway) the scope may name only
     // the target and reference organisations (published geography any analyst may import): anything else is
     // PERMISSION_DENIED here, and rows of other organisations in the file are left out of scope by the runner.
-    private ImportRequest ReadHeader(ImportCsvHeader header, TargetOrganisation? target)
+    private ImportRequest ReadHeader(ImportCsvHeader header, TargetOrganisation target)
     {
         var problems = new ValidationProblems();
         RequireText(header.MappingId, "header.mapping_id", problems);
@@ -90,7 +90,7 @@ public sealed partial class MeasuresGrpcService
             throw new Application.ResourceNotFoundException("organisation", code);
         }
 
-        for (var i = 0; target is not null && i < header.OrganisationCodes.Count; i++)
+        for (var i = 0; !target.IsUnrestricted && i < header.OrganisationCodes.Count; i++)
         {
             if (!target.Is(header.OrganisationCodes[i]) && !organisations.IsReference(header.OrganisationCodes[i]))
             {
@@ -98,7 +98,7 @@ public sealed partial class MeasuresGrpcService
             }
         }
 
-        return new ImportRequest(header.MappingId, header.FileName, header.DryRun, [.. header.OrganisationCodes], header.DefineMissingMeasures, target?.Code);
+        return new ImportRequest(header.MappingId, header.FileName, header.DryRun, [.. header.OrganisationCodes], header.DefineMissingMeasures, target.IsUnrestricted ? null : target.Code);
     }
 
     private static async Task FeedAsync(IAsyncEnumerator<ImportCsvRequest> messages, PipeWriter writer, CancellationToken cancellationToken)

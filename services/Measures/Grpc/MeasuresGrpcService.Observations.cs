@@ -14,7 +14,7 @@ public sealed partial class MeasuresGrpcService
     public override async Task<RecordObservationResponse> RecordObservation(RecordObservationRequest request, ServerCallContext context)
     {
         var actor = context.RequireActor();
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.MeasureId, "measure_id", problems);
@@ -109,7 +109,8 @@ public sealed partial class MeasuresGrpcService
     /// </summary>
     private static IReadOnlyList<string> TargetScope(ServerCallContext context, Google.Protobuf.Collections.RepeatedField<string> asked, string field)
     {
-        if (TargetOrganisation.From(context) is not { } target)
+        var target = TargetOrganisation.From(context);
+        if (target.IsUnrestricted)
         {
             return [.. asked];
         }

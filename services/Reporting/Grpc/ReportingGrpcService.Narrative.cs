@@ -10,7 +10,7 @@ internal sealed partial class ReportingGrpcService
     public override Task<NarrativeEntry> CreateNarrativeEntry(CreateNarrativeEntryRequest request, ServerCallContext context)
     {
         var caller = Actor.From(context);
-        TargetOrganisation.From(context)?.Require("entry.organisation_code", request.Entry?.OrganisationCode);
+        TargetOrganisation.From(context).Require("entry.organisation_code", request.Entry?.OrganisationCode);
         return narrative.CreateAsync(request.Entry, caller, context.CancellationToken);
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class ReportingGrpcService
     public override Task<ListNarrativeEntriesResponse> ListNarrativeEntries(ListNarrativeEntriesRequest request, ServerCallContext context)
     {
         Actor.From(context);
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         return narrative.ListAsync(request, context.CancellationToken);
     }
 
@@ -61,7 +61,7 @@ internal sealed partial class ReportingGrpcService
     public override Task<ReportingProfile> GetReportingProfile(GetReportingProfileRequest request, ServerCallContext context)
     {
         Actor.From(context);
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         return profiles.GetAsync(request.OrganisationCode, context.CancellationToken);
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class ReportingGrpcService
     public override async Task<GenerateReportResponse> GenerateQuarterlyReport(GenerateQuarterlyReportRequest request, ServerCallContext context)
     {
         var caller = Actor.From(context);
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var row = await generator.QuarterlyAsync(request, caller, context.CancellationToken);
         return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
     }
@@ -19,7 +19,7 @@ internal sealed partial class ReportingGrpcService
     public override async Task<GenerateReportResponse> GenerateReportBook(GenerateReportBookRequest request, ServerCallContext context)
     {
         var caller = Actor.From(context);
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var row = await generator.BookAsync(request, caller, context.CancellationToken);
         return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
     }
@@ -33,7 +33,7 @@ internal sealed partial class ReportingGrpcService
     public override Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
     {
         Actor.From(context);
-        TargetOrganisation.From(context)?.Require("organisation_code", request.OrganisationCode);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         return reports.ListAsync(request, context.CancellationToken);
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class ReportingGrpcService
     private async Task<ReportRow> VisibleReportAsync(string reportId, ServerCallContext context)
     {
         var report = await reports.GetAsync(reportId, context.CancellationToken);
-        TargetOrganisation.From(context)?.RequireOwner("report", reportId, report.OrganisationCode);
+        TargetOrganisation.From(context).RequireOwner("report", reportId, report.OrganisationCode);
         return report;
     }
 
@@ -33,7 +33,7 @@ internal sealed partial class ReportingGrpcService
     private async Task<NarrativeEntry> VisibleEntryAsync(string id, ServerCallContext context, string field = "id")
     {
         var entry = await narrative.GetAsync(id, context.CancellationToken, field);
-        TargetOrganisation.From(context)?.RequireOwner("narrative entry", id, entry.OrganisationCode);
+        TargetOrganisation.From(context).RequireOwner("narrative entry", id, entry.OrganisationCode);
         return entry;
     }
 

@@ -8,7 +8,7 @@ namespace Safeguarding.Measures.Tests.Functional;
 /// <summary>Organisations adopt, adapt, add and retire content areas, keeping links to the library.</summary>
 public abstract class ContentAreaApiTests(ServiceFixture service)
 {
-    private MeasuresClient Client => service.Client;
+    private MeasuresService.MeasuresServiceClient Client => service.Client;
 
     [Fact]
     public async Task An_adopted_area_keeps_its_library_links_through_adaptation()

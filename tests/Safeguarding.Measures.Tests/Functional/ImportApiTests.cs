@@ -23,7 +23,7 @@ public abstract class ImportApiTests(ServiceFixture service)
     private const int FixtureRows = 481;
     private const int Measures = 5;
 
-    private MeasuresClient Client => service.Client;
+    private MeasuresService.MeasuresServiceClient Client => service.Client;
 
     [Fact]
     public async Task A_dry_run_reports_everything_and_commits_nothing()

@@ -8,7 +8,7 @@ namespace Safeguarding.Measures.Tests.Functional;
 /// <summary>Measure definitions over gRPC: define, revise (versions vs revisions), get, list with paging, retire.</summary>
 public abstract class MeasureApiTests(ServiceFixture service)
 {
-    private MeasuresClient Client => service.Client;
+    private MeasuresService.MeasuresServiceClient Client => service.Client;
 
     [Fact]
     public async Task A_defined_measure_is_version_1_revision_1_and_can_be_read_back()

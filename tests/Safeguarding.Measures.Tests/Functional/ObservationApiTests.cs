@@ -14,7 +14,7 @@ public abstract class ObservationApiTests(ServiceFixture service)
 {
     private const string Barnet = "E09000003";
 
-    private MeasuresClient Client => service.Client;
+    private MeasuresService.MeasuresServiceClient Client => service.Client;
 
     [Fact]
     public async Task A_recorded_figure_is_current_a_retry_changes_nothing_and_a_different_one_must_be_a_correction()

@@ -1,3 +1,6 @@
+using Grpc.Core.Interceptors;
+using Safeguarding.Measures.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,7 +34,7 @@ public abstract class ServiceFixture : IAsyncLifetime
     /// <summary>A configured organisation that succeeded Westminster (E09000033) from April 2024.</summary>
     public const string SuccessorCode = "E06009999";
 
-    public MeasuresClient Client { get; private set; } = null!;
+    public MeasuresService.MeasuresServiceClient Client { get; private set; } = null!;
 
     public InProcessBroker Broker { get; } = new();
 
@@ -56,6 +59,8 @@ public abstract class ServiceFixture : IAsyncLifetime
             ["Events:Outbox:PollInterval"] = "00:00:00.200",
             ["Measures:ImportBatchRows"] = ImportBatchRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telemetry:SharedByProcess"] = "true",
+            ["Auth:DevelopmentKey"] = Calls.DevelopmentKey,
+            ["Auth:JobRole"] = Calls.JobRole,
             ["Logging:LogLevel:Default"] = "Warning",
 
             // A council that took over Westminster's code from April 2024 (outside London's tree, so London totals
@@ -70,7 +75,7 @@ public abstract class ServiceFixture : IAsyncLifetime
         _app = ServiceHost.Build<MeasuresModule>(["--hostBuilder:reloadConfigOnChange=false"], settings, builder => builder.Services.AddSingleton(Broker));
         await _app.StartAsync();
         _channel = GrpcChannel.ForAddress(ServiceHost.Addresses(_app)[0]);
-        Client = new MeasuresClient(_channel);
+        Client = new MeasuresService.MeasuresServiceClient(_channel.Intercept(new DefaultToken()));
     }
 
     public async Task DisposeAsync()

@@ -37,7 +37,7 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
     private static readonly string[] NamesNoOrganisation =
         ["GetFrameworkLibrary", "ListOrganisations", "ListImportMappings", "DefineMeasure", "ReviseMeasure", "GetMeasure", "ListMeasures", "RetireMeasure"];
 
-    private MeasuresClient Client => service.Client;
+    private MeasuresService.MeasuresServiceClient Client => service.Client;
 
     /// <summary>One organisation-bearing RPC: given the organisation to name, sets up (as a trusted caller) and returns the call.</summary>
     private sealed record Case(string Method, StatusCode Denied, Func<string, Task<Func<CallOptions, Task>>> Prepare);
@@ -50,7 +50,7 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
         Assert.Equal(checkedMethods.Count, checkedMethods.Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(checkedMethods.Intersect(NamesNoOrganisation, StringComparer.Ordinal));
         Assert.Equal(
-            MeasuresGrpcService.Descriptor.Methods.Select(m => m.Name).Order(StringComparer.Ordinal),
+            MeasuresService.Descriptor.Methods.Select(m => m.Name).Order(StringComparer.Ordinal),
             checkedMethods.Concat(NamesNoOrganisation).Order(StringComparer.Ordinal));
     }
 
@@ -228,17 +228,8 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
         }
     }
 
-    /// <summary>Call options as the gateway sends them; <paramref name="target"/> null leaves the target header out.</summary>
-    private static CallOptions For(string? target)
-    {
-        var headers = new Metadata().Add("x-sg-user-id", "analyst-1").Add("x-sg-organisation", A).Add("x-sg-roles", "analyst");
-        if (target is not null)
-        {
-            headers.Add(TargetOrganisation.Header, target);
-        }
-
-        return new CallOptions { Headers = headers, Deadline = DateTime.UtcNow.AddMinutes(2) };
-    }
+    /// <summary>Call options as the gateway sends them for a member of A: with another target, the gateway's grant; null leaves the target header out.</summary>
+    private static CallOptions For(string? target) => target is null ? Calls.As(organisation: A) : Calls.AsMemberOf(A, target);
 
     /// <summary>The import mapping's measures (cin.referrals among them), defined once per class.</summary>
     private async Task<string> DefineMeasuresAsync()

@@ -31,6 +31,13 @@ public sealed class ServiceAuthOptions
     /// </summary>
     public string? GrantKey { get; set; }
 
+    /// <summary>
+    /// A role that marks the platform's own jobs (provisioning, loading published data, test harnesses): a token
+    /// carrying it acts for whichever organisation its call names on this instance. Unset (the default), no token
+    /// does; never give it to people, and the gateway never forwards it from outside (its policies name no such role).
+    /// </summary>
+    public string? JobRole { get; set; }
+
     /// <summary>Claim carrying the user id.</summary>
     public string UserIdClaim { get; set; } = "sub";
 

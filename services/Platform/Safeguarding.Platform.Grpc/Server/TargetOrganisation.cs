@@ -26,10 +26,11 @@ public sealed class TargetOrganisation
     /// <summary>google.rpc.ErrorInfo reason when the header names an organisation the caller's token does not allow.</summary>
     public const string NotAllowedReason = "TARGET_NOT_ALLOWED";
 
-    private TargetOrganisation(string code, bool isCallersOwn)
+    private TargetOrganisation(string code, bool isCallersOwn, bool isUnrestricted = false)
     {
         Code = code;
         IsCallersOwn = isCallersOwn;
+        IsUnrestricted = isUnrestricted;
     }
 
     /// <summary>The target organisation's code.</summary>
@@ -37,6 +38,9 @@ public sealed class TargetOrganisation
 
     /// <summary>Whether the target is the caller's own organisation (no grant was needed).</summary>
     public bool IsCallersOwn { get; }
+
+    /// <summary>A platform job's call (<see cref="ServiceAuthOptions.JobRole"/>): it may name any organisation.</summary>
+    public bool IsUnrestricted { get; }
 
     /// <summary>The call's target, as the platform's interceptor settled it from the verified caller.</summary>
     public static TargetOrganisation From(ServerCallContext context)
@@ -51,6 +55,11 @@ public sealed class TargetOrganisation
     internal static async Task<TargetOrganisation> ResolveAsync(ServerCallContext context, Caller caller, string bearerToken, ServiceAuthOptions options)
     {
         var requested = context.RequestHeaders.GetValue(Header)?.Trim();
+        if (options.JobRole is { Length: > 0 } job && caller.Roles.Contains(job))
+        {
+            return new TargetOrganisation(string.IsNullOrEmpty(requested) ? caller.OrganisationCode : requested, isCallersOwn: true, isUnrestricted: true);
+        }
+
         if (string.IsNullOrEmpty(requested) || string.Equals(requested, caller.OrganisationCode, StringComparison.OrdinalIgnoreCase))
         {
             return new TargetOrganisation(caller.OrganisationCode, isCallersOwn: true);
@@ -71,7 +80,7 @@ public sealed class TargetOrganisation
     }
 
     /// <summary>True when <paramref name="code"/> is the target (ignoring case and surrounding spaces).</summary>
-    public bool Is(string? code) => code is not null && string.Equals(code.Trim(), Code, StringComparison.OrdinalIgnoreCase);
+    public bool Is(string? code) => code is not null && (IsUnrestricted || string.Equals(code.Trim(), Code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// PERMISSION_DENIED unless <paramref name="code"/> is the target. A blank code names no organisation and

@@ -1,17 +1,18 @@
-using System.Text;
+using Grpc.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Safeguarding.Gateway.Auth;
+namespace Safeguarding.Platform.Grpc;
 
 /// <summary>
 /// Tokens for local use, signed with a shared development key (HS256) that the gateway is
-/// configured with (Gateway:Auth:DevelopmentKey). The CLI's `token` command calls <see cref="Mint"/>.
+/// and every service are configured with (Gateway:Auth:DevelopmentKey, Auth:DevelopmentKey). The CLI's `token`
+/// command calls <see cref="Mint(string, string, IEnumerable{string}, TimeSpan, string)"/>.
 /// </summary>
 public static class DevelopmentTokens
 {
     /// <summary>The "iss" of development tokens.</summary>
-    public const string Issuer = "safeguarding-development";
+    public const string Issuer = ServiceAuthOptions.DevelopmentIssuer;
 
     /// <summary>The "aud" the gateway expects by default.</summary>
     public const string Audience = "safeguarding-gateway";
@@ -49,15 +50,26 @@ public static class DevelopmentTokens
     }
 
     /// <summary>The HS256 key for a development secret; refuses short secrets.</summary>
-    public static SymmetricSecurityKey SigningKey(string key)
+    public static Microsoft.IdentityModel.Tokens.SymmetricSecurityKey SigningKey(string key) => SigningKeys.Symmetric(key, "development");
+
+    /// <summary>
+    /// Metadata for a call as <paramref name="userId"/> of <paramref name="organisation"/>: a fresh token and, when
+    /// <paramref name="target"/> is another organisation, the target header with a grant signed with the same key
+    /// (what the gateway adds after its policy allowed it). For local jobs and tests that call a service directly.
+    /// </summary>
+    public static Metadata Headers(string key, string userId, string organisation, IEnumerable<string> roles, string? target = null)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var bytes = Encoding.UTF8.GetBytes(key);
-        if (bytes.Length < MinimumKeyBytes)
+        var token = Mint(userId, organisation, roles, TimeSpan.FromMinutes(30), key);
+        var headers = new Metadata { { "authorization", "Bearer " + token } };
+        if (target is not null)
         {
-            throw new ArgumentException($"A development key needs at least {MinimumKeyBytes} bytes.", nameof(key));
+            headers.Add(TargetOrganisation.Header, target);
+            if (!string.Equals(target, organisation, StringComparison.OrdinalIgnoreCase))
+            {
+                headers.Add(TargetGrant.Header, TargetGrant.Mint(key, token, userId, target, TimeSpan.FromMinutes(30)));
+            }
         }
 
-        return new SymmetricSecurityKey(bytes) { KeyId = "development" };
+        return headers;
     }
 }
