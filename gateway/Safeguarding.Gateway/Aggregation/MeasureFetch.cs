@@ -1,7 +1,6 @@
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Measures.V1;
 using Grpc.Core;
-using Safeguarding.Gateway.Grpc;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Aggregation;

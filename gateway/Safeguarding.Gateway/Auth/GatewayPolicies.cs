@@ -1,4 +1,3 @@
-using Safeguarding.Gateway.Grpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Safeguarding.Platform.Grpc;

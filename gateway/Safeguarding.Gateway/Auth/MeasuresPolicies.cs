@@ -1,4 +1,3 @@
-using Safeguarding.Gateway.Grpc;
 using Safeguarding.Measures.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 

@@ -2,7 +2,6 @@ using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Safeguarding.Gateway.Grpc;
 using Grpc.Net.Client;
 using Safeguarding.Platform.Grpc;
 

@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Safeguarding.Gateway.Json;
 using Grpc.Core;
-using Safeguarding.Gateway.Grpc;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Pages;

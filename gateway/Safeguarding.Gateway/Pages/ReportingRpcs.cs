@@ -1,6 +1,5 @@
 using Safeguarding.Gateway.Auth;
 using Grpc.Core;
-using Safeguarding.Gateway.Grpc;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.V1;
 

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Platform.Events;
@@ -93,8 +94,8 @@ public abstract class ReportingServiceTests : IAsyncLifetime
         Assert.Equal(html.Content.ToByteArray(), rerendered);
         Assert.Equal(row.SnapshotSha256, Convert.ToHexStringLower(SHA256.HashData(row.Snapshot)));
 
-        var again = await Assert.ThrowsAsync<Platform.Grpc.RpcException>(() => _host.Client.PublishAsync(draft.Id));
-        Assert.Equal(Platform.Grpc.StatusCode.FailedPrecondition, again.StatusCode);
+        var again = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => _host.Client.PublishAsync(draft.Id));
+        Assert.Equal(global::Grpc.Core.StatusCode.FailedPrecondition, again.StatusCode);
         Assert.Equal(html.Content, (await _host.Client.HtmlAsync(draft.Id)).Content);
         var exports = await _host.QueryAsync(db => db.ReportExports.Where(e => e.ReportId == draft.Id).Select(e => new { e.Format, e.UserId }).ToListAsync());
         Assert.Equal(2, exports.Count);

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -250,17 +251,15 @@ public sealed class TargetOrganisationTests : IAsyncLifetime
 
     /// <summary>A call as the gateway makes it: an analyst and board member, with the target organisation when given.</summary>
     private Task<TResponse> CallAsync<TRequest, TResponse>(string method, TRequest request, string? target)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new()
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
     {
-        var headers = new Metadata().Add("x-sg-user-id", "user-analyst-1").Add("x-sg-organisation", _a).Add("x-sg-roles", "analyst,board-member");
-        if (target is not null)
-        {
-            headers.Add(TargetOrganisation.Header, target);
-        }
-
-        var options = new CallOptions { Headers = headers, Deadline = DateTime.UtcNow.AddMinutes(2) };
-        return _channel.UnaryCall(Method.Create<TRequest, TResponse>(Service, method), request, options).ResponseAsync;
+        // Without a target the job's token (any organisation: setting up); with one, a member of A as the gateway sends it.
+        var headers = target is null
+            ? DevelopmentTokens.Headers(ReportingClient.DevelopmentKey, "user-analyst-1", _a, ["analyst", "board-member", ReportingClient.JobRole])
+            : DevelopmentTokens.Headers(ReportingClient.DevelopmentKey, "user-analyst-1", _a, ["analyst", "board-member"], target);
+        var options = new CallOptions(headers: headers, deadline: DateTime.UtcNow.AddMinutes(2));
+        return _channel.UnaryCall(DescriptorMethods.Create<TRequest, TResponse>(Service, method), request, options).ResponseAsync;
     }
 
     /// <summary>What the service has stored: narrative, profiles, reports with their state, exports and the outbox.</summary>

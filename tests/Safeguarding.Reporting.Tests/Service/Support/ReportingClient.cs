@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Google.Protobuf;
 using Grpc.Core;
 using Safeguarding.Platform.Grpc;
@@ -5,7 +6,10 @@ using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.Reporting.Tests.Service.Support;
 
-/// <summary>Calls safeguarding.reporting.v1.ReportingService over gRPC as the gateway would, with its identity headers.</summary>
+/// <summary>
+/// Calls safeguarding.reporting.v1.ReportingService over gRPC with a development token the service validates: a
+/// platform job's (Auth:JobRole), which may name any organisation, as these tests exercise the API, not who may call it.
+/// </summary>
 public sealed class ReportingClient(GrpcChannel channel)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service =
@@ -16,24 +20,18 @@ public sealed class ReportingClient(GrpcChannel channel)
     public static readonly Identity Operator = new("user-operator-1", "operator");
     public static readonly Identity Anonymous = new(null, null);
 
+    public const string DevelopmentKey = "reporting-tests-development-key-0123456789abcdef";
+    public const string JobRole = "platform-job";
+
     public Task<TResponse> CallAsync<TRequest, TResponse>(string method, TRequest request, Identity? caller = null)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new()
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
     {
         caller ??= Analyst;
-        var headers = new Metadata();
-        if (caller.UserId is not null)
-        {
-            headers.Add("x-sg-user-id", caller.UserId);
-        }
-
-        if (caller.Roles is not null)
-        {
-            headers.Add("x-sg-roles", caller.Roles);
-        }
-
-        var options = new CallOptions { Headers = headers, Deadline = DateTime.UtcNow.AddMinutes(2) };
-        return channel.UnaryCall(Method.Create<TRequest, TResponse>(Service, method), request, options).ResponseAsync;
+        var headers = caller.UserId is null ? new Metadata()
+            : DevelopmentTokens.Headers(DevelopmentKey, caller.UserId, "platform", [.. (caller.Roles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries), JobRole]);
+        var options = new CallOptions(headers: headers, deadline: DateTime.UtcNow.AddMinutes(2));
+        return channel.UnaryCall(DescriptorMethods.Create<TRequest, TResponse>(Service, method), request, options).ResponseAsync;
     }
 
     public Task<NarrativeEntry> CreateAsync(NarrativeEntry entry, Identity? caller = null) =>

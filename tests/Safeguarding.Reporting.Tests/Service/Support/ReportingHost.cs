@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Globalization;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
@@ -52,6 +53,8 @@ public sealed class ReportingHost : IAsyncDisposable
             ["Events:MaxRetryDelay"] = "00:00:00.200",
             ["Events:Outbox:PollInterval"] = "00:00:00.200",
             ["Telemetry:SharedByProcess"] = "true",
+            ["Auth:DevelopmentKey"] = ReportingClient.DevelopmentKey,
+            ["Auth:JobRole"] = ReportingClient.JobRole,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

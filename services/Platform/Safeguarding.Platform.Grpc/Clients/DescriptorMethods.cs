@@ -2,20 +2,22 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 
-namespace Safeguarding.Gateway.Grpc;
+namespace Safeguarding.Platform.Grpc;
 
 /// <summary>
-/// grpc-dotnet <see cref="Method{TRequest, TResponse}"/>s built from proto descriptors, for the gateway's calls
-/// whose RPC is chosen at run time (JSON facade, report pages, fan-out), and channel shortcuts to make them.
+/// grpc-dotnet <see cref="Method{TRequest, TResponse}"/>s built from proto descriptors, for calls whose RPC is chosen
+/// at run time (the gateway's JSON facade and report pages, tests), and channel shortcuts to make them.
 /// </summary>
-internal static class DescriptorMethods
+public static class DescriptorMethods
 {
+    /// <summary>The method <paramref name="name"/> of <paramref name="service"/>.</summary>
     public static Method<TRequest, TResponse> Create<TRequest, TResponse>(Google.Protobuf.Reflection.ServiceDescriptor service, string name)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new() =>
         Create<TRequest, TResponse>(service.FindMethodByName(name)
             ?? throw new ArgumentException($"{service.FullName} has no RPC {name}.", nameof(name)));
 
+    /// <summary>The method a descriptor describes.</summary>
     public static Method<TRequest, TResponse> Create<TRequest, TResponse>(MethodDescriptor method)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
@@ -30,14 +32,17 @@ internal static class DescriptorMethods
         return new Method<TRequest, TResponse>(type, method.Service.FullName, method.Name, Marshaller<TRequest>(), Marshaller<TResponse>());
     }
 
+    /// <summary>Starts a unary call.</summary>
     public static AsyncUnaryCall<TResponse> UnaryCall<TRequest, TResponse>(this ChannelBase channel, Method<TRequest, TResponse> method, TRequest request, CallOptions options)
         where TRequest : class
         where TResponse : class => channel.CreateCallInvoker().AsyncUnaryCall(method, null, options, request);
 
+    /// <summary>Starts a server-streaming call.</summary>
     public static AsyncServerStreamingCall<TResponse> ServerStreamingCall<TRequest, TResponse>(this ChannelBase channel, Method<TRequest, TResponse> method, TRequest request, CallOptions options)
         where TRequest : class
         where TResponse : class => channel.CreateCallInvoker().AsyncServerStreamingCall(method, null, options, request);
 
+    /// <summary>Starts a client-streaming call.</summary>
     public static AsyncClientStreamingCall<TRequest, TResponse> ClientStreamingCall<TRequest, TResponse>(this ChannelBase channel, Method<TRequest, TResponse> method, CallOptions options)
         where TRequest : class
         where TResponse : class => channel.CreateCallInvoker().AsyncClientStreamingCall(method, null, options);
