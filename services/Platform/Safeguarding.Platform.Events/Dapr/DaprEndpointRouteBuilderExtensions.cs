@@ -47,10 +47,11 @@ public static class DaprEndpointRouteBuilderExtensions
         CloudEvent cloudEvent;
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            cloudEvent = CloudEventJson.From(document.RootElement);
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            cloudEvent = ProtoCloudEvents.Decode(body.GetBuffer().AsMemory(0, (int)body.Length));
         }
-        catch (Exception ex) when (ex is JsonException or CloudEventFormatException)
+        catch (CloudEventFormatException ex)
         {
             EventsLog.Unreadable(logger, topic, ex.Message);
             return Status(DeliveryOutcome.Drop);

@@ -20,9 +20,9 @@ public sealed class DaprTransport(HttpClient http, DaprOptions options, DaprSubs
             $"v1.0/publish/{Uri.EscapeDataString(options.PubSubName)}/{Uri.EscapeDataString(topic)}");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = new ByteArrayContent(CloudEventJson.Serialize(cloudEvent)),
+            Content = new ByteArrayContent(ProtoCloudEvents.Encode(cloudEvent)),
         };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(CloudEvent.MediaType);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(ProtoCloudEvents.MediaType);
         if (!string.IsNullOrEmpty(options.ApiToken))
         {
             request.Headers.TryAddWithoutValidation(TokenHeader, options.ApiToken);

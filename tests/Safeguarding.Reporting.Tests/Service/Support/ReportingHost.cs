@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
