@@ -62,6 +62,6 @@ internal static partial class EventsLog
     [LoggerMessage(EventId = 2040, Level = LogLevel.Warning, Message = "Dapr call to {Path} rejected: missing or wrong dapr-api-token")]
     public static partial void DaprUnauthorized(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "Dapr delivered an event for {Topic}, which has no subscription")]
-    public static partial void DaprUnknownTopic(ILogger logger, string topic);
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Dapr delivered an event for {Topic} before its subscription started; answered RETRY")]
+    public static partial void DaprSubscriptionNotReady(ILogger logger, string topic);
 }
