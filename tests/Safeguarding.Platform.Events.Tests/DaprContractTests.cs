@@ -53,6 +53,8 @@ public sealed class DaprContractTests : IAsyncLifetime
         var call = Assert.Single(_sidecar.Calls);
         Assert.Equal(("PublishEvent", "pubsub", Topic, SidecarToken), (call.Method, call.PubSubName, call.Topic, call.ApiToken));
         Assert.Equal("true", call.Metadata["rawPayload"]);
+        // The SDK hands the caller's trace context to the sidecar too, so daprd's own spans join the trace.
+        Assert.Equal(request.Id, call.TraceParent);
         var entry = Assert.Single(call.Entries);
         Assert.Equal("application/cloudevents+json", entry.ContentType);
         var sent = entry.Event;

@@ -78,7 +78,7 @@ public sealed class FakeDaprSidecar : DaprPubSubBase, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         Check(nameof(PublishEvent), request.PubsubName, context);
         var entry = new PublishedEntry(request.Data.ToByteArray(), request.DataContentType, new Dictionary<string, string>(request.Metadata));
-        Calls.Enqueue(new PublishCall(nameof(PublishEvent), request.PubsubName, request.Topic, ApiTokenOf(context), new Dictionary<string, string>(request.Metadata), [entry]));
+        Calls.Enqueue(new PublishCall(nameof(PublishEvent), request.PubsubName, request.Topic, ApiTokenOf(context), TraceParentOf(context), new Dictionary<string, string>(request.Metadata), [entry]));
         Accept(request.Topic, entry.Data);
         return Task.FromResult(new Empty());
     }
@@ -128,12 +128,14 @@ public sealed class FakeDaprSidecar : DaprPubSubBase, IAsyncDisposable
 
     private static string? ApiTokenOf(ServerCallContext context) => context.RequestHeaders.GetValue("dapr-api-token");
 
+    private static string? TraceParentOf(ServerCallContext context) => context.RequestHeaders.GetValue("traceparent");
+
     private BulkPublishResponse BulkPublish(string method, BulkPublishRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         Check(method, request.PubsubName, context);
         var entries = request.Entries.Select(e => new PublishedEntry(e.Event.ToByteArray(), e.ContentType, new Dictionary<string, string>(e.Metadata))).ToList();
-        Calls.Enqueue(new PublishCall(method, request.PubsubName, request.Topic, ApiTokenOf(context), new Dictionary<string, string>(request.Metadata), entries));
+        Calls.Enqueue(new PublishCall(method, request.PubsubName, request.Topic, ApiTokenOf(context), TraceParentOf(context), new Dictionary<string, string>(request.Metadata), entries));
         var response = new BulkPublishResponse();
         foreach (var (entry, data) in request.Entries.Zip(entries))
         {
@@ -250,7 +252,8 @@ public abstract class DaprPubSubBase
 
 /// <summary>One publish call as it reached the sidecar.</summary>
 public sealed record PublishCall(
-    string Method, string PubSubName, string Topic, string? ApiToken, IReadOnlyDictionary<string, string> Metadata, IReadOnlyList<PublishedEntry> Entries);
+    string Method, string PubSubName, string Topic, string? ApiToken, string? TraceParent, IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<PublishedEntry> Entries);
 
 /// <summary>One event in a publish call: the bytes, their content type and the entry's metadata.</summary>
 public sealed record PublishedEntry(byte[] Data, string ContentType, IReadOnlyDictionary<string, string> Metadata)
