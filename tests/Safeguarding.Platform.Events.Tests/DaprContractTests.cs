@@ -1,32 +1,35 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Events.Tests.Support;
 using Safeguarding.Platform.Persistence;
 using Safeguarding.Platform.Persistence.Outbox;
 using Safeguarding.Platform.Testing;
 using Safeguarding.Platform.Testing.Events.V1;
+using DaprException = Dapr.DaprException;
 
 namespace Safeguarding.Platform.Events.Tests;
 
-/// <summary>Our side of Dapr's pub/sub HTTP contract, against a recorded double of the sidecar.</summary>
+/// <summary>
+/// Both sides of Dapr pub/sub: publishing through the Dapr SDK to a fake sidecar that serves Dapr's own gRPC API,
+/// and the app's <c>/dapr/subscribe</c> and delivery routes as daprd calls them.
+/// </summary>
 public sealed class DaprContractTests : IAsyncLifetime
 {
     private const string AppToken = "app-token-123";
     private const string SidecarToken = "sidecar-token-456";
+    private const string Topic = "testing.probe-recorded.v1";
     private readonly List<IAsyncDisposable> _cleanup = [];
-    private DaprSidecarDouble _sidecar = null!;
+    private FakeDaprSidecar _sidecar = null!;
 
     public async Task InitializeAsync()
     {
-        _sidecar = await DaprSidecarDouble.StartAsync();
+        _sidecar = await FakeDaprSidecar.StartAsync(SidecarToken);
         _cleanup.Add(_sidecar);
     }
 
@@ -39,78 +42,124 @@ public sealed class DaprContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_posts_our_cloudevent_to_the_sidecar_publish_endpoint_with_the_api_token()
+    public async Task Publish_sends_our_cloudevent_as_is_through_the_sidecar_grpc_api_with_the_api_token()
     {
-        var transport = PublishTransport();
-        var cloudEvent = ProtoCloudEvents.Create(new ProbeRecorded { ProbeId = "p-1" }, "/safeguarding/tests", "org-1", DateTimeOffset.UtcNow);
+        using var transport = Transport();
+        using var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var cloudEvent = ProtoCloudEvents.Create(new ProbeRecorded { ProbeId = "p-1", Sequence = 7 }, "/safeguarding/tests", "org-1", DateTimeOffset.UtcNow);
 
-        await transport.PublishAsync("testing.probe-recorded.v1", cloudEvent);
+        await transport.PublishAsync(Topic, cloudEvent);
 
-        var request = Assert.Single(_sidecar.Requests);
-        Assert.Equal("POST", request.Method);
-        Assert.Equal("/v1.0/publish/pubsub/testing.probe-recorded.v1", request.Path);
-        Assert.Equal("application/cloudevents+json", request.ContentType);
-        Assert.Equal(SidecarToken, request.Token);
-        var sent = CloudEventJson.Parse(request.Body);
+        var call = Assert.Single(_sidecar.Calls);
+        Assert.Equal(("PublishEvent", "pubsub", Topic, SidecarToken), (call.Method, call.PubSubName, call.Topic, call.ApiToken));
+        Assert.Equal("true", call.Metadata["rawPayload"]);
+        // The SDK hands the caller's trace context to the sidecar too, so daprd's own spans join the trace.
+        Assert.Equal(request.Id, call.TraceParent);
+        var entry = Assert.Single(call.Entries);
+        Assert.Equal("application/cloudevents+json", entry.ContentType);
+        var sent = entry.Event;
         Assert.Equal(cloudEvent.Id, sent.Id);
         Assert.Equal("org-1", sent.Subject);
-        Assert.Equal(cloudEvent.Data, sent.Data);
+        Assert.Equal(request.Id, sent.GetTraceParent());
+        Assert.Equal(7, ProtoCloudEvents.ReadData<ProbeRecorded>(sent).Sequence);
+        Assert.Equal(entry.Data, Assert.Single(_sidecar.Accepted).Data);
     }
 
     [Theory]
-    [InlineData(403)]
-    [InlineData(404)]
-    [InlineData(500)]
-    public async Task A_refused_publish_throws_so_the_outbox_retries(int status)
+    [InlineData(StatusCode.Internal)]
+    [InlineData(StatusCode.PermissionDenied)]
+    [InlineData(StatusCode.Unavailable)]
+    public async Task A_refused_publish_throws_so_the_outbox_retries(StatusCode status)
     {
-        _sidecar.PublishStatus = status;
-        var cloudEvent = ProtoCloudEvents.Create(new ProbeRecorded { ProbeId = "p-1" }, "/s", "org-1", DateTimeOffset.UtcNow);
+        _sidecar.FailCalls = status;
+        using var transport = Transport();
 
-        var error = await Assert.ThrowsAsync<DaprPublishException>(() => PublishTransport().PublishAsync("testing.refused.v1", cloudEvent));
+        var error = await Assert.ThrowsAsync<DaprException>(() => transport.PublishAsync(Topic, Probe("p-1", "org-1")));
 
-        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(status, Assert.IsType<RpcException>(error.InnerException).StatusCode);
+        Assert.Empty(_sidecar.Accepted);
     }
 
     [Fact]
-    public async Task The_outbox_dispatcher_publishes_through_the_sidecar()
+    public async Task The_sidecar_refuses_a_wrong_api_token_or_an_unknown_pubsub_component()
     {
-        var database = SqliteTestDatabase.Create();
-        _cleanup.Add(database);
-        var options = DaprOptions();
-        await using var service = await ProbeService.StartAsync(
-            new PersistenceOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = database.ConnectionString }, options, outbox: true);
+        using var wrongToken = Transport(new DaprOptions { GrpcEndpoint = _sidecar.Address, ApiToken = "wrong" });
+        using var wrongComponent = Transport(new DaprOptions { GrpcEndpoint = _sidecar.Address, ApiToken = SidecarToken, PubSubName = "nope" });
 
-        await service.RecordProbesAsync(ProbeTopics.ProbeRecorded, [("p-1", "org-1", 1), ("p-2", "org-1", 2)]);
+        var token = await Assert.ThrowsAsync<DaprException>(() => wrongToken.PublishAsync(Topic, Probe("p-1", "org-1")));
+        var component = await Assert.ThrowsAsync<DaprException>(() => wrongComponent.PublishAsync(Topic, Probe("p-2", "org-1")));
 
-        await Eventually.WaitAsync(() => Task.FromResult(_sidecar.Requests.Count == 2), "two publishes reached the sidecar");
-        Assert.All(_sidecar.Requests, r => Assert.Equal("/v1.0/publish/pubsub/testing.probe-recorded.v1", r.Path));
-        Assert.Equal(["p-1", "p-2"], _sidecar.Requests.Select(r => ProtoCloudEvents.ReadData<ProbeRecorded>(CloudEventJson.Parse(r.Body)).ProbeId));
+        Assert.Equal(StatusCode.Unauthenticated, Assert.IsType<RpcException>(token.InnerException).StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, Assert.IsType<RpcException>(component.InnerException).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_outbox_bulk_publishes_with_at_most_one_event_per_organisation_in_a_request()
+    {
+        await using var service = await StartServiceAsync(outbox: true);
+        var probes = Enumerable.Range(1, 4).SelectMany(i => new[] { ($"a-{i}", "org-a", (long)i), ($"b-{i}", "org-b", (long)i) }).Append(("c-1", "org-c", 1L)).ToList();
+
+        await service.RecordProbesAsync(ProbeTopics.ProbeRecorded, probes);
+
         await Eventually.WaitAsync(() => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)), "rows marked sent");
+        var calls = _sidecar.Calls.ToList();
+        Assert.All(calls, c => Assert.Equal(("BulkPublishEvent", "pubsub", Topic, SidecarToken, "true"), (c.Method, c.PubSubName, c.Topic, c.ApiToken, c.Metadata["rawPayload"])));
+        Assert.All(calls, c => Assert.Equal(c.Entries.Count, c.Entries.Select(e => e.Event.Subject).Distinct().Count()));
+        Assert.Contains(calls, c => c.Entries.Count == 3);
+        var accepted = _sidecar.Accepted.Select(m => ProtoCloudEvents.Decode(m.Data)).ToList();
+        Assert.Equal(9, accepted.Count);
+        foreach (var organisation in new[] { "org-a", "org-b" })
+        {
+            Assert.Equal(new long[] { 1, 2, 3, 4 }, accepted.Where(e => e.Subject == organisation).Select(e => ProtoCloudEvents.ReadData<ProbeRecorded>(e).Sequence));
+        }
+
+        var stored = await service.QueryAsync(db => db.Set<OutboxMessage>().Select(m => m.EventId).ToListAsync());
+        Assert.Equal(stored.Order(), accepted.Select(e => e.Id!).Order());
     }
 
     [Fact]
-    public async Task The_app_lists_its_subscriptions_for_the_sidecar()
+    public async Task A_refused_bulk_entry_is_published_again_and_its_organisation_waits_for_it()
     {
-        await using var app = await StartAppAsync(new ProbeConsumerBehaviour());
+        var refused = 0;
+        _sidecar.RefuseEntry = e => ProtoCloudEvents.ReadData<ProbeRecorded>(e).ProbeId == "a-2" && Interlocked.Increment(ref refused) == 1
+            ? "broker nacked (injected)"
+            : null;
+        await using var service = await StartServiceAsync(outbox: true);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
+        await service.RecordProbesAsync(ProbeTopics.ProbeRecorded, [("a-1", "org-a", 1), ("a-2", "org-a", 2), ("a-3", "org-a", 3), ("b-1", "org-b", 1), ("b-2", "org-b", 2)]);
+
+        await Eventually.WaitAsync(() => service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)), "rows marked sent");
+        var accepted = _sidecar.Accepted.Select(m => ProtoCloudEvents.Decode(m.Data)).ToList();
+        Assert.Equal(new long[] { 1, 2, 3 }, accepted.Where(e => e.Subject == "org-a").Select(e => ProtoCloudEvents.ReadData<ProbeRecorded>(e).Sequence));
+        Assert.Equal(new long[] { 1, 2 }, accepted.Where(e => e.Subject == "org-b").Select(e => ProtoCloudEvents.ReadData<ProbeRecorded>(e).Sequence));
+        Assert.Equal(2, await service.QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.Attempts > 0).CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_app_lists_its_subscriptions_for_the_sidecar_in_daprs_shape()
+    {
+        await using var app = await StartServiceAsync(subscribe: true);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(app.Address, "/dapr/subscribe"));
         request.Headers.Add("dapr-api-token", AppToken);
-        using var response = await app.Client.SendAsync(request);
+        using var response = await Http.SendAsync(request);
+        var listed = await _sidecar.SubscribeAppAsync(app.Address, AppToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var subscription = Assert.Single(body.RootElement.EnumerateArray());
-        Assert.Equal("pubsub", subscription.GetProperty("pubsubname").GetString());
-        Assert.Equal("testing.probe-recorded.v1", subscription.GetProperty("topic").GetString());
-        Assert.Equal("/dapr/events/testing.probe-recorded.v1", subscription.GetProperty("routes").GetProperty("default").GetString());
+        var subscription = Assert.Single(listed.EnumerateArray());
+        // Written by Dapr.AspNetCore; daprd decodes it with Go's encoding/json, so member names match in any case.
+        var members = subscription.EnumerateObject().ToDictionary(p => p.Name.ToLowerInvariant(), p => p.Value);
+        Assert.Equal("pubsub", members["pubsubname"].GetString());
+        Assert.Equal(Topic, members["topic"].GetString());
+        Assert.Equal("/dapr/events/" + Topic, "/" + members["route"].GetString()!.TrimStart('/'));
+        Assert.False(members.ContainsKey("metadata"), "no rawPayload: the sidecar hands the route our CloudEvent");
     }
 
     [Fact]
-    public async Task A_delivered_event_is_applied_once_and_answered_SUCCESS()
+    public async Task A_delivered_event_is_applied_once_and_answered_SUCCESS_also_when_delivered_again()
     {
         var behaviour = new ProbeConsumerBehaviour();
-        await using var app = await StartAppAsync(behaviour);
+        await using var app = await StartServiceAsync(subscribe: true, behaviour);
         var delivered = DaprDelivered("p-1");
 
         var first = await DeliverAsync(app, delivered);
@@ -123,69 +172,82 @@ public sealed class DaprContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Failures_answer_RETRY_and_unusable_events_answer_DROP()
+    public async Task Transient_failures_answer_RETRY_and_poison_events_answer_DROP()
     {
         var behaviour = new ProbeConsumerBehaviour();
         behaviour.FailTimes["p-retry"] = 1;
-        await using var app = await StartAppAsync(behaviour);
+        behaviour.Permanent.Add("p-permanent");
+        await using var app = await StartServiceAsync(subscribe: true, behaviour);
 
         Assert.Equal((HttpStatusCode.OK, "RETRY"), await DeliverAsync(app, DaprDelivered("p-retry")));
         Assert.Equal((HttpStatusCode.OK, "SUCCESS"), await DeliverAsync(app, DaprDelivered("p-retry")));
+        Assert.Equal((HttpStatusCode.OK, "DROP"), await DeliverAsync(app, DaprDelivered("p-permanent")));
         Assert.Equal((HttpStatusCode.OK, "DROP"), await DeliverAsync(app, DaprDelivered("p-x").Replace("safeguarding.platform.testing.events.v1.ProbeRecorded", "com.dapr.event.sent", StringComparison.Ordinal)));
         Assert.Equal((HttpStatusCode.OK, "DROP"), await DeliverAsync(app, "{\"not\":\"a cloudevent\"}"));
-        Assert.Equal((HttpStatusCode.OK, "DROP"), await DeliverAsync(app, DaprDelivered("p-y"), topic: "testing.not-subscribed.v1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await DeliverAsync(app, DaprDelivered("p-y"), topic: "testing.not-subscribed.v1")).Status);
         Assert.Equal(new EffectCounts(1, 1), await app.CountEffectsAsync());
     }
 
     [Fact]
     public async Task Calls_without_the_app_api_token_are_refused()
     {
-        await using var app = await StartAppAsync(new ProbeConsumerBehaviour());
+        await using var app = await StartServiceAsync(subscribe: true);
 
         var (status, _) = await DeliverAsync(app, DaprDelivered("p-1"), token: "wrong");
-        using var list = await app.Client.GetAsync(new Uri("/dapr/subscribe", UriKind.Relative));
+        using var list = await Http.GetAsync(new Uri(app.Address, "/dapr/subscribe"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
         Assert.Equal(new EffectCounts(0, 0), await app.CountEffectsAsync());
     }
 
-    private DaprTransport PublishTransport() => new(
-        new HttpClient(),
-        new DaprOptions { HttpEndpoint = _sidecar.Address, ApiToken = SidecarToken },
+    [Fact]
+    public async Task Events_flow_from_one_outbox_through_the_sidecar_into_another_service_inbox()
+    {
+        var behaviour = new ProbeConsumerBehaviour();
+        behaviour.FailTimes["p-2"] = 1;
+        await using var consumer = await StartServiceAsync(subscribe: true, behaviour);
+        await _sidecar.SubscribeAppAsync(consumer.Address, AppToken);
+        await using var producer = await StartServiceAsync(outbox: true);
+
+        await producer.RecordProbesAsync(ProbeTopics.ProbeRecorded, [("p-1", "org-1", 1), ("p-2", "org-1", 2), ("p-3", "org-2", 1)]);
+
+        await Eventually.WaitAsync(async () => (await consumer.CountEffectsAsync()).Rows == 3, "all three applied");
+        Assert.Equal(new EffectCounts(3, 3), await consumer.CountEffectsAsync());
+        Assert.Contains((Topic, "RETRY"), _sidecar.Deliveries);
+        Assert.Equal(3, _sidecar.Deliveries.Count(d => d.Status == "SUCCESS"));
+    }
+
+    private static HttpClient Http { get; } = new();
+
+    private DaprTransport Transport(DaprOptions? options = null) => DaprTransport.Create(
+        options ?? new DaprOptions { GrpcEndpoint = _sidecar.Address, ApiToken = SidecarToken },
         new DaprSubscriptionRegistry());
 
-    private EventsOptions DaprOptions() => new()
-    {
-        Transport = EventTransportKind.Dapr,
-        ConsumerId = TestOptions.NewConsumerId(),
-        Dapr = new DaprOptions { HttpEndpoint = _sidecar.Address, ApiToken = SidecarToken, AppApiToken = AppToken },
-        Outbox = new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(100) },
-    };
+    private static CloudEvent Probe(string id, string organisation) =>
+        ProtoCloudEvents.Create(new ProbeRecorded { ProbeId = id, Sequence = 1 }, "/safeguarding/tests", organisation, DateTimeOffset.UtcNow);
 
-    // What the sidecar POSTs to the app: our CloudEvent plus the attributes Dapr adds (topic, pubsubname, traceid).
+    // What a sidecar may POST: our CloudEvent plus attributes Dapr adds when it wraps (topic, pubsubname, traceid).
     private static string DaprDelivered(string probeId)
     {
-        var cloudEvent = ProtoCloudEvents.Create(new ProbeRecorded { ProbeId = probeId, Sequence = 1 }, "/safeguarding/producer", "org-1", DateTimeOffset.UtcNow)
-            with { TraceParent = "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01", TraceState = "" };
-        var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(CloudEventJson.Serialize(cloudEvent))!;
-        json["topic"] = JsonSerializer.SerializeToElement("testing.probe-recorded.v1");
-        json["pubsubname"] = JsonSerializer.SerializeToElement("pubsub");
-        json["traceid"] = JsonSerializer.SerializeToElement(cloudEvent.TraceParent);
-        return JsonSerializer.Serialize(json);
+        var cloudEvent = Probe(probeId, "org-1");
+        cloudEvent[ProtoCloudEvents.TraceParentAttribute] = "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01";
+        cloudEvent["topic"] = Topic;
+        cloudEvent["pubsubname"] = "pubsub";
+        cloudEvent["traceid"] = cloudEvent.GetTraceParent();
+        return ProtoCloudEvents.EncodeToString(cloudEvent);
     }
 
     private static async Task<(HttpStatusCode Status, string? Outcome)> DeliverAsync(
-        AppUnderTest app, string body, string topic = "testing.probe-recorded.v1", string token = AppToken)
+        ProbeService app, string body, string topic = Topic, string token = AppToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/dapr/events/{topic}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(app.Address, $"/dapr/events/{topic}"))
         {
             Content = new StringContent(body, Encoding.UTF8),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents+json");
         request.Headers.Add("dapr-api-token", token);
-        request.Headers.Add("traceparent", "00-113ad9c4e42b27583ae98ba698d54255-e3743e35ff56f219-01");
-        using var response = await app.Client.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return (response.StatusCode, null);
@@ -196,40 +258,15 @@ public sealed class DaprContractTests : IAsyncLifetime
         return (response.StatusCode, document.RootElement.GetProperty("status").GetString());
     }
 
-    private async Task<AppUnderTest> StartAppAsync(ProbeConsumerBehaviour behaviour)
+    private async Task<ProbeService> StartServiceAsync(bool subscribe = false, ProbeConsumerBehaviour? behaviour = null, bool outbox = false)
     {
         var database = SqliteTestDatabase.Create();
         _cleanup.Add(database);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(behaviour);
-        builder.Services.AddPlatformPersistence<ProbeDbContext>(
-            new PersistenceOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = database.ConnectionString }, ProbeDbContext.Migrations);
-        builder.Services.AddPlatformEvents(DaprOptions())
-            .AddSubscription<ProbeDbContext, ProbeRecorded, ProbeConsumer>(ProbeTopics.ProbeRecorded);
-        var app = builder.Build();
-        app.MapDaprPubSub();
-        await app.StartAsync();
-        return new AppUnderTest(app);
-    }
-
-    private sealed class AppUnderTest(WebApplication app) : IAsyncDisposable
-    {
-        public HttpClient Client { get; } = new() { BaseAddress = new Uri(app.Urls.First()) };
-
-        public async Task<EffectCounts> CountEffectsAsync()
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
-            return new EffectCounts(await db.Effects.CountAsync(), await db.Effects.Select(e => e.ProbeId).Distinct().CountAsync());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        return await ProbeService.StartAsync(
+            new PersistenceOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = database.ConnectionString },
+            TestOptions.Dapr(TestOptions.NewConsumerId(), _sidecar, AppToken),
+            behaviour,
+            subscribeTo: subscribe ? ProbeTopics.ProbeRecorded : null,
+            outbox: outbox);
     }
 }

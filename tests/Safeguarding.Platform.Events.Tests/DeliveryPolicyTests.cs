@@ -6,7 +6,7 @@ public sealed class DeliveryPolicyTests
 {
     private static readonly DeliveryPolicy Policy = new(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
 
-    private static readonly CloudEvent Event = new() { Id = "e", Source = "/s", Type = "t" };
+    private static readonly CloudEvent Event = Support.TestEvents.Json();
 
     [Fact]
     public async Task Retries_until_success()

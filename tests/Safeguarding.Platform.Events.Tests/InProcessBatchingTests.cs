@@ -46,13 +46,13 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
             // Nobody leaves before four are inside together: with fewer workers this never completes.
             await fourInside.Task.WaitAsync(ct);
             Interlocked.Decrement(ref inside);
-            handled.Add(e.Id);
+            handled.Add(e.Id!);
             return DeliveryOutcome.Success;
         });
 
         for (var i = 0; i < 12; i++)
         {
-            await transport.PublishAsync("testing.concurrent.v1", Event());
+            await transport.PublishAsync("testing.concurrent.v1", TestEvents.Json());
         }
 
         await Eventually.WaitAsync(() => Task.FromResult(handled.Count == 12), "all 12 handled");
@@ -81,11 +81,11 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
             });
         await using var subscription = await ((IBatchingTransport)transport).SubscribeAsync("testing.batches.v1", receiver, default);
 
-        await transport.PublishAsync("testing.batches.v1", Event());
+        await transport.PublishAsync("testing.batches.v1", TestEvents.Json());
         await firstTaken.Task.WaitAsync(Bound);
         for (var i = 0; i < 150; i++)
         {
-            await transport.PublishAsync("testing.batches.v1", Event());
+            await transport.PublishAsync("testing.batches.v1", TestEvents.Json());
         }
 
         release.TrySetResult();
@@ -109,7 +109,7 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
                     throw new InvalidOperationException("unreachable");
                 }),
             default);
-        var events = Enumerable.Range(0, 30).Select(_ => Event()).ToList();
+        var events = Enumerable.Range(0, 30).Select(_ => TestEvents.Json()).ToList();
         foreach (var e in events)
         {
             await NewTransport("producer", ConsumerSettings.Default).PublishAsync("testing.stopped.v1", e);
@@ -122,12 +122,12 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
         var seen = new ConcurrentQueue<string>();
         await using var second = await NewTransport("consumer-s", ConsumerSettings.Default).SubscribeAsync("testing.stopped.v1", (e, _) =>
         {
-            seen.Enqueue(e.Id);
+            seen.Enqueue(e.Id!);
             return Task.FromResult(DeliveryOutcome.Success);
         });
 
         await Eventually.WaitAsync(() => Task.FromResult(seen.Count == 30), "all 30 handled by the next consumer");
-        Assert.Equal(events.Select(e => e.Id), seen);
+        Assert.Equal(events.Select(e => e.Id!), seen);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
         await Eventually.WaitAsync(async () => (await consumer.CountEffectsAsync()).Rows == 300, "the 300 good events applied");
         Assert.Equal(new EffectCounts(300, 300), await consumer.CountEffectsAsync());
         Assert.Equal(3, behaviour.Attempts["p-poison"]);
-        Assert.Equal("p-poison", ProtoCloudEvents.ReadData<Testing.Events.V1.ProbeRecorded>(CloudEventJson.Parse(_broker.DeadLetters(queue)[0])).ProbeId);
+        Assert.Equal("p-poison", ProtoCloudEvents.ReadData<Testing.Events.V1.ProbeRecorded>(ProtoCloudEvents.Decode(_broker.DeadLetters(queue)[0])).ProbeId);
         await Eventually.WaitAsync(() => Task.FromResult(_broker.Pending(queue) == 0), "the queue drained");
     }
 
@@ -173,14 +173,4 @@ public sealed class InProcessBatchingTests : IAsyncLifetime
             current = Volatile.Read(ref target);
         }
     }
-
-    private static CloudEvent Event() => new()
-    {
-        Id = Guid.NewGuid().ToString(),
-        Source = "/safeguarding/tests",
-        Type = "safeguarding.platform.testing.events.v1.ProbeRecorded",
-        Subject = "org-1",
-        Time = DateTimeOffset.UtcNow,
-        Data = "{}",
-    };
 }

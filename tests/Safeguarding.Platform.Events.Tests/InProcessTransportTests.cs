@@ -22,13 +22,13 @@ public sealed class InProcessTransportTests
             return Task.FromResult(DeliveryOutcome.Success);
         });
 
-        var sent = Event("org-1", """{"probeId":"x"}""");
+        var sent = TestEvents.Json("org-1", """{"probeId":"x"}""");
         await transport.PublishAsync("testing.arrive.v1", sent);
 
         var got = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotSame(sent, got);
         Assert.Equal(sent.Id, got.Id);
-        Assert.Equal(sent.Data, got.Data);
+        Assert.Equal(((System.Text.Json.JsonElement)sent.Data!).GetRawText(), ((System.Text.Json.JsonElement)got.Data!).GetRawText());
         Assert.Equal("org-1", got.Subject);
     }
 
@@ -42,7 +42,7 @@ public sealed class InProcessTransportTests
 
         for (var i = 0; i < 10; i++)
         {
-            await NewTransport("producer").PublishAsync("testing.fanout.v1", Event("org-1", "{}"));
+            await NewTransport("producer").PublishAsync("testing.fanout.v1", TestEvents.Json("org-1", "{}"));
         }
 
         await Eventually.WaitAsync(() => Task.FromResult(seenByA.Count == 10 && seenByB.Count == 10), "both groups received 10");
@@ -55,30 +55,30 @@ public sealed class InProcessTransportTests
         var transport = NewTransport("consumer-p");
         var attempts = new ConcurrentDictionary<string, int>();
         var done = new ConcurrentBag<string>();
-        var poison = Event("org-1", """{"poison":true}""");
+        var poison = TestEvents.Json("org-1", """{"poison":true}""");
         await using var subscription = await transport.SubscribeAsync("testing.poison.v1", (e, _) =>
         {
-            attempts.AddOrUpdate(e.Id, 1, (_, n) => n + 1);
-            if (e.Id == poison.Id)
+            attempts.AddOrUpdate(e.Id!, 1, (_, n) => n + 1);
+            if (e.Id! == poison.Id!)
             {
                 throw new InvalidOperationException("cannot handle");
             }
 
-            done.Add(e.Id);
+            done.Add(e.Id!);
             return Task.FromResult(DeliveryOutcome.Success);
         });
 
-        var good = Enumerable.Range(0, 20).Select(_ => Event("org-1", "{}")).ToList();
+        var good = Enumerable.Range(0, 20).Select(_ => TestEvents.Json("org-1", "{}")).ToList();
         foreach (var e in good.Take(10).Append(poison).Concat(good.Skip(10)))
         {
             await transport.PublishAsync("testing.poison.v1", e);
         }
 
         await Eventually.WaitAsync(() => Task.FromResult(done.Count == 20), "the 20 good events were handled");
-        Assert.Equal(3, attempts[poison.Id]);
+        Assert.Equal(3, attempts[poison.Id!]);
         var dead = Assert.Single(_broker.DeadLetters("consumer-p-testing.poison.v1"));
-        Assert.Equal(poison.Id, CloudEventJson.Parse(dead).Id);
-        Assert.All(good, e => Assert.Equal(1, attempts[e.Id]));
+        Assert.Equal(poison.Id!, ProtoCloudEvents.Decode(dead).Id);
+        Assert.All(good, e => Assert.Equal(1, attempts[e.Id!]));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public sealed class InProcessTransportTests
         var first = await NewTransport("consumer-r").SubscribeAsync("testing.restart.v1", async (e, ct) =>
         {
             await Task.Delay(2, ct);
-            seen.AddOrUpdate(e.Id, 1, (_, n) => n + 1);
+            seen.AddOrUpdate(e.Id!, 1, (_, n) => n + 1);
             return DeliveryOutcome.Success;
         });
-        var events = Enumerable.Range(0, 200).Select(_ => Event("org-1", "{}")).ToList();
+        var events = Enumerable.Range(0, 200).Select(_ => TestEvents.Json("org-1", "{}")).ToList();
         foreach (var e in events)
         {
             await NewTransport("producer").PublishAsync("testing.restart.v1", e);
@@ -103,12 +103,12 @@ public sealed class InProcessTransportTests
 
         await using var second = await NewTransport("consumer-r").SubscribeAsync("testing.restart.v1", (e, _) =>
         {
-            seen.AddOrUpdate(e.Id, 1, (_, n) => n + 1);
+            seen.AddOrUpdate(e.Id!, 1, (_, n) => n + 1);
             return Task.FromResult(DeliveryOutcome.Success);
         });
 
         await Eventually.WaitAsync(() => Task.FromResult(seen.Count == 200), "all 200 handled across both consumers");
-        Assert.All(events, e => Assert.InRange(seen[e.Id], 1, 2));
+        Assert.All(events, e => Assert.InRange(seen[e.Id!], 1, 2));
         Assert.Equal(0, _broker.Pending("consumer-r-testing.restart.v1"));
     }
 
@@ -117,17 +117,7 @@ public sealed class InProcessTransportTests
 
     private static CloudEventReceiver Record(ConcurrentBag<string> seen) => (e, _) =>
     {
-        seen.Add(e.Id);
+        seen.Add(e.Id!);
         return Task.FromResult(DeliveryOutcome.Success);
-    };
-
-    private static CloudEvent Event(string subject, string data) => new()
-    {
-        Id = Guid.NewGuid().ToString(),
-        Source = "/safeguarding/tests",
-        Type = "safeguarding.platform.testing.events.v1.ProbeRecorded",
-        Subject = subject,
-        Time = DateTimeOffset.UtcNow,
-        Data = data,
     };
 }

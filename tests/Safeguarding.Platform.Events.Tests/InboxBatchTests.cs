@@ -180,7 +180,7 @@ public abstract class InboxBatchTests : IAsyncLifetime
     /// <summary>The transports' path: one batch attempt, then one by one under the delivery policy.</summary>
     private static Task<DeliveryOutcome[]> HandleAsync(ProbeService service, IEnumerable<string> ids) =>
         DeliveryBatches.HandleAsync(
-            [.. ids.Select(id => CloudEventJson.Serialize(Probe(id)))], Receiver(service), Policy, ProbeTopics.ProbeRecordedName,
+            [.. ids.Select(id => ProtoCloudEvents.Encode(Probe(id)))], Receiver(service), Policy, ProbeTopics.ProbeRecordedName,
             NullLogger.Instance, default);
 
     private static CloudEvent Probe(string id) =>

@@ -58,7 +58,7 @@ public sealed class RabbitMqTests : IAsyncLifetime
             Assert.Equal(DeliveryModes.Persistent, message.BasicProperties.DeliveryMode);
             Assert.Equal("application/cloudevents+json", message.BasicProperties.ContentType);
             Assert.Equal(cloudEvent.Id, message.BasicProperties.MessageId);
-            Assert.Equal(cloudEvent.Id, CloudEventJson.Parse(message.Body.Span).Id);
+            Assert.Equal(cloudEvent.Id, ProtoCloudEvents.Decode(message.Body).Id);
 
             await channel.QueueDeleteAsync(queue);
             await channel.QueueDeleteAsync($"dlq-{queue}");
@@ -88,7 +88,7 @@ public sealed class RabbitMqTests : IAsyncLifetime
         var deadLetterQueue = RabbitMqTopology.DeadLetterQueue(RabbitMqTopology.QueueName(consumerId, topic.Name));
         BasicGetResult? dead = null;
         await Eventually.WaitAsync(async () => (dead = await channel.BasicGetAsync(deadLetterQueue, autoAck: true)) is not null, "the poison message in the dead-letter queue");
-        Assert.Equal("p-poison", ProtoCloudEvents.ReadData<Testing.Events.V1.ProbeRecorded>(CloudEventJson.Parse(dead!.Body.Span)).ProbeId);
+        Assert.Equal("p-poison", ProtoCloudEvents.ReadData<Testing.Events.V1.ProbeRecorded>(ProtoCloudEvents.Decode(dead!.Body)).ProbeId);
         Assert.Null(await channel.BasicGetAsync(deadLetterQueue, autoAck: true));
         Assert.Equal(new EffectCounts(100, 100), await consumer.CountEffectsAsync());
     }

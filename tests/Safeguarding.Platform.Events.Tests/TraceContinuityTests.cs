@@ -28,7 +28,19 @@ public abstract class TraceContinuityTests : IAsyncLifetime, IDisposable
 
     protected abstract EventsOptions Options(string consumerId);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>Starts what the transport needs beside the services (a sidecar); disposed after the test.</summary>
+    protected virtual Task<IAsyncDisposable?> StartTransportAsync() => Task.FromResult<IAsyncDisposable?>(null);
+
+    /// <summary>Connects a started consumer to the broker where the transport does not do it itself.</summary>
+    protected virtual Task ConsumerStartedAsync(ProbeService consumer) => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        if (await StartTransportAsync() is { } transport)
+        {
+            _cleanup.Add(transport);
+        }
+    }
 
     public async Task DisposeAsync()
     {
@@ -51,6 +63,7 @@ public abstract class TraceContinuityTests : IAsyncLifetime, IDisposable
         var broker = new InProcessBroker();
         var behaviour = new ProbeConsumerBehaviour();
         await using var consumer = await ProbeService.StartAsync(NewDatabase(), Options(TestOptions.NewConsumerId()), behaviour, topic, broker: broker);
+        await ConsumerStartedAsync(consumer);
         await using var producer = await ProbeService.StartAsync(NewDatabase(), Options(TestOptions.NewConsumerId()), outbox: true, broker: broker);
 
         ActivityContext request;
@@ -93,4 +106,16 @@ public sealed class InProcessTraceContinuityTests : TraceContinuityTests
 public sealed class RabbitMqTraceContinuityTests : TraceContinuityTests
 {
     protected override EventsOptions Options(string consumerId) => TestOptions.RabbitMq(consumerId);
+}
+
+/// <summary>Through the Dapr SDK and the fake sidecar (Dapr's gRPC API), which delivers to the consumer's route.</summary>
+public sealed class DaprTraceContinuityTests : TraceContinuityTests
+{
+    private FakeDaprSidecar _sidecar = null!;
+
+    protected override EventsOptions Options(string consumerId) => TestOptions.Dapr(consumerId, _sidecar);
+
+    protected override async Task<IAsyncDisposable?> StartTransportAsync() => _sidecar = await FakeDaprSidecar.StartAsync(apiToken: "sidecar-token");
+
+    protected override Task ConsumerStartedAsync(ProbeService consumer) => _sidecar.SubscribeAppAsync(consumer.Address);
 }

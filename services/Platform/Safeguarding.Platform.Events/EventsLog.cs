@@ -6,19 +6,19 @@ namespace Safeguarding.Platform.Events;
 internal static partial class EventsLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Handler for {Topic} failed on event {EventId} (attempt {Attempt})")]
-    public static partial void HandlerFailed(ILogger logger, Exception exception, string topic, string eventId, int attempt);
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string topic, string? eventId, int attempt);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Event {EventId} on {Topic} dropped by its handler")]
-    public static partial void Dropped(ILogger logger, string topic, string eventId);
+    public static partial void Dropped(ILogger logger, string topic, string? eventId);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Event {EventId} on {Topic} failed {Attempts} times; giving up")]
-    public static partial void AttemptsExhausted(ILogger logger, string topic, string eventId, int attempts);
+    public static partial void AttemptsExhausted(ILogger logger, string topic, string? eventId, int attempts);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Unreadable message on {Topic} dead-lettered: {Reason}")]
     public static partial void Unreadable(ILogger logger, string topic, string reason);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Event {EventId} on {Topic} already processed by {Consumer}")]
-    public static partial void Duplicate(ILogger logger, string topic, string eventId, string consumer);
+    public static partial void Duplicate(ILogger logger, string topic, string? eventId, string consumer);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "A batch of {Count} events on {Topic} was rolled back; handling them one by one")]
     public static partial void BatchRolledBack(ILogger logger, Exception? exception, string topic, int count);
@@ -62,6 +62,6 @@ internal static partial class EventsLog
     [LoggerMessage(EventId = 2040, Level = LogLevel.Warning, Message = "Dapr call to {Path} rejected: missing or wrong dapr-api-token")]
     public static partial void DaprUnauthorized(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "Dapr delivered an event for {Topic}, which has no subscription")]
-    public static partial void DaprUnknownTopic(ILogger logger, string topic);
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Dapr delivered an event for {Topic} before its subscription started; answered RETRY")]
+    public static partial void DaprSubscriptionNotReady(ILogger logger, string topic);
 }

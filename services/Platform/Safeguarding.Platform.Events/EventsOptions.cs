@@ -143,19 +143,17 @@ public sealed class RabbitMqOptions
     public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
-/// <summary>Dapr settings (<c>Events:Dapr</c>); the tokens and port default to Dapr's own variables.</summary>
+/// <summary>Dapr settings (<c>Events:Dapr</c>); the endpoint and tokens default to Dapr's own variables.</summary>
 public sealed class DaprOptions
 {
     /// <summary>Name of the pub/sub component.</summary>
     public string PubSubName { get; set; } = "pubsub";
 
-    /// <summary>Sidecar HTTP port; defaults to <c>DAPR_HTTP_PORT</c>, else 3500.</summary>
-    public int? HttpPort { get; set; }
-
-    /// <summary>Full sidecar base address; overrides <see cref="HttpPort"/> (defaults to <c>DAPR_HTTP_ENDPOINT</c>).</summary>
-    public Uri? HttpEndpoint { get; set; }
-
-    internal Uri SidecarAddress => HttpEndpoint ?? new Uri($"http://localhost:{HttpPort ?? 3500}/");
+    /// <summary>
+    /// The sidecar's gRPC API (<c>http://127.0.0.1:50001</c>); defaults to <c>DAPR_GRPC_ENDPOINT</c>, else
+    /// <c>DAPR_GRPC_PORT</c> on localhost, as the Dapr SDK resolves them.
+    /// </summary>
+    public Uri? GrpcEndpoint { get; set; }
 
     /// <summary>Sent as <c>dapr-api-token</c> to the sidecar; defaults to <c>DAPR_API_TOKEN</c>.</summary>
     public string? ApiToken { get; set; }
@@ -165,4 +163,7 @@ public sealed class DaprOptions
 
     /// <summary>Path prefix of the routes Dapr delivers events to (<c>{prefix}/{topic}</c>).</summary>
     public string RoutePrefix { get; set; } = "/dapr/events";
+
+    /// <summary>How long a publish waits for the sidecar's answer before the outbox tries again.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

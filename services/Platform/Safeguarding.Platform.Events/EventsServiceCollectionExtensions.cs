@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dapr;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,12 +14,10 @@ namespace Safeguarding.Platform.Events;
 /// <summary>Registers the events platform.</summary>
 public static class EventsServiceCollectionExtensions
 {
-    internal const string DaprHttpClient = "Safeguarding.Events.Dapr";
-
     /// <summary>
     /// Reads the <c>Events</c> section (<c>Transport</c> = InProcess|RabbitMq|Dapr, <c>ConsumerId</c>, ...)
-    /// plus Dapr's own variables (<c>DAPR_HTTP_PORT</c>, <c>DAPR_HTTP_ENDPOINT</c>, <c>DAPR_API_TOKEN</c>,
-    /// <c>APP_API_TOKEN</c>) and registers <see cref="IEventTransport"/> and <see cref="IEventOutbox"/>.
+    /// plus Dapr's own variables, read as the Dapr SDK reads them (<c>DAPR_GRPC_ENDPOINT</c>, <c>DAPR_GRPC_PORT</c>,
+    /// <c>DAPR_API_TOKEN</c>, <c>APP_API_TOKEN</c>), and registers <see cref="IEventTransport"/> and <see cref="IEventOutbox"/>.
     /// Continue with <c>.AddOutbox&lt;TContext&gt;()</c> and <c>.AddSubscription&lt;...&gt;(topic)</c>.
     /// </summary>
     public static EventsBuilder AddPlatformEvents(this IServiceCollection services, IConfiguration configuration)
@@ -28,18 +26,9 @@ public static class EventsServiceCollectionExtensions
         var options = new EventsOptions();
         configuration.GetSection(EventsOptions.SectionName).Bind(options);
         var dapr = options.Dapr;
-        dapr.ApiToken ??= NullIfEmpty(configuration["DAPR_API_TOKEN"]);
-        dapr.AppApiToken ??= NullIfEmpty(configuration["APP_API_TOKEN"]);
-        if (dapr.HttpPort is null && int.TryParse(configuration["DAPR_HTTP_PORT"], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-        {
-            dapr.HttpPort = port;
-        }
-
-        if (dapr.HttpEndpoint is null && Uri.TryCreate(configuration["DAPR_HTTP_ENDPOINT"], UriKind.Absolute, out var endpoint))
-        {
-            dapr.HttpEndpoint = endpoint;
-        }
-
+        dapr.GrpcEndpoint ??= new Uri(DaprDefaults.GetDefaultGrpcEndpoint(configuration));
+        dapr.ApiToken ??= NullIfEmpty(DaprDefaults.GetDefaultDaprApiToken(configuration));
+        dapr.AppApiToken ??= NullIfEmpty(DaprDefaults.GetDefaultAppApiToken(configuration));
         return services.AddPlatformEvents(options);
     }
 
@@ -55,7 +44,6 @@ public static class EventsServiceCollectionExtensions
         // Every host in one process shares a broker unless a test registers its own first.
         services.TryAddSingleton(InProcessBroker.Shared);
         services.TryAddSingleton<IEventOutbox, EventOutbox>();
-        services.AddHttpClient(DaprHttpClient);
         services.TryAddSingleton(provider => CreateTransport(provider, options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventSubscriptionsHostedService>());
         return new EventsBuilder(services, options);
@@ -72,9 +60,7 @@ public static class EventsServiceCollectionExtensions
             EventTransportKind.RabbitMq => new RabbitMqTransport(
                 options.RabbitMq, options.ConsumerId, options.DeliveryPolicy,
                 options.ConsumerSettingsFor(options.RabbitMq.ConsumerConcurrency), loggers.CreateLogger<RabbitMqTransport>()),
-            EventTransportKind.Dapr => new DaprTransport(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(DaprHttpClient), options.Dapr,
-                provider.GetRequiredService<DaprSubscriptionRegistry>()),
+            EventTransportKind.Dapr => DaprTransport.Create(options.Dapr, provider.GetRequiredService<DaprSubscriptionRegistry>()),
             _ => throw new InvalidOperationException($"Unknown event transport {options.Transport}."),
         };
     }

@@ -1,3 +1,4 @@
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Safeguarding.Platform.Events;
 using Safeguarding.Reporting.Persistence;
@@ -18,14 +19,14 @@ internal sealed class ReadModelConsumer<TMessage>(ReportingDbContext db, Project
         var cloudEvent = received.CloudEvent;
         db.ReceivedEvents.Add(new ReceivedEventRow
         {
-            EventId = cloudEvent.Id,
-            Topic = ReportingTopics.TopicOf(cloudEvent.Type),
-            Type = cloudEvent.Type,
-            Subject = cloudEvent.Subject ?? "",
+            EventId = received.Id,
+            Topic = ReportingTopics.TopicOf(received.Type),
+            Type = received.Type,
+            Subject = received.Subject,
             EventTime = cloudEvent.Time?.UtcDateTime,
             ReceivedAt = time.GetUtcNow().UtcDateTime,
-            Envelope = CloudEventJson.SerializeToString(cloudEvent),
+            Envelope = ProtoCloudEvents.EncodeToString(cloudEvent),
         });
-        await projections.For(cloudEvent.Type).ApplyAsync(db, [ProjectedEvent.From(received.Message, cloudEvent)], cancellationToken);
+        await projections.For(received.Type).ApplyAsync(db, [ProjectedEvent.From(received.Message, cloudEvent)], cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Safeguarding.Measures.Events.V1;
 using Safeguarding.Measures.V1;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Safeguarding.Measures.Events.V1;
 using Safeguarding.Measures.V1;

@@ -1,3 +1,4 @@
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Safeguarding.Platform.Events;
 using Safeguarding.Reporting.Persistence;
@@ -26,5 +27,5 @@ internal interface IReadModelProjection
 internal sealed record ProjectedEvent(IMessage Message, string EventId, DateTime? Time)
 {
     public static ProjectedEvent From(IMessage message, CloudEvent cloudEvent) =>
-        new(message, cloudEvent.Id, cloudEvent.Time?.UtcDateTime);
+        new(message, cloudEvent.Id ?? "", cloudEvent.Time?.UtcDateTime);
 }

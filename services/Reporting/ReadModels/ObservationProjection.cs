@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Measures.Events.V1;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudNative.CloudEvents;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Persistence;
@@ -64,8 +65,8 @@ internal sealed class ReadModelRebuilder(
 
             foreach (var row in page)
             {
-                var cloudEvent = CloudEventJson.Parse(row.Envelope);
-                var projection = projections.For(cloudEvent.Type);
+                var cloudEvent = ProtoCloudEvents.Decode(row.Envelope);
+                var projection = projections.For(cloudEvent.Type ?? "");
                 if (!ReferenceEquals(projection, runProjection))
                 {
                     await FlushAsync(db, runProjection, run, cancellationToken);

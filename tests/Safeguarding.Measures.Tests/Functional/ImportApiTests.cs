@@ -58,11 +58,11 @@ public abstract class ImportApiTests(ServiceFixture service)
         Assert.Equal((0L, (long)FixtureRows * Measures, 0L), (second.ObservationsRecorded, second.ObservationsSkippedIdentical, second.ObservationsSuperseded));
         Assert.Equal(observations, await service.CountObservationsAsync());
         Assert.Equal(batchEvents.Count, (await service.OutboxAsync(MeasuresTopics.ObservationBatchRecordedName)).Count);
-        var summaries = (await service.OutboxAsync(MeasuresTopics.ObservationsImportedName)).Select(m => ProtoCloudEvents.ReadData<ObservationsImported>(CloudEventJson.Parse(m.Envelope))).ToList();
+        var summaries = (await service.OutboxAsync(MeasuresTopics.ObservationsImportedName)).Select(m => ProtoCloudEvents.ReadData<ObservationsImported>(ProtoCloudEvents.Decode(m.Envelope))).ToList();
         Assert.Equal(0, summaries.Single(s => s.ImportId == second.ImportId).ObservationsRecorded);
 
         // Every observation the first import stored went out in its batch events, once.
-        var published = batchEvents.Select(m => ProtoCloudEvents.ReadData<ObservationBatchRecorded>(CloudEventJson.Parse(m.Envelope)))
+        var published = batchEvents.Select(m => ProtoCloudEvents.ReadData<ObservationBatchRecorded>(ProtoCloudEvents.Decode(m.Envelope)))
             .Where(b => b.ImportId == first.ImportId).SelectMany(b => b.Groups.SelectMany(g => g.Figures)).ToList();
         Assert.Equal(first.ObservationsRecorded, published.Count);
         Assert.Equal(published.Count, published.Select(o => o.ObservationId).Distinct().Count());

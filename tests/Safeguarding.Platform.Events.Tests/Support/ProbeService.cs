@@ -1,21 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Events.InProcess;
 using Safeguarding.Platform.Persistence;
 using Safeguarding.Platform.Testing.Events.V1;
 
 namespace Safeguarding.Platform.Events.Tests.Support;
 
-/// <summary>A service host as a real service wires it: persistence, events, outbox and/or a subscription.</summary>
+/// <summary>
+/// A service host as a real service wires it: persistence, events, outbox and/or a subscription, and the Dapr
+/// routes on a loopback HTTP/1.1 port (mapped only with the Dapr transport).
+/// </summary>
 public sealed class ProbeService : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
 
-    private ProbeService(IHost host) => _host = host;
+    private ProbeService(WebApplication host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>Where the sidecar reaches the app (<c>/dapr/subscribe</c>, the delivery routes).</summary>
+    public Uri Address => new(_host.Urls.First());
 
     public IEventTransport Transport => Services.GetRequiredService<IEventTransport>();
 
@@ -29,7 +37,8 @@ public sealed class ProbeService : IAsyncDisposable
         IEventTransport? transport = null,
         Action<IServiceCollection>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(behaviour ?? new ProbeConsumerBehaviour());
@@ -58,6 +67,7 @@ public sealed class ProbeService : IAsyncDisposable
 
         configure?.Invoke(builder.Services);
         var host = builder.Build();
+        host.MapDaprPubSub();
         await host.StartAsync();
         await host.Services.GetRequiredService<PlatformDatabase<ProbeDbContext>>().Ready;
         return new ProbeService(host);
@@ -100,7 +110,7 @@ public sealed class ProbeService : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await _host.StopAsync(timeout.Token);
-        _host.Dispose();
+        await _host.DisposeAsync();
     }
 }
 
@@ -152,6 +162,14 @@ public static class TestOptions
             PublishTimeout = TimeSpan.FromSeconds(5),
         },
         Outbox = new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(200), FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) },
+    };
+
+    public static EventsOptions Dapr(string consumerId, FakeDaprSidecar sidecar, string? appToken = null) => new()
+    {
+        Transport = EventTransportKind.Dapr,
+        ConsumerId = consumerId,
+        Dapr = new DaprOptions { GrpcEndpoint = sidecar.Address, ApiToken = sidecar.ApiToken, AppApiToken = appToken, PublishTimeout = TimeSpan.FromSeconds(5) },
+        Outbox = new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(100), FirstRetryDelay = TimeSpan.FromMilliseconds(50), MaxRetryDelay = TimeSpan.FromMilliseconds(500) },
     };
 
     public static string NewConsumerId() => "svc-" + Guid.NewGuid().ToString("N")[..12];

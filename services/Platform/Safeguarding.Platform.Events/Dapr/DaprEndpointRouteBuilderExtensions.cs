@@ -1,56 +1,72 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Safeguarding.Platform.Events.Inbox;
 
 namespace Safeguarding.Platform.Events.Dapr;
 
 /// <summary>Maps the app side of Dapr pub/sub: programmatic subscriptions and the event delivery routes.</summary>
 public static class DaprEndpointRouteBuilderExtensions
 {
+    private const string TokenHeader = "dapr-api-token";
+
     /// <summary>
-    /// Maps <c>GET /dapr/subscribe</c> (one entry per subscribed topic, routed to <c>{RoutePrefix}/{topic}</c>)
-    /// and <c>POST {RoutePrefix}/{topic}</c>, which answers <c>{"status":"SUCCESS"|"RETRY"|"DROP"}</c>.
-    /// When an app token is configured (<c>APP_API_TOKEN</c>), calls without the matching
-    /// <c>dapr-api-token</c> header get 401. Serve these on the service's HTTP/1.1 port.
+    /// With the Dapr transport, maps <c>POST {RoutePrefix}/{topic}</c> for every subscription added with
+    /// <c>AddSubscription</c>, each marked with Dapr.AspNetCore's <c>WithTopic</c>, and Dapr.AspNetCore's
+    /// <c>GET /dapr/subscribe</c>, which lists them for the sidecar. A delivery answers
+    /// <c>{"status":"SUCCESS"|"RETRY"|"DROP"}</c>; the whole CloudEvent reaches the inbox (id and trace context
+    /// included), so <c>UseCloudEvents</c> must not run on these routes. The sidecar carries no caller's token:
+    /// when an app token is configured (<c>APP_API_TOKEN</c>) calls without the matching <c>dapr-api-token</c>
+    /// get 401, and the routes are exempt from the app's user authorization. Serve them on the HTTP/1.1 port.
+    /// With another transport nothing is mapped.
     /// </summary>
     public static RouteGroupBuilder MapDaprPubSub(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetRequiredService<EventsOptions>().Dapr;
+        var events = endpoints.ServiceProvider.GetRequiredService<EventsOptions>();
+        var options = events.Dapr;
         var group = endpoints.MapGroup("");
+        if (events.Transport != EventTransportKind.Dapr)
+        {
+            return group;
+        }
+
+        group.AllowAnonymous();
         group.AddEndpointFilter(async (context, next) =>
             Authorized(context.HttpContext, options.AppApiToken) ? await next(context) : Unauthorized(context.HttpContext));
+        group.MapSubscribeHandler();
+        var topics = endpoints.ServiceProvider.GetServices<EventSubscription>().Select(s => s.Topic).Distinct(StringComparer.Ordinal);
+        foreach (var topic in topics)
+        {
+            group.MapPost($"{options.RoutePrefix}/{topic}", (HttpContext http, DaprSubscriptionRegistry registry, ILoggerFactory loggers) =>
+                    DeliverAsync(topic, http, registry, loggers.CreateLogger(typeof(DaprEndpointRouteBuilderExtensions))))
+                .WithTopic(options.PubSubName, topic);
+        }
 
-        group.MapGet("/dapr/subscribe", (DaprSubscriptionRegistry registry) => Results.Json(
-            registry.Topics.Select(topic => new DaprSubscription(options.PubSubName, topic, new DaprRoutes($"{options.RoutePrefix}/{topic}"))),
-            DaprJson.Options));
-
-        group.MapPost(options.RoutePrefix + "/{topic}", DeliverAsync);
         return group;
     }
 
-    private static async Task<IResult> DeliverAsync(
-        string topic, HttpContext http, DaprSubscriptionRegistry registry, ILoggerFactory loggers)
+    private static async Task<IResult> DeliverAsync(string topic, HttpContext http, DaprSubscriptionRegistry registry, ILogger logger)
     {
-        var logger = loggers.CreateLogger(typeof(DaprEndpointRouteBuilderExtensions));
         if (!registry.TryGet(topic, out var receiver))
         {
-            EventsLog.DaprUnknownTopic(logger, topic);
-            return Status(DeliveryOutcome.Drop);
+            // Mapped but not started yet (the database is still migrating): Dapr delivers again later.
+            EventsLog.DaprSubscriptionNotReady(logger, topic);
+            return Status(DeliveryOutcome.Retry);
         }
 
         CloudEvent cloudEvent;
         try
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-            cloudEvent = CloudEventJson.From(document.RootElement);
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            cloudEvent = ProtoCloudEvents.Decode(body.GetBuffer().AsMemory(0, (int)body.Length));
         }
-        catch (Exception ex) when (ex is JsonException or CloudEventFormatException)
+        catch (CloudEventFormatException ex)
         {
             EventsLog.Unreadable(logger, topic, ex.Message);
             return Status(DeliveryOutcome.Drop);
@@ -68,19 +84,18 @@ public static class DaprEndpointRouteBuilderExtensions
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            EventsLog.HandlerFailed(logger, ex, topic, cloudEvent.Id, 1);
+            EventsLog.HandlerFailed(logger, ex, topic, cloudEvent.Id ?? "", 1);
             return Status(DeliveryOutcome.Retry);
         }
     }
 
-    private static IResult Status(DeliveryOutcome outcome) => Results.Json(
-        new DaprStatus(outcome switch
-        {
-            DeliveryOutcome.Success => "SUCCESS",
-            DeliveryOutcome.Drop => "DROP",
-            _ => "RETRY",
-        }),
-        DaprJson.Options);
+    // Dapr's delivery answer (pubsub_api: "Expected HTTP Response").
+    private static IResult Status(DeliveryOutcome outcome) => Results.Json(new DaprStatus(outcome switch
+    {
+        DeliveryOutcome.Success => "SUCCESS",
+        DeliveryOutcome.Drop => "DROP",
+        _ => "RETRY",
+    }));
 
     private static bool Authorized(HttpContext http, string? expected)
     {
@@ -89,7 +104,7 @@ public static class DaprEndpointRouteBuilderExtensions
             return true;
         }
 
-        var presented = http.Request.Headers[DaprTransport.TokenHeader].ToString();
+        var presented = http.Request.Headers[TokenHeader].ToString();
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
     }
 
@@ -99,23 +114,6 @@ public static class DaprEndpointRouteBuilderExtensions
         EventsLog.DaprUnauthorized(logger, http.Request.Path.Value ?? "");
         return Results.Unauthorized();
     }
-}
 
-internal sealed record DaprSubscription(string PubSubName, string Topic, DaprRoutes Routes);
-
-internal sealed record DaprRoutes(string Default);
-
-internal sealed record DaprStatus(string Status);
-
-internal static class DaprJson
-{
-    // Dapr's field names are all lower case ("pubsubname", "topic", "routes", "default", "status").
-    public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = LowerCase.Instance };
-
-    private sealed class LowerCase : JsonNamingPolicy
-    {
-        public static readonly LowerCase Instance = new();
-
-        public override string ConvertName(string name) => name.ToLowerInvariant();
-    }
+    private sealed record DaprStatus(string Status);
 }

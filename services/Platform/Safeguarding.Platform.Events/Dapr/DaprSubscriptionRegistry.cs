@@ -3,15 +3,13 @@ using System.Collections.Concurrent;
 namespace Safeguarding.Platform.Events.Dapr;
 
 /// <summary>
-/// Topics this app subscribes to through Dapr and their receivers. Dapr reads <c>GET /dapr/subscribe</c>
-/// once at startup, so subscriptions are registered before the app starts serving.
+/// The receivers of this app's Dapr subscriptions, by topic. The delivery routes (and <c>/dapr/subscribe</c>) are
+/// mapped from the registered subscriptions when the app starts; a receiver joins when its subscription has
+/// started (its database is ready), and until then deliveries are answered RETRY.
 /// </summary>
 public sealed class DaprSubscriptionRegistry
 {
     private readonly ConcurrentDictionary<string, CloudEventReceiver> _receivers = new(StringComparer.Ordinal);
-
-    /// <summary>Subscribed topics, sorted.</summary>
-    public IReadOnlyList<string> Topics => [.. _receivers.Keys.Order(StringComparer.Ordinal)];
 
     internal IAsyncDisposable Add(string topic, CloudEventReceiver receiver)
     {

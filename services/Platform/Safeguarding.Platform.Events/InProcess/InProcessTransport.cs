@@ -39,7 +39,7 @@ public sealed class InProcessTransport : IEventTransport, IBatchingTransport, IE
     {
         TopicNames.Validate(topic);
         cancellationToken.ThrowIfCancellationRequested();
-        _broker.Publish(topic, CloudEventJson.Serialize(cloudEvent));
+        _broker.Publish(topic, ProtoCloudEvents.Encode(cloudEvent));
         EventsTelemetry.Published.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", topic));
         return Task.CompletedTask;
     }

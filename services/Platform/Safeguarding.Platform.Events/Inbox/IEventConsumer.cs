@@ -26,8 +26,11 @@ public sealed record ReceivedEvent<TMessage>(TMessage Message, CloudEvent CloudE
     /// <summary>The organisation the event is about.</summary>
     public string Subject => CloudEvent.Subject ?? "";
 
-    /// <summary>The event id.</summary>
-    public string Id => CloudEvent.Id;
+    /// <summary>The event id (the inbox accepts no event without one).</summary>
+    public string Id => CloudEvent.Id ?? "";
+
+    /// <summary>The event type: the proto message's full name.</summary>
+    public string Type => CloudEvent.Type ?? "";
 }
 
 /// <summary>The event can never be applied: it is dropped (dead-lettered) instead of retried.</summary>

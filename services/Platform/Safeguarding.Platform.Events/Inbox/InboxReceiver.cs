@@ -35,12 +35,14 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
     {
         var outcomes = new DeliveryOutcome?[batch.Count];
         var messages = new TMessage?[batch.Count];
+        var ids = new string[batch.Count];
         var toApply = new List<int>(batch.Count);
         var firstById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
             try
             {
+                ids[i] = batch[i].Id ?? throw new CloudEventFormatException("The event has no id.");
                 messages[i] = ProtoCloudEvents.ReadData<TMessage>(batch[i]);
             }
             catch (CloudEventFormatException ex)
@@ -52,7 +54,7 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
             }
 
             // A second copy in the same batch is settled by the first one's outcome.
-            if (firstById.TryAdd(batch[i].Id, i))
+            if (firstById.TryAdd(ids[i], i))
             {
                 toApply.Add(i);
             }
@@ -67,7 +69,7 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
         var attempt = new BatchAttempt();
         try
         {
-            await ApplyAsync(batch, messages, toApply, spans, attempt, cancellationToken);
+            await ApplyAsync(batch, ids, messages, toApply, spans, attempt, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,7 +107,7 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
     }
 
     private async Task ApplyAsync(
-        IReadOnlyList<CloudEvent> batch, TMessage?[] messages, List<int> toApply, List<Activity> spans, BatchAttempt attempt,
+        IReadOnlyList<CloudEvent> batch, string[] ids, TMessage?[] messages, List<int> toApply, List<Activity> spans, BatchAttempt attempt,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -114,14 +116,14 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await InboxClaim.ClaimAsync(
-            db, consumerKey, topic, [.. toApply.Select(i => batch[i].Id)], time.GetUtcNow().UtcDateTime, cancellationToken);
+            db, consumerKey, topic, [.. toApply.Select(i => ids[i])], time.GetUtcNow().UtcDateTime, cancellationToken);
         TConsumer? consumer = null;
         foreach (var i in toApply)
         {
             var cloudEvent = batch[i];
-            if (!claimed.Contains(cloudEvent.Id))
+            if (!claimed.Contains(ids[i]))
             {
-                EventsLog.Duplicate(logger, topic, cloudEvent.Id, consumerKey);
+                EventsLog.Duplicate(logger, topic, ids[i], consumerKey);
                 continue;
             }
 
@@ -148,7 +150,7 @@ internal sealed class InboxReceiver<TContext, TMessage, TConsumer>(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The attempt number is the transport's; 0 here as before.
-                EventsLog.HandlerFailed(logger, ex, topic, cloudEvent.Id, 0);
+                EventsLog.HandlerFailed(logger, ex, topic, ids[i], 0);
                 attempt.Fail(i, span, permanent: false);
                 return;
             }

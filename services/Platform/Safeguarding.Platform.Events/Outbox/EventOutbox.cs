@@ -18,11 +18,11 @@ internal sealed class EventOutbox(EventsOptions options, TimeProvider time) : IE
         activity?.SetTag("messaging.message.id", cloudEvent.Id);
         context.Set<OutboxMessage>().Add(new OutboxMessage
         {
-            EventId = cloudEvent.Id,
+            EventId = cloudEvent.Id!, // Create always sets it
             Topic = topic.Name,
             Subject = subject,
-            Type = cloudEvent.Type,
-            Envelope = CloudEventJson.SerializeToString(cloudEvent),
+            Type = message.Descriptor.FullName,
+            Envelope = ProtoCloudEvents.EncodeToString(cloudEvent),
             CreatedAt = now.UtcDateTime,
             NextAttemptAt = now.UtcDateTime,
         });

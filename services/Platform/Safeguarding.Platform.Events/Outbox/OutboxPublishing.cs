@@ -33,7 +33,7 @@ internal static class OutboxPublishing
 
             try
             {
-                batch.Add((row, CloudEventJson.Parse(row.Envelope)));
+                batch.Add((row, ProtoCloudEvents.Decode(row.Envelope)));
             }
             catch (CloudEventFormatException ex)
             {
@@ -108,7 +108,7 @@ internal static class OutboxPublishing
                     Activity? activity = null;
                     try
                     {
-                        var cloudEvent = CloudEventJson.Parse(row.Envelope);
+                        var cloudEvent = ProtoCloudEvents.Decode(row.Envelope);
                         activity = EventsTelemetry.StartSend(row.Topic, cloudEvent);
                         await transport.PublishAsync(row.Topic, cloudEvent, token);
                         sent.Add(row.Id);

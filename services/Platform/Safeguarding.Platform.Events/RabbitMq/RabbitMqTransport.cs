@@ -152,11 +152,11 @@ public sealed class RabbitMqTransport : IEventTransport, IBatchingTransport, IEv
         var properties = new BasicProperties
         {
             Persistent = true,
-            ContentType = CloudEvent.MediaType,
+            ContentType = ProtoCloudEvents.MediaType,
             MessageId = cloudEvent.Id,
             Type = cloudEvent.Type,
         };
-        return channel.BasicPublishAsync(topic, routingKey: "", mandatory: false, properties, CloudEventJson.Serialize(cloudEvent), cancellationToken)
+        return channel.BasicPublishAsync(topic, routingKey: "", mandatory: false, properties, ProtoCloudEvents.Encode(cloudEvent), cancellationToken)
             .AsTask();
     }
 

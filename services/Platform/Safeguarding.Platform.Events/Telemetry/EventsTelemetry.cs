@@ -38,8 +38,8 @@ public static class EventsTelemetry
             .SetTag("messaging.message.id", cloudEvent.Id);
 
     internal static ActivityContext ParentOf(CloudEvent cloudEvent) =>
-        cloudEvent.TraceParent is { } traceParent &&
-        ActivityContext.TryParse(traceParent, cloudEvent.TraceState, isRemote: true, out var context)
+        cloudEvent.GetTraceParent() is { } traceParent &&
+        ActivityContext.TryParse(traceParent, cloudEvent.GetTraceState(), isRemote: true, out var context)
             ? context
             : default;
 

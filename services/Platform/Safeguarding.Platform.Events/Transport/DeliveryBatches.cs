@@ -25,7 +25,7 @@ internal static class DeliveryBatches
         {
             try
             {
-                events.Add(CloudEventJson.Parse(bodies[i]));
+                events.Add(ProtoCloudEvents.Decode(bodies[i]));
                 positions.Add(i);
             }
             catch (CloudEventFormatException ex)

@@ -112,7 +112,7 @@ public abstract class ReportingServiceTests : IAsyncLifetime
 
         var envelope = await _host.QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Topic == "reporting.report-published.v1" && m.Subject == _partnership.Code).Select(m => m.Envelope).SingleAsync());
-        var message = ProtoCloudEvents.ReadData<ReportPublished>(CloudEventJson.Parse(envelope));
+        var message = ProtoCloudEvents.ReadData<ReportPublished>(ProtoCloudEvents.Decode(envelope));
         Assert.Equal((draft.Id, ReportKind.Book, "2024-04/P12M"), (message.ReportId, message.Kind, message.PeriodCode));
         Assert.Equal((published.HtmlSha256, published.SnapshotSha256), (message.HtmlSha256, message.SnapshotSha256));
     }

@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using System.Globalization;
+using CloudNative.CloudEvents;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
