@@ -5,14 +5,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Grpc.Core;
-using Safeguarding.Platform.Grpc;
+using Grpc.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Safeguarding.Interop.TestServer;
 
-/// <summary>Builds the interop server: TestService, health and reflection on cleartext HTTP/2 (h2c).</summary>
+/// <summary>
+/// Builds the interop server: grpc.testing.TestService, health and reflection on Grpc.AspNetCore over cleartext
+/// HTTP/2 (h2c). Plain AddGrpc without the platform's caller check: this is the reference interop server, which
+/// any grpc interop client must be able to call.
+/// </summary>
 public static class InteropServer
 {
+    /// <summary>gRPC's usual limit, both ways (the platform's too).</summary>
+    public const int MaxMessageSize = 4 * 1024 * 1024;
+
     /// <summary>The port from "--port N" or "--port=N".</summary>
     public static int ParsePort(IReadOnlyList<string> args)
     {
@@ -40,12 +47,25 @@ public static class InteropServer
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxMessageSize;
+            grpc.MaxSendMessageSize = MaxMessageSize;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            health.Services.Map(string.Empty, _ => true);
+            health.Services.Map(TestService.Descriptor.FullName, _ => true);
+        }).AddCheck("server", () => HealthCheckResult.Healthy());
         builder.Services.AddSingleton<CallObserver>();
 
         var app = builder.Build();
-        app.MapGrpcPlatformServices();
+        app.Use(MessageFlags.Track);
         app.MapGrpcService<InteropTestService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         return app;
     }
 

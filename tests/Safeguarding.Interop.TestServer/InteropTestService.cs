@@ -1,18 +1,21 @@
 using Google.Protobuf;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using Grpc.Testing;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grpc.Core;
-using Safeguarding.Platform.Grpc;
+using Grpc.Testing;
+using BoolValue = Grpc.Testing.BoolValue;
+using Empty = Grpc.Testing.Empty;
+using Status = Grpc.Core.Status;
 
 namespace Safeguarding.Interop.TestServer;
 
 /// <summary>
 /// grpc.testing.TestService with the server features of grpc's interop test descriptions
 /// (doc/interop-test-descriptions.md): payload sizes, echo status, echo metadata, compressed
-/// requests and responses, interval_us. UnimplementedCall is deliberately unimplemented.
+/// requests and responses, interval_us. UnimplementedCall is deliberately left to the generated base
+/// (UNIMPLEMENTED).
 /// </summary>
-[UnimplementedRpc("UnimplementedCall")]
-public sealed class InteropTestService(CallObserver observer) : IGrpcService
+public sealed class InteropTestService(CallObserver observer) : TestService.TestServiceBase
 {
     /// <summary>Request header: UnaryCall fails with INVALID_ARGUMENT and a BadRequest naming this field.</summary>
     public const string RichErrorHeader = "x-interop-rich-error-field";
@@ -20,26 +23,23 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
     private const string EchoInitialHeader = "x-grpc-test-echo-initial";
     private const string EchoTrailingHeader = "x-grpc-test-echo-trailing-bin";
 
-    /// <inheritdoc />
-    public static ServiceDescriptor Descriptor => TestReflection.Descriptor.Services.Single(s => s.Name == "TestService");
-
     /// <summary>Answers the empty message.</summary>
-    public Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
+    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
 
     /// <summary>A payload of response_size zero bytes, with the echo and compression features.</summary>
-    public async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
+    public override async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {
         ExpectCompression(request.ExpectCompressed, context);
-        if (request.ResponseCompressed is { } compressed)
-        {
-            context.ResponseEncoding = compressed.Value ? GrpcCompression.Gzip : null;
-            context.CompressResponses = compressed.Value;
-        }
-
-        await EchoMetadataAsync(context);
+        await EchoMetadataAsync(context, compressResponses: request.ResponseCompressed?.Value == true);
         if (context.RequestHeaders.GetValue(RichErrorHeader) is { } field)
         {
-            throw RpcErrors.InvalidArgument(field, request.ResponseStatus?.Message ?? "is invalid");
+            var description = request.ResponseStatus?.Message ?? "is invalid";
+            throw new Google.Rpc.Status
+            {
+                Code = (int)Code.InvalidArgument,
+                Message = $"{field}: {description}",
+                Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } }) },
+            }.ToRpcException();
         }
 
         ThrowIfStatusRequested(request.ResponseStatus);
@@ -47,22 +47,22 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
     }
 
     /// <summary>Behaves like UnaryCall (no caching proxy is involved here).</summary>
-    public Task<SimpleResponse> CacheableUnaryCall(SimpleRequest request, ServerCallContext context) => UnaryCall(request, context);
+    public override Task<SimpleResponse> CacheableUnaryCall(SimpleRequest request, ServerCallContext context) => UnaryCall(request, context);
 
     /// <summary>One response per response_parameters entry, in order.</summary>
-    public async Task StreamingOutputCall(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    public override async Task StreamingOutputCall(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
-        await EchoMetadataAsync(context);
-        await RespondAsync(request, responses, context);
+        await EchoMetadataAsync(context, Compresses(request));
+        await RespondAsync(request, responseStream, context);
         ThrowIfStatusRequested(request.ResponseStatus);
     }
 
     /// <summary>Sums the payload sizes received until the client half-closes.</summary>
-    public async Task<StreamingInputCallResponse> StreamingInputCall(IAsyncEnumerable<StreamingInputCallRequest> requests, ServerCallContext context)
+    public override async Task<StreamingInputCallResponse> StreamingInputCall(IAsyncStreamReader<StreamingInputCallRequest> requestStream, ServerCallContext context)
     {
         using var observed = Observe(context);
         var total = 0;
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             ExpectCompression(request.ExpectCompressed, context);
             total += request.Payload?.Body.Length ?? 0;
@@ -72,22 +72,22 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
     }
 
     /// <summary>Answers each request as it arrives (ping-pong).</summary>
-    public async Task FullDuplexCall(IAsyncEnumerable<StreamingOutputCallRequest> requests, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    public override async Task FullDuplexCall(IAsyncStreamReader<StreamingOutputCallRequest> requestStream, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
         using var observed = Observe(context);
         await EchoMetadataAsync(context);
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             ThrowIfStatusRequested(request.ResponseStatus);
-            await RespondAsync(request, responses, context);
+            await RespondAsync(request, responseStream, context);
         }
     }
 
     /// <summary>Answers every request only after the client half-closes.</summary>
-    public async Task HalfDuplexCall(IAsyncEnumerable<StreamingOutputCallRequest> requests, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    public override async Task HalfDuplexCall(IAsyncStreamReader<StreamingOutputCallRequest> requestStream, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
         var received = new List<StreamingOutputCallRequest>();
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             received.Add(request);
         }
@@ -96,17 +96,14 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
         foreach (var request in received)
         {
             ThrowIfStatusRequested(request.ResponseStatus);
-            await RespondAsync(request, responses, context);
+            await RespondAsync(request, responseStream, context);
         }
     }
 
-    private static async Task RespondAsync(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
-    {
-        if (request.ResponseParameters.Any(p => p.Compressed?.Value == true))
-        {
-            context.ResponseEncoding = GrpcCompression.Gzip;
-        }
+    private static bool Compresses(StreamingOutputCallRequest request) => request.ResponseParameters.Any(p => p.Compressed?.Value == true);
 
+    private static async Task RespondAsync(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    {
         foreach (var parameters in request.ResponseParameters)
         {
             if (parameters.IntervalUs > 0)
@@ -114,31 +111,46 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
                 await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
             }
 
-            context.CompressResponses = parameters.Compressed?.Value ?? false;
-            await responses.WriteAsync(new StreamingOutputCallResponse { Payload = Zeros(parameters.Size) }, context.CancellationToken);
+            // The call's encoding (grpc-encoding) is gzip when any message is to be compressed; the others go flagged uncompressed.
+            responseStream.WriteOptions = parameters.Compressed?.Value == true ? null : new WriteOptions(WriteFlags.NoCompress);
+            await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = Zeros(parameters.Size) }, context.CancellationToken);
         }
     }
 
-    // CompressedRequest: expect_compressed must match how the request message actually arrived.
+    // CompressedRequest: expect_compressed must match how the request message actually arrived (its frame's flag).
+    // Called once for every request message received, whether or not it carries the probe.
     private static void ExpectCompression(BoolValue? expected, ServerCallContext context)
     {
-        if (expected is not null && expected.Value != context.LastRequestWasCompressed)
+        var compressed = MessageFlags.NextWasCompressed(context.GetHttpContext());
+        if (expected is not null && expected.Value != compressed)
         {
-            throw new RpcException(StatusCode.InvalidArgument,
-                expected.Value ? "Expected a compressed request message." : "Expected an uncompressed request message.");
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                expected.Value ? "Expected a compressed request message." : "Expected an uncompressed request message."));
         }
     }
 
-    private static async Task EchoMetadataAsync(ServerCallContext context)
+    // Echo metadata; "grpc-internal-encoding-request" is how a grpc-dotnet handler picks its response encoding.
+    private static async Task EchoMetadataAsync(ServerCallContext context, bool compressResponses = false)
     {
         if (context.RequestHeaders.Get(EchoTrailingHeader) is { } trailing)
         {
             context.ResponseTrailers.Add(EchoTrailingHeader, trailing.ValueBytes);
         }
 
+        var headers = new Metadata();
         if (context.RequestHeaders.Get(EchoInitialHeader) is { } initial)
         {
-            await context.WriteResponseHeadersAsync(new Metadata().Add(EchoInitialHeader, initial.Value));
+            headers.Add(EchoInitialHeader, initial.Value);
+        }
+
+        if (compressResponses)
+        {
+            headers.Add("grpc-internal-encoding-request", "gzip");
+        }
+
+        if (headers.Count > 0)
+        {
+            await context.WriteResponseHeadersAsync(headers);
         }
     }
 
@@ -146,7 +158,7 @@ public sealed class InteropTestService(CallObserver observer) : IGrpcService
     {
         if (status is { Code: not 0 })
         {
-            throw new RpcException((StatusCode)status.Code, status.Message);
+            throw new RpcException(new Status((StatusCode)status.Code, status.Message));
         }
     }
 

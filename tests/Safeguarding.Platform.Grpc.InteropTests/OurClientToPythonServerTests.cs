@@ -13,13 +13,6 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
 {
     private const int FourMiB = 4 * 1024 * 1024;
 
-    private static readonly Method<SimpleRequest, SimpleResponse> UnaryCall = Method.Create<SimpleRequest, SimpleResponse>(InteropTestService.Descriptor, "UnaryCall");
-    private static readonly Method<StreamingOutputCallRequest, StreamingOutputCallResponse> StreamingOutputCall =
-        Method.Create<StreamingOutputCallRequest, StreamingOutputCallResponse>(InteropTestService.Descriptor, "StreamingOutputCall");
-    private static readonly Method<StreamingInputCallRequest, StreamingInputCallResponse> StreamingInputCall =
-        Method.Create<StreamingInputCallRequest, StreamingInputCallResponse>(InteropTestService.Descriptor, "StreamingInputCall");
-    private static readonly Method<StreamingOutputCallRequest, StreamingOutputCallResponse> FullDuplexCall =
-        Method.Create<StreamingOutputCallRequest, StreamingOutputCallResponse>(InteropTestService.Descriptor, "FullDuplexCall");
 
     [Theory]
     [MemberData(nameof(InteropCases.All), MemberType = typeof(InteropCases))]
@@ -40,19 +33,19 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var callId = NewCallId();
-        using (var call = channel.DuplexStreamingCall(FullDuplexCall, new CallOptions { Deadline = DateTime.UtcNow.AddMilliseconds(500), Headers = Tagged(callId) }))
+        using (var call = Client(channel).FullDuplexCall(new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500), headers: Tagged(callId))))
         {
             await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { Payload = Zeros(10) });
-            await ExpectStatusAsync(StatusCode.DeadlineExceeded, async () => await call.ResponseStream.GetAsyncEnumerator().MoveNextAsync());
-            Assert.Equal(StatusCode.DeadlineExceeded, call.GetStatus().Code);
+            await ExpectStatusAsync(StatusCode.DeadlineExceeded, async () => await call.ResponseStream.ReadAllAsync().GetAsyncEnumerator().MoveNextAsync());
+            Assert.Equal(StatusCode.DeadlineExceeded, call.GetStatus().StatusCode);
         }
 
         Assert.Equal("cancelled", await server.OutcomeAsync(callId));
 
         // A server-streaming call whose handler sleeps between messages.
         var request = new StreamingOutputCallRequest { ResponseParameters = { new ResponseParameters { Size = 1 }, new ResponseParameters { Size = 1, IntervalUs = 30_000_000 } } };
-        using var streaming = channel.ServerStreamingCall(StreamingOutputCall, request, new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(3) });
-        await using var responses = streaming.ResponseStream.GetAsyncEnumerator();
+        using var streaming = Client(channel).StreamingOutputCall(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(3)));
+        await using var responses = streaming.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
         Assert.True(await responses.MoveNextAsync());
         await ExpectStatusAsync(StatusCode.DeadlineExceeded, async () => await responses.MoveNextAsync());
     }
@@ -63,9 +56,9 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         using var channel = GrpcChannel.ForAddress(server.Address);
         var bidiId = NewCallId();
         using var cancellation = new CancellationTokenSource();
-        using (var call = channel.DuplexStreamingCall(FullDuplexCall, new CallOptions { Headers = Tagged(bidiId), CancellationToken = cancellation.Token }))
+        using (var call = Client(channel).FullDuplexCall(new CallOptions(headers: Tagged(bidiId), cancellationToken: cancellation.Token)))
         {
-            await using var responses = call.ResponseStream.GetAsyncEnumerator();
+            await using var responses = call.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
             await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseParameters = { new ResponseParameters { Size = 7 } } });
             Assert.True(await responses.MoveNextAsync());
             await cancellation.CancelAsync();
@@ -77,12 +70,14 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         // Client streaming, cancelled mid-stream: the handler is blocked reading requests.
         var streamingId = NewCallId();
         // The echo header makes the handler send its headers as it starts, so the cancel comes mid-handler.
-        var headers = Tagged(streamingId).Add("x-grpc-test-echo-initial", "started");
-        using (var call = channel.ClientStreamingCall(StreamingInputCall, new CallOptions { Headers = headers }))
+        var headers = Tagged(streamingId);
+        headers.Add("x-grpc-test-echo-initial", "started");
+        using var streamingCancellation = new CancellationTokenSource();
+        using (var call = Client(channel).StreamingInputCall(new CallOptions(headers: headers, cancellationToken: streamingCancellation.Token)))
         {
             await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = Zeros(100) });
             Assert.Equal("started", (await call.ResponseHeadersAsync).GetValue("x-grpc-test-echo-initial"));
-            call.Cancel();
+            await streamingCancellation.CancelAsync();
             await ExpectStatusAsync(StatusCode.Cancelled, () => call.ResponseAsync);
         }
 
@@ -95,8 +90,8 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         using var channel = GrpcChannel.ForAddress(server.Address);
         foreach (var (text, binary) in new (string, byte[])[] { ("test_initial_metadata_value", [0xab, 0xab, 0xab]), ("a b", [0]), ("~!@#$%^&*()", [1, 0xff]), (new string('x', 2000), [.. Enumerable.Range(0, 256).Select(i => (byte)i)]) })
         {
-            var headers = new Metadata().Add("x-grpc-test-echo-initial", text).Add("x-grpc-test-echo-trailing-bin", binary);
-            using var call = channel.UnaryCall(UnaryCall, new SimpleRequest { ResponseSize = 1 }, Options(headers));
+            var headers = new Metadata { { "x-grpc-test-echo-initial", text }, { "x-grpc-test-echo-trailing-bin", binary } };
+            using var call = Client(channel).UnaryCallAsync(new SimpleRequest { ResponseSize = 1 }, Options(headers));
             await call;
             Assert.Equal(text, (await call.ResponseHeadersAsync).GetValue("x-grpc-test-echo-initial"));
             Assert.Equal(binary, call.GetTrailers().Get("x-grpc-test-echo-trailing-bin")?.ValueBytes);
@@ -108,11 +103,12 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var request = new SimpleRequest { ResponseStatus = new EchoStatus { Message = "must be one of: percent, count" } };
-        var headers = new Metadata().Add(InteropTestService.RichErrorHeader, "measure.unit");
-        var error = await ExpectStatusAsync(StatusCode.InvalidArgument, async () => await channel.UnaryCall(UnaryCall, request, Options(headers)));
+        var headers = new Metadata { { InteropTestService.RichErrorHeader, "measure.unit" } };
+        var error = await ExpectStatusAsync(StatusCode.InvalidArgument, async () => await Client(channel).UnaryCallAsync(request, Options(headers)));
         Assert.Equal("measure.unit: must be one of: percent, count", error.Status.Detail);
-        Assert.NotNull(error.Details);
-        Assert.Equal(3, error.Details.Code);
+        var details = error.GetRpcStatus(); // grpc-status-details-bin, decoded by Grpc.StatusProto
+        Assert.NotNull(details);
+        Assert.Equal(3, details.Code);
         var violation = Assert.Single(error.GetDetail<BadRequest>()!.FieldViolations);
         Assert.Equal("measure.unit", violation.Field);
         Assert.Equal("must be one of: percent, count", violation.Description);
@@ -121,36 +117,37 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     [Fact]
     public async Task Messages_of_exactly_4_MiB_pass_and_one_byte_more_is_resource_exhausted()
     {
-        using var channel = GrpcChannel.ForAddress(server.Address);
+        // grpc-dotnet's client sends any size unless told (receiving is 4 MiB by default): the platform's limit both ways.
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxSendMessageSize = FourMiB, MaxReceiveMessageSize = FourMiB });
         var atLimit = SizedRequest(FourMiB);
         Assert.Equal(FourMiB, atLimit.CalculateSize());
-        await channel.UnaryCall(UnaryCall, atLimit, Options());
+        await Client(channel).UnaryCallAsync(atLimit, Options());
 
         // Our client refuses to send more than its limit...
         var over = SizedRequest(FourMiB + 1);
-        var local = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await channel.UnaryCall(UnaryCall, over, Options()));
-        Assert.Contains("4194305", local.Status.Detail, StringComparison.Ordinal);
+        var local = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await Client(channel).UnaryCallAsync(over, Options()));
+        Assert.Contains("maximum configured message size", local.Status.Detail, StringComparison.Ordinal);
 
         // ...and with a higher send limit, grpcio's receive limit answers RESOURCE_EXHAUSTED.
         using (var generous = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxSendMessageSize = 4 * FourMiB }))
         {
-            var remote = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await generous.UnaryCall(UnaryCall, over, Options()));
+            var remote = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await Client(generous).UnaryCallAsync(over, Options()));
             Assert.Contains("larger than max", remote.Status.Detail, StringComparison.Ordinal);
         }
 
-        var response = await channel.UnaryCall(UnaryCall, new SimpleRequest { ResponseSize = SizedResponseBody(FourMiB) }, Options());
+        var response = await Client(channel).UnaryCallAsync(new SimpleRequest { ResponseSize = SizedResponseBody(FourMiB) }, Options());
         Assert.Equal(FourMiB, response.CalculateSize());
         // grpcio sends any size; our client's receive limit refuses the larger one.
-        var tooBig = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await channel.UnaryCall(UnaryCall, new SimpleRequest { ResponseSize = SizedResponseBody(FourMiB + 1) }, Options()));
-        Assert.Contains("4194305", tooBig.Status.Detail, StringComparison.Ordinal);
+        var tooBig = await ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await Client(channel).UnaryCallAsync(new SimpleRequest { ResponseSize = SizedResponseBody(FourMiB + 1) }, Options()));
+        Assert.Contains("maximum configured message size", tooBig.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Gzip_messages_are_compressed_on_the_wire_and_understood_both_ways()
     {
         var tap = new WireTap();
-        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = tap, RequestEncoding = "gzip" });
-        using (var call = channel.ClientStreamingCall(StreamingInputCall, Options()))
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = tap });
+        using (var call = Client(channel).StreamingInputCall(Options(encoding: "gzip")))
         {
             foreach (var size in new[] { 1000, 50_000, 200_000 })
             {
@@ -163,7 +160,7 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         }
 
         var compressedRequest = new SimpleRequest { ResponseSize = 100_000, Payload = Zeros(100_000), ResponseCompressed = new BoolValue { Value = true } };
-        AssertZeros((await channel.UnaryCall(UnaryCall, compressedRequest, Options())).Payload, 100_000);
+        AssertZeros((await Client(channel).UnaryCallAsync(compressedRequest, Options(encoding: "gzip"))).Payload, 100_000);
 
         var sent = tap.For("/grpc.testing.TestService/StreamingInputCall").Single();
         Assert.Equal("gzip", sent.RequestEncoding);
@@ -179,14 +176,14 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var unary = Enumerable.Range(0, 128).Select(async i =>
-            (await channel.UnaryCall(UnaryCall, new SimpleRequest { ResponseSize = i * 97, Payload = Zeros(i) }, Options())).Payload.Body.Length == i * 97);
+            (await Client(channel).UnaryCallAsync(new SimpleRequest { ResponseSize = i * 97, Payload = Zeros(i) }, Options())).Payload.Body.Length == i * 97);
         var streams = Enumerable.Range(0, 16).Select(async i =>
         {
             var request = new StreamingOutputCallRequest();
             request.ResponseParameters.Add(Enumerable.Range(0, 5).Select(n => new ResponseParameters { Size = i + n }));
-            using var call = channel.ServerStreamingCall(StreamingOutputCall, request, Options());
+            using var call = Client(channel).StreamingOutputCall(request, Options());
             var sizes = new List<int>();
-            await foreach (var response in call.ResponseStream)
+            await foreach (var response in call.ResponseStream.ReadAllAsync())
             {
                 sizes.Add(response.Payload.Body.Length);
             }
@@ -195,11 +192,11 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         });
         var bidis = Enumerable.Range(0, 16).Select(async i =>
         {
-            using var call = channel.DuplexStreamingCall(FullDuplexCall, Options());
+            using var call = Client(channel).FullDuplexCall(Options());
             var sizes = new List<int>();
             var reading = Task.Run(async () =>
             {
-                await foreach (var response in call.ResponseStream)
+                await foreach (var response in call.ResponseStream.ReadAllAsync())
                 {
                     sizes.Add(response.Payload.Body.Length);
                 }
@@ -227,11 +224,11 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
             ResponseParameters = { new ResponseParameters { Size = 10 }, new ResponseParameters { Size = 20 } },
             ResponseStatus = new EchoStatus { Code = (int)StatusCode.FailedPrecondition, Message = "failed after two messages" },
         };
-        using var call = channel.ServerStreamingCall(StreamingOutputCall, request, Options(new Metadata().Add("x-grpc-test-echo-trailing-bin", [1, 2])));
+        using var call = Client(channel).StreamingOutputCall(request, Options(new Metadata { { "x-grpc-test-echo-trailing-bin", [1, 2] } }));
         var sizes = new List<int>();
         var error = await ExpectStatusAsync(StatusCode.FailedPrecondition, async () =>
         {
-            await foreach (var response in call.ResponseStream)
+            await foreach (var response in call.ResponseStream.ReadAllAsync())
             {
                 sizes.Add(response.Payload.Body.Length);
             }
@@ -239,21 +236,20 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
         Assert.Equal([10, 20], sizes);
         Assert.Equal("failed after two messages", error.Status.Detail);
         Assert.Equal([1, 2], error.Trailers.Get("x-grpc-test-echo-trailing-bin")?.ValueBytes);
-        Assert.Equal(StatusCode.FailedPrecondition, call.GetStatus().Code);
+        Assert.Equal(StatusCode.FailedPrecondition, call.GetStatus().StatusCode);
     }
 
     [Fact]
     public async Task An_empty_client_stream_and_a_half_duplex_call()
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
-        using (var empty = channel.ClientStreamingCall(StreamingInputCall, Options()))
+        using (var empty = Client(channel).StreamingInputCall(Options()))
         {
             await empty.RequestStream.CompleteAsync();
             Assert.Equal(0, (await empty).AggregatedPayloadSize);
         }
 
-        var halfDuplex = Method.Create<StreamingOutputCallRequest, StreamingOutputCallResponse>(InteropTestService.Descriptor, "HalfDuplexCall");
-        using var call = channel.DuplexStreamingCall(halfDuplex, Options());
+        using var call = Client(channel).HalfDuplexCall(Options());
         foreach (var size in new[] { 3, 1, 2 })
         {
             await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseParameters = { new ResponseParameters { Size = size } } });
@@ -261,7 +257,7 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
 
         await call.RequestStream.CompleteAsync();
         var sizes = new List<int>();
-        await foreach (var response in call.ResponseStream)
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
         {
             sizes.Add(response.Payload.Body.Length);
         }
@@ -279,7 +275,7 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var request = new SimpleRequest { ResponseStatus = new EchoStatus { Code = (int)StatusCode.Aborted, Message = message } };
-        var error = await ExpectStatusAsync(StatusCode.Aborted, async () => await channel.UnaryCall(UnaryCall, request, Options()));
+        var error = await ExpectStatusAsync(StatusCode.Aborted, async () => await Client(channel).UnaryCallAsync(request, Options()));
         Assert.Equal(message, error.Status.Detail);
     }
 
@@ -287,7 +283,7 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     public async Task Health_check_against_grpcio()
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
-        var health = new HealthClient(channel);
+        var health = new Health.HealthClient(channel);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest(), Options())).Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "grpc.testing.TestService" }, Options())).Status);
         await ExpectStatusAsync(StatusCode.NotFound, async () => await health.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }, Options()));
@@ -295,7 +291,7 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
 
     private static string NewCallId() => "dotnet-" + Guid.NewGuid().ToString("N");
 
-    private static Metadata Tagged(string callId) => new Metadata().Add(CallObserver.CallIdHeader, callId);
+    private static Metadata Tagged(string callId) => new Metadata { { CallObserver.CallIdHeader, callId } };
 
     /// <summary>A request whose serialized size is exactly <paramref name="target"/> bytes.</summary>
     private static SimpleRequest SizedRequest(int target)

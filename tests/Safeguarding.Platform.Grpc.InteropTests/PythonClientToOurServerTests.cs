@@ -63,15 +63,16 @@ public sealed class PythonClientToOurServerTests(OurServerFixture server) : ICla
     public async Task Messages_of_exactly_4_MiB_pass_and_one_byte_more_is_resource_exhausted()
     {
         var result = await CheckAsync("max_size");
-        Assert.Contains("4194305", result.GetProperty("request_over_limit").GetString(), StringComparison.Ordinal);
-        Assert.Contains("4194305", result.GetProperty("response_over_limit").GetString(), StringComparison.Ordinal);
+        // grpc-dotnet's own words, with RESOURCE_EXHAUSTED (the script checks the code) rather than a stream reset.
+        Assert.Contains("Received message exceeds the maximum configured message size", result.GetProperty("request_over_limit").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Sending message exceeds the maximum configured message size", result.GetProperty("response_over_limit").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Gzip_works_both_ways_and_an_unknown_encoding_is_unimplemented()
+    public async Task Gzip_and_deflate_work_both_ways()
     {
         var result = await CheckAsync("gzip");
-        Assert.Contains("deflate", result.GetProperty("deflate").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ok", result.GetProperty("deflate").GetString());
     }
 
     [Fact]
@@ -114,7 +115,8 @@ public sealed class PythonClientToOurServerTests(OurServerFixture server) : ICla
             Assert.Equal(
                 ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "grpc.testing.TestService"],
                 Strings(result.GetProperty("services")));
-            Assert.Equal(["grpc/health/v1/health.proto"], Strings(result.GetProperty("health_files")));
+            // Grpc.HealthCheck registers its descriptor under the bare file name.
+            Assert.Equal(["health.proto"], Strings(result.GetProperty("health_files")));
             Assert.Equal(["grpc/testing/empty.proto", "grpc/testing/messages.proto", "grpc/testing/test.proto"], Strings(result.GetProperty("test_files")).Order());
             Assert.Equal("SERVING", result.GetProperty("health").GetString());
             Assert.Equal("SERVING", result.GetProperty("test_service_health").GetString());

@@ -6,16 +6,19 @@ using Safeguarding.Platform.Grpc.InteropTests.Infrastructure;
 
 namespace Safeguarding.Platform.Grpc.InteropTests;
 
-/// <summary>Distributed tracing through our client and server: one trace, linked by traceparent, with RPC attributes.</summary>
+/// <summary>
+/// Distributed tracing through grpc-dotnet's client and server: one trace, linked by traceparent, with the gRPC
+/// tags grpc-dotnet itself puts on the spans (grpc.method, grpc.status_code). The rpc.* attributes of the
+/// OpenTelemetry instrumentation are tested where the platform's hosting adds it (Platform.Grpc.Tests).
+/// </summary>
 public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
 {
     private static readonly ActivitySource TestSource = new("Safeguarding.Platform.Grpc.InteropTests");
-    private static readonly Method<SimpleRequest, SimpleResponse> UnaryCall = Method.Create<SimpleRequest, SimpleResponse>(InteropTestService.Descriptor, "UnaryCall");
 
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly ActivityListener _listener = new()
     {
-        ShouldListenTo = source => source.Name is "Safeguarding.Grpc" or "Microsoft.AspNetCore" or "System.Net.Http" or "Safeguarding.Platform.Grpc.InteropTests",
+        ShouldListenTo = source => source.Name is "Grpc.Net.Client" or "Microsoft.AspNetCore" or "System.Net.Http" or "Safeguarding.Platform.Grpc.InteropTests",
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
     };
 
@@ -45,7 +48,7 @@ public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
             var request = new SimpleRequest { ResponseSize = 1, ResponseStatus = new EchoStatus { Code = code, Message = "echoed" } };
             try
             {
-                await channel.UnaryCall(UnaryCall, request, InteropClient.Options());
+                await InteropClient.Client(channel).UnaryCallAsync(request, InteropClient.Options());
             }
             catch (RpcException ex) when (code != 0)
             {
@@ -55,7 +58,7 @@ public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
             Assert.Same(root, Activity.Current);
         }
 
-        var client = await SpanAsync(trace, a => a.Source.Name == "Safeguarding.Grpc" && a.Kind == ActivityKind.Client);
+        var client = await SpanAsync(trace, a => a.Source.Name == "Grpc.Net.Client" && a.Kind == ActivityKind.Client);
         var http = await SpanAsync(trace, a => a.Source.Name == "System.Net.Http" && a.Kind == ActivityKind.Client);
         var serverSpan = await SpanAsync(trace, a => a.Source.Name == "Microsoft.AspNetCore" && a.Kind == ActivityKind.Server);
 
@@ -65,10 +68,8 @@ public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
         Assert.True(serverSpan.HasRemoteParent);
         foreach (var span in new[] { client, serverSpan })
         {
-            Assert.Equal("grpc", span.GetTagItem("rpc.system"));
-            Assert.Equal("grpc.testing.TestService", span.GetTagItem("rpc.service"));
-            Assert.Equal("UnaryCall", span.GetTagItem("rpc.method"));
-            Assert.Equal(code, span.GetTagItem("rpc.grpc.status_code"));
+            Assert.Equal("/grpc.testing.TestService/UnaryCall", span.GetTagItem("grpc.method")?.ToString());
+            Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), span.GetTagItem("grpc.status_code")?.ToString());
         }
     }
 
@@ -77,14 +78,13 @@ public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
     {
         Activity.Current = null;
         using var channel = GrpcChannel.ForAddress(_server.Address);
-        await channel.UnaryCall(UnaryCall, new SimpleRequest(), InteropClient.Options());
+        await InteropClient.Client(channel).UnaryCallAsync(new SimpleRequest(), InteropClient.Options());
         // Otherwise the caller's next call would become a child of this finished one.
         Assert.Null(Activity.Current);
 
-        using var streaming = channel.ServerStreamingCall(
-            Method.Create<StreamingOutputCallRequest, StreamingOutputCallResponse>(InteropTestService.Descriptor, "StreamingOutputCall"),
+        using var streaming = InteropClient.Client(channel).StreamingOutputCall(
             new StreamingOutputCallRequest { ResponseParameters = { new ResponseParameters { Size = 1 } } }, InteropClient.Options());
-        await foreach (var _ in streaming.ResponseStream)
+        await foreach (var _ in streaming.ResponseStream.ReadAllAsync())
         {
         }
 
@@ -101,13 +101,13 @@ public sealed class TraceTests : IClassFixture<OurServerFixture>, IDisposable
             Assert.NotNull(root);
             trace = root.TraceId;
             var tooBig = new SimpleRequest { Payload = InteropClient.Zeros(4 * 1024 * 1024) };
-            await InteropClient.ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await channel.UnaryCall(UnaryCall, tooBig, InteropClient.Options()));
+            await InteropClient.ExpectStatusAsync(StatusCode.ResourceExhausted, async () => await InteropClient.Client(channel).UnaryCallAsync(tooBig, InteropClient.Options()));
             Assert.Same(root, Activity.Current);
         }
 
-        var client = await SpanAsync(trace, a => a.Source.Name == "Safeguarding.Grpc" && a.Kind == ActivityKind.Client);
-        Assert.Equal((int)StatusCode.ResourceExhausted, client.GetTagItem("rpc.grpc.status_code"));
-        Assert.Equal(ActivityStatusCode.Error, client.Status);
+        var client = await SpanAsync(trace, a => a.Source.Name == "Grpc.Net.Client" && a.Kind == ActivityKind.Client);
+        Assert.Equal(((int)StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture), client.GetTagItem("grpc.status_code")?.ToString());
+        // grpc-dotnet leaves Activity.Status unset; the status code tag is the record (OpenTelemetry's instrumentation maps it).
     }
 
     // The server span stops when the server finishes the response, possibly just after the client

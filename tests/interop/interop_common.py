@@ -11,6 +11,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTO_ROOT = os.path.join(os.path.dirname(os.path.dirname(HERE)), "protos")
+# health, reflection and google.rpc ship in the C# packages (Grpc.HealthCheck, Grpc.Reflection, Grpc.StatusProto),
+# so protos/ no longer holds them; the Python stubs are generated from copies kept here, for the scripts only.
+LOCAL_PROTO_ROOT = os.path.join(HERE, "protos")
 PROTO_FILES = [
     "grpc/testing/empty.proto",
     "grpc/testing/messages.proto",
@@ -35,7 +38,7 @@ def generate(target):
     os.makedirs(parent, exist_ok=True)
     work = tempfile.mkdtemp(prefix=".gen-", dir=parent)
     well_known = os.path.join(os.path.dirname(protoc.__file__), "_proto")  # google/protobuf/*.proto
-    args = ["protoc", "-I" + PROTO_ROOT, "-I" + well_known, "--python_out=" + work, "--grpc_python_out=" + work] + PROTO_FILES
+    args = ["protoc", "-I" + PROTO_ROOT, "-I" + LOCAL_PROTO_ROOT, "-I" + well_known, "--python_out=" + work, "--grpc_python_out=" + work] + PROTO_FILES
     if protoc.main(args) != 0:
         shutil.rmtree(work, ignore_errors=True)
         raise SystemExit("protoc failed for " + " ".join(PROTO_FILES))

@@ -122,9 +122,11 @@ def gzip(stub, channel, result):
         parameters = [messages_pb2.ResponseParameters(size=n, compressed=messages_pb2.BoolValue(value=n % 2 == 0)) for n in (1000, 3001, 70_000)]
         responses = list(gz_stub.FullDuplexCall(iter([messages_pb2.StreamingOutputCallRequest(response_parameters=parameters)]), timeout=TIMEOUT))
         check([len(r.payload.body) for r in responses] == [1000, 3001, 70_000], "bidi sizes")
-    error = expect_code(lambda: stub.UnaryCall(messages_pb2.SimpleRequest(payload=zeros(1000)), compression=grpc.Compression.Deflate, timeout=TIMEOUT),
-                        grpc.StatusCode.UNIMPLEMENTED, "deflate request")
-    result["deflate"] = error.details()
+    # grpc-dotnet understands deflate as well (its default providers are gzip and deflate); an encoding the server
+    # does not know (UNIMPLEMENTED) is checked at frame level from C#, since grpcio cannot send one.
+    response = stub.UnaryCall(messages_pb2.SimpleRequest(response_size=10, payload=zeros(1000)), compression=grpc.Compression.Deflate, timeout=TIMEOUT)
+    check(len(response.payload.body) == 10, "deflate request")
+    result["deflate"] = "ok"
 
 
 def concurrency(stub, _channel, result):
