@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -103,7 +104,7 @@ public static class RpcSweep
                 case (false, true):
                 {
                     using var call = channel.ServerStreamingCall(method, (TRequest)request, options);
-                    await foreach (var _ in call.ResponseStream)
+                    await foreach (var _ in call.ResponseStream.ReadAllAsync())
                     {
                     }
 
@@ -114,7 +115,7 @@ public static class RpcSweep
                 {
                     using var call = channel.DuplexStreamingCall(method, options);
                     await WriteOneAsync(call.RequestStream, (TRequest)request);
-                    await foreach (var _ in call.ResponseStream)
+                    await foreach (var _ in call.ResponseStream.ReadAllAsync())
                     {
                     }
 
@@ -130,7 +131,7 @@ public static class RpcSweep
         }
     }
 
-    private static async Task WriteOneAsync<TRequest>(RequestStreamWriter<TRequest> stream, TRequest request)
+    private static async Task WriteOneAsync<TRequest>(IClientStreamWriter<TRequest> stream, TRequest request)
         where TRequest : IMessage<TRequest>
     {
         try

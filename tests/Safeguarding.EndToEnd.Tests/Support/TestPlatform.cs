@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Safeguarding.Gateway;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
@@ -33,7 +34,7 @@ public sealed class TestPlatform : IAsyncDisposable
         Instances = instances;
         GatewayAddress = ServiceHost.Addresses(gateway)[0];
         Channel = GrpcChannel.ForAddress(GatewayAddress);
-        Measures = new MeasuresClient(Channel);
+        Measures = new MeasuresService.MeasuresServiceClient(Channel);
     }
 
     public Topology Topology { get; }
@@ -44,7 +45,7 @@ public sealed class TestPlatform : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     /// <summary>The measures API, through the gateway.</summary>
-    public MeasuresClient Measures { get; }
+    public MeasuresService.MeasuresServiceClient Measures { get; }
 
     /// <summary>Service instances by instance name (an agency's own are "&lt;code&gt;-measures" and "&lt;code&gt;-reporting").</summary>
     public IReadOnlyDictionary<string, ServiceInstance> Instances { get; }
@@ -138,7 +139,7 @@ public sealed class TestPlatform : IAsyncDisposable
             headers.Add(entry);
         }
 
-        return new CallOptions { Headers = headers, Deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30)) };
+        return new CallOptions(headers: headers, deadline: DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30)));
     }
 
     public async ValueTask DisposeAsync()

@@ -22,7 +22,7 @@ public sealed class AuditTests(ForwardingFixture fixture) : IClassFixture<Forwar
         using (var chat = fixture.Gateway.Channel.DuplexStreamingCall(GatewayHost.Chat, GatewayHost.As(token)))
         {
             await chat.RequestStream.CompleteAsync();
-            await foreach (var _ in chat.ResponseStream)
+            await foreach (var _ in chat.ResponseStream.ReadAllAsync())
             {
             }
         }

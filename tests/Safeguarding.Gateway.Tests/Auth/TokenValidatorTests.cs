@@ -1,3 +1,4 @@
+using Safeguarding.Platform.Grpc;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;

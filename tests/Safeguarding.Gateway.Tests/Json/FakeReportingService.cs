@@ -15,20 +15,7 @@ namespace Safeguarding.Gateway.Tests.Json;
 /// the JSON facade and report pages use over real gRPC. Like the real service, it returns a report by
 /// id whoever's it is: checking ownership is the caller's business.
 /// </summary>
-[UnimplementedRpc("CreateNarrativeEntry")]
-[UnimplementedRpc("GetNarrativeEntry")]
-[UnimplementedRpc("UpdateNarrativeEntry")]
-[UnimplementedRpc("DeleteNarrativeEntry")]
-[UnimplementedRpc("ListNarrativeEntries")]
-[UnimplementedRpc("SetReportingProfile")]
-[UnimplementedRpc("GetReportingProfile")]
-[UnimplementedRpc("GenerateQuarterlyReport")]
-[UnimplementedRpc("GenerateReportBook")]
-[UnimplementedRpc("SubmitReport")]
-[UnimplementedRpc("ApproveReport")]
-[UnimplementedRpc("PublishReport")]
-[UnimplementedRpc("RebuildReadModels")]
-public sealed class FakeReportingService : IGrpcService
+public sealed class FakeReportingService : ReportingService.ReportingServiceBase
 {
     public const string CamdenCscReport = "0197a000-0000-7000-8000-00000000c5c1";
     public const string CamdenPoliceReport = "0197a000-0000-7000-8000-00000000901c";
@@ -42,8 +29,6 @@ public sealed class FakeReportingService : IGrpcService
         Canned(IslingtonCscReport, "islington-csc", "How are we doing? Islington, October to December 2024"),
     ];
 
-    public static ServiceDescriptor Descriptor => ReportingPolicies.Reporting;
-
     public static string Html(string reportId) =>
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"/><title>Report " + reportId + "</title>"
         + "<style>h1{color:#0b0c0c}</style></head><body><main><h1>Report</h1><svg role=\"img\" aria-label=\"chart\"></svg></main></body></html>\n";
@@ -52,7 +37,7 @@ public sealed class FakeReportingService : IGrpcService
 
     public static string Csv(string reportId) => "measure,period,value\nreferrals," + reportId + ",12\n";
 
-    public Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
+    public override Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
     {
         if (request.PageSize > 200)
         {
@@ -69,15 +54,15 @@ public sealed class FakeReportingService : IGrpcService
         return Task.FromResult(response);
     }
 
-    public Task<Report> GetReport(GetReportRequest request, ServerCallContext context) => Task.FromResult(Find(request.ReportId));
+    public override Task<Report> GetReport(GetReportRequest request, ServerCallContext context) => Task.FromResult(Find(request.ReportId));
 
-    public Task<ReportFile> GetReportHtml(GetReportHtmlRequest request, ServerCallContext context) =>
+    public override Task<ReportFile> GetReportHtml(GetReportHtmlRequest request, ServerCallContext context) =>
         Task.FromResult(File(Find(request.ReportId).Id, ".html", "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Html(request.ReportId))));
 
-    public Task<ReportFile> GetReportPdf(GetReportPdfRequest request, ServerCallContext context) =>
+    public override Task<ReportFile> GetReportPdf(GetReportPdfRequest request, ServerCallContext context) =>
         Task.FromResult(File(Find(request.ReportId).Id, ".pdf", "application/pdf", Pdf(request.ReportId)));
 
-    public Task<ListReportCsvResponse> ListReportCsv(ListReportCsvRequest request, ServerCallContext context)
+    public override Task<ListReportCsvResponse> ListReportCsv(ListReportCsvRequest request, ServerCallContext context)
     {
         var report = Find(request.ReportId);
         var response = new ListReportCsvResponse();

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using System.Net;
 using System.Text;
 using Safeguarding.Gateway.Auth;

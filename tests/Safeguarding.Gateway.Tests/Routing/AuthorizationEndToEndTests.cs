@@ -58,7 +58,7 @@ public sealed class AuthorizationEndToEndTests(ForwardingFixture fixture) : ICla
                 case "Expand":
                     using (var call = channel.ServerStreamingCall(GatewayHost.Expand, new EchoRequest { Count = 1 }, options))
                     {
-                        await foreach (var _ in call.ResponseStream)
+                        await foreach (var _ in call.ResponseStream.ReadAllAsync())
                         {
                         }
                     }
@@ -76,7 +76,7 @@ public sealed class AuthorizationEndToEndTests(ForwardingFixture fixture) : ICla
                     using (var call = channel.DuplexStreamingCall(GatewayHost.Chat, options))
                     {
                         await WriteOneAsync(call.RequestStream);
-                        await foreach (var _ in call.ResponseStream)
+                        await foreach (var _ in call.ResponseStream.ReadAllAsync())
                         {
                         }
                     }
@@ -92,7 +92,7 @@ public sealed class AuthorizationEndToEndTests(ForwardingFixture fixture) : ICla
         }
     }
 
-    private static async Task WriteOneAsync(RequestStreamWriter<EchoRequest> requests)
+    private static async Task WriteOneAsync(IClientStreamWriter<EchoRequest> requests)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Tests.Support;
 using Safeguarding.GatewayTest.V1;
@@ -63,7 +64,7 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
         using var call = Channel.ServerStreamingCall(GatewayHost.Expand, new EchoRequest { Text = "s", Count = 5, Behaviour = Behaviour.SendMetadata }, GatewayHost.As(Analyst));
 
         var indexes = new List<int>();
-        await foreach (var message in call.ResponseStream)
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
         {
             indexes.Add(message.Index);
         }

@@ -27,7 +27,7 @@ public sealed class ReflectionThroughGatewayTests
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "safeguarding.reporting.v1.ReportingService" });
         await call.RequestStream.CompleteAsync();
         var responses = new List<ServerReflectionResponse>();
-        await foreach (var response in call.ResponseStream)
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
         {
             responses.Add(response);
         }

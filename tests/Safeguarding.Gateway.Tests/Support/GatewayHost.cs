@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Text.Json.Nodes;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.GatewayTest.V1;

@@ -6,30 +6,29 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Safeguarding.Gateway.Tests.Support;
 
 /// <summary>The organisation service behind the gateway in forwarding tests: reports what it received.</summary>
-public sealed class TestEchoService(CallProbe probe, EchoInstance instance) : IGrpcService
+public sealed class TestEchoService(CallProbe probe, EchoInstance instance) : EchoService.EchoServiceBase
 {
-    public static ServiceDescriptor Descriptor => GatewayTestReflection.Descriptor.FindTypeByName<ServiceDescriptor>("EchoService");
 
-    public async Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
+    public override async Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
     {
         await ApplyAsync(request, context);
         return Respond(request, context, 0);
     }
 
-    public async Task Expand(EchoRequest request, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
+    public override async Task Expand(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
     {
         await ApplyAsync(request, context);
         for (var i = 0; i < request.Count; i++)
         {
-            await responses.WriteAsync(Respond(request, context, i), context.CancellationToken);
+            await responseStream.WriteAsync(Respond(request, context, i), context.CancellationToken);
         }
     }
 
-    public async Task<EchoResponse> Collect(IAsyncEnumerable<EchoRequest> requests, ServerCallContext context)
+    public override async Task<EchoResponse> Collect(IAsyncStreamReader<EchoRequest> requestStream, ServerCallContext context)
     {
         var texts = new List<string>();
         EchoRequest? last = null;
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             await ApplyAsync(request, context);
             texts.Add(request.Text);
@@ -41,22 +40,22 @@ public sealed class TestEchoService(CallProbe probe, EchoInstance instance) : IG
         return response;
     }
 
-    public async Task Chat(IAsyncEnumerable<EchoRequest> requests, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
+    public override async Task Chat(IAsyncStreamReader<EchoRequest> requestStream, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
     {
         var index = 0;
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             await ApplyAsync(request, context);
-            await responses.WriteAsync(Respond(request, context, index++), context.CancellationToken);
+            await responseStream.WriteAsync(Respond(request, context, index++), context.CancellationToken);
         }
     }
 
-    public Task<EchoResponse> Unpoliced(EchoRequest request, ServerCallContext context) => Task.FromResult(Respond(request, context, 0));
+    public override Task<EchoResponse> Unpoliced(EchoRequest request, ServerCallContext context) => Task.FromResult(Respond(request, context, 0));
 
     private EchoResponse Respond(EchoRequest request, ServerCallContext context, int index)
     {
         var response = new EchoResponse { Text = request.Text, Index = index, HasDeadline = context.Deadline != DateTime.MaxValue, Instance = instance.Name };
-        foreach (var (header, values) in context.HttpContext.Request.Headers)
+        foreach (var (header, values) in context.GetHttpContext().Request.Headers)
         {
             var name = header.ToLowerInvariant();
             if (name.StartsWith("x-", StringComparison.Ordinal) || name is "traceparent" or "grpc-timeout" or "authorization" or "tracestate")
@@ -87,10 +86,10 @@ public sealed class TestEchoService(CallProbe probe, EchoInstance instance) : IG
 
                 break;
             case Behaviour.FailWithTrailers:
-                throw new RpcException(new Status(StatusCode.FailedPrecondition, "Not now ü."), new Metadata().Add("x-reason", "busy").Add("x-code-bin", [0, 1, 2, 255]));
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "Not now ü."), new Metadata { { "x-reason", "busy" }, { "x-code-bin", new byte[] { 0, 1, 2, 255 } } });
             case Behaviour.SendMetadata:
                 context.ResponseTrailers.Add("x-trailer", "t-" + request.Text);
-                await context.WriteResponseHeadersAsync(new Metadata().Add("x-header", "h-" + request.Text));
+                await context.WriteResponseHeadersAsync(new Metadata { { "x-header", "h-" + request.Text } });
                 break;
             case Behaviour.Delay:
                 await Task.Delay(request.DelayMs, context.CancellationToken);

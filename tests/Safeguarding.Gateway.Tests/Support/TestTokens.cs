@@ -1,3 +1,4 @@
+using Safeguarding.Platform.Grpc;
 using Safeguarding.Gateway.Auth;
 
 namespace Safeguarding.Gateway.Tests.Support;

@@ -117,7 +117,7 @@ internal sealed class FanOut(BenchOptions options, GatewayInstance one, GatewayI
     /// <summary>One call; refuses an answer that does not list every partnership with status OK, so errors are never timed as answers.</summary>
     private async Task<GetMeasureAcrossOrganisationsResponse> CallAsync(GatewayInstance gateway)
     {
-        var response = await gateway.Channel.UnaryCall(Across, Request, new CallOptions { Headers = _headers, Deadline = DateTime.UtcNow.AddSeconds(30) });
+        var response = await gateway.Channel.UnaryCall(Across, Request, new CallOptions(headers: _headers, deadline: DateTime.UtcNow.AddSeconds(30)));
         var ok = response.Outcomes.Count(o => o.Status == OrganisationStatus.Ok);
         if (ok != gateway.Partnerships || response.Outcomes.Count != gateway.Partnerships)
         {

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Safeguarding.Gateway;
 using Safeguarding.Gateway.Auth;

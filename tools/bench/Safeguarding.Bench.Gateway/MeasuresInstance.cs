@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
         _app = app;
         Address = ServiceHost.Addresses(app)[0];
         Channel = GrpcChannel.ForAddress(Address);
-        Client = new MeasuresClient(Channel);
+        Client = new MeasuresService.MeasuresServiceClient(Channel);
     }
 
     public string Code { get; }
@@ -41,7 +42,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    public MeasuresClient Client { get; }
+    public MeasuresService.MeasuresServiceClient Client { get; }
 
     public static async Task<MeasuresInstance> StartAsync(string code, DirectoryInfo folder, TimeSpan latency)
     {
@@ -87,7 +88,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
     /// <summary>Defines the bench measure and records its 24 monthly figures, as the organisation's analyst.</summary>
     public async Task SeedAsync()
     {
-        var options = new CallOptions { Headers = IdentityHeaders(Code), Deadline = DateTime.UtcNow.AddMinutes(2) };
+        var options = new CallOptions(headers: IdentityHeaders(Code), deadline: DateTime.UtcNow.AddMinutes(2));
         await Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definition() }, options);
         for (var month = 0; month < Months; month++)
         {

@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Diagnostics;
 using Google.Protobuf;
 using Safeguarding.Measures.V1;
@@ -150,7 +151,7 @@ internal sealed class Throughput(BenchOptions options, MeasuresInstance instance
             string? failure;
             try
             {
-                using var call = target.Channel.UnaryCall(method, request, new CallOptions { Headers = target.Headers, Deadline = DateTime.UtcNow.AddSeconds(30) });
+                using var call = target.Channel.UnaryCall(method, request, new CallOptions(headers: target.Headers, deadline: DateTime.UtcNow.AddSeconds(30)));
                 var response = await call;
                 failure = call.GetStatus().Code != StatusCode.OK ? call.GetStatus().Code.ToString()
                     : !expected(response) ? "OK with an unexpected answer"

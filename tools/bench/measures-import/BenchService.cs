@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
@@ -27,10 +28,10 @@ internal sealed class BenchService : IAsyncDisposable
         _admin = admin;
         _database = database;
         ConnectionString = connectionString;
-        Client = new MeasuresClient(channel);
+        Client = new MeasuresService.MeasuresServiceClient(channel);
     }
 
-    public MeasuresClient Client { get; }
+    public MeasuresService.MeasuresServiceClient Client { get; }
 
     public string ConnectionString { get; }
 

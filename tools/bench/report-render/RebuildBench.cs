@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using System.Diagnostics;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
@@ -68,7 +69,7 @@ internal static class RebuildBench
                 using var process = Process.GetCurrentProcess();
                 var cpu = process.TotalProcessorTime;
                 var wall = Stopwatch.StartNew();
-                var result = await channel.UnaryCall(rebuild, new RebuildReadModelsRequest(), new CallOptions { Headers = headers, Deadline = DateTime.UtcNow.AddHours(1) });
+                var result = await channel.UnaryCall(rebuild, new RebuildReadModelsRequest(), new CallOptions(headers: headers, deadline: DateTime.UtcNow.AddHours(1)));
                 times.Add(wall.Elapsed.TotalSeconds);
                 process.Refresh();
                 Console.WriteLine($"rebuild run {run + 1}       {wall.Elapsed.TotalSeconds,8:F1} s   (server {result.Took.ToTimeSpan().TotalSeconds:F1} s, process cpu {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s; {result.EventsReplayed:N0} events, {result.CurrentObservations:N0} current observations)");
