@@ -1,3 +1,4 @@
+using Safeguarding.Platform.Grpc;
 using System.CommandLine;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Cli.Embedded;
