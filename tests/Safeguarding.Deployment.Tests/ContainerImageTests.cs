@@ -53,6 +53,8 @@ public sealed class ContainerImageTests
                 "--read-only", "--read-only-tmpfs=false", "--tmpfs", "/tmp:rw,mode=1777,size=64m",
                 "--user", "10001:10001", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "-e", "Endpoints__Address=127.0.0.1",
+                // Every service validates callers' tokens itself and will not start without a way to (zero trust).
+                "-e", "Auth__DevelopmentKey=container-test-development-key-0123456789abcdef",
                 "-e", $"Endpoints__GrpcPort={grpcPort}",
                 "-e", $"Endpoints__HttpPort={httpPort}",
                 "-e", "Persistence__Provider=Sqlite",

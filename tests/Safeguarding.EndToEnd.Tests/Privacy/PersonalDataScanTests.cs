@@ -37,7 +37,7 @@ public sealed class PersonalDataScanTests(PlatformFixture fixture, Xunit.Abstrac
     public static readonly PersonalDataScanner Scanner = new([ChildName, "Canaryson", Email, NhsNumber, NhsNumber.Replace(" ", string.Empty, StringComparison.Ordinal)]);
 
     private static readonly Method<CreateNarrativeEntryRequest, NarrativeEntry> CreateNarrativeEntry =
-        Method.Create<CreateNarrativeEntryRequest, NarrativeEntry>(Gateway.Auth.ReportingPolicies.Reporting, "CreateNarrativeEntry");
+        DescriptorMethods.Create<CreateNarrativeEntryRequest, NarrativeEntry>(Gateway.Auth.ReportingPolicies.Reporting, "CreateNarrativeEntry");
 
     private static readonly Action<ILogger, string, Exception?> ControlLog = LoggerMessage.Define<string>(LogLevel.Warning, new EventId(1, "Control"), "Control record about {Child}");
 

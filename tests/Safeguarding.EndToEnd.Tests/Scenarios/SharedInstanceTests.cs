@@ -118,7 +118,7 @@ public sealed class SharedInstanceTests : IAsyncLifetime
     {
         var canary = PersonalDataScanTests.NhsNumber.Replace(" ", string.Empty, StringComparison.Ordinal);
         using var spans = new SpanCollector();
-        var headers = new Metadata().Add("baggage", "child.nhs_number=" + canary);
+        var headers = new Metadata { { "baggage", "child.nhs_number=" + canary } };
         await _platform.Measures.ListObservationsAsync(
             new ListObservationsRequest { MeasureId = Scenario.CountMeasure, OrganisationCodes = { "west-csc" } }, TestPlatform.As(Scenario.AnalystToken("west-csc"), extra: headers));
 

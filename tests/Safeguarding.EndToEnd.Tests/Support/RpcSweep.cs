@@ -85,7 +85,7 @@ public static class RpcSweep
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>, new()
     {
-        var method = Method.Create<TRequest, TResponse>(descriptor.Service, descriptor.Name);
+        var method = DescriptorMethods.Create<TRequest, TResponse>(descriptor.Service, descriptor.Name);
         try
         {
             switch (descriptor.IsClientStreaming, descriptor.IsServerStreaming)

@@ -21,7 +21,7 @@ public sealed class TestPlatform : IAsyncDisposable
     public const string SigningKey = "end-to-end-tests-development-key-0123456789";
 
     public static readonly Method<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse> GetMeasureAcrossOrganisations =
-        Method.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(MeasuresAggregationService.Descriptor, "GetMeasureAcrossOrganisations");
+        DescriptorMethods.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations");
 
     private readonly WebApplication _gateway;
     private readonly string _folder;
@@ -128,7 +128,7 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>Call options signed in with <paramref name="token"/>, optionally for another target organisation and with extra metadata.</summary>
     public static CallOptions As(string token, string? target = null, TimeSpan? timeout = null, Metadata? extra = null)
     {
-        var headers = new Metadata().Add("authorization", "Bearer " + token);
+        var headers = new Metadata { { "authorization", "Bearer " + token } };
         if (target is not null)
         {
             headers.Add(IdentityHeaders.TargetOrganisation, target);

@@ -29,9 +29,9 @@ public sealed class FanOutEngineTests
             ["ok", "down", "denied", "broken", "error"],
             (target, _) => target switch
             {
-                "down" => throw new RpcException(StatusCode.Unavailable, "down"),
-                "denied" => throw new RpcException(StatusCode.PermissionDenied, "no"),
-                "broken" => throw new RpcException(StatusCode.Internal, "bug"),
+                "down" => throw new RpcException(new Status(StatusCode.Unavailable, "down")),
+                "denied" => throw new RpcException(new Status(StatusCode.PermissionDenied, "no")),
+                "broken" => throw new RpcException(new Status(StatusCode.Internal, "bug")),
                 "error" => throw new InvalidOperationException("bug"),
                 _ => Task.FromResult(1),
             },

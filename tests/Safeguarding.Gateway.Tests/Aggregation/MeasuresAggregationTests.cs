@@ -16,10 +16,10 @@ public sealed class MeasuresAggregationTests : IAsyncLifetime
 {
     private const string Quarter = "2024-04/P3M";
     private static readonly Method<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse> Across =
-        Method.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(MeasuresAggregationService.Descriptor, "GetMeasureAcrossOrganisations");
+        DescriptorMethods.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations");
 
     private static readonly Method<CompareWithPeersRequest, CompareWithPeersResponse> Compare =
-        Method.Create<CompareWithPeersRequest, CompareWithPeersResponse>(MeasuresAggregationService.Descriptor, "CompareWithPeers");
+        DescriptorMethods.Create<CompareWithPeersRequest, CompareWithPeersResponse>(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "CompareWithPeers");
 
     private FakeMeasuresInstance _camden = null!;
     private FakeMeasuresInstance _islington = null!;

@@ -11,10 +11,10 @@ namespace Safeguarding.Gateway.Tests.Aggregation;
 public sealed class OperationsTests
 {
     private static readonly Method<ListInstanceHealthRequest, ListInstanceHealthResponse> Health =
-        Method.Create<ListInstanceHealthRequest, ListInstanceHealthResponse>(OperationsService.Descriptor, "ListInstanceHealth");
+        DescriptorMethods.Create<ListInstanceHealthRequest, ListInstanceHealthResponse>(Safeguarding.Gateway.V1.GatewayOperations.Descriptor, "ListInstanceHealth");
 
     private static readonly Method<GetRegistryRequest, GetRegistryResponse> GetRegistry =
-        Method.Create<GetRegistryRequest, GetRegistryResponse>(OperationsService.Descriptor, "GetRegistry");
+        DescriptorMethods.Create<GetRegistryRequest, GetRegistryResponse>(Safeguarding.Gateway.V1.GatewayOperations.Descriptor, "GetRegistry");
 
     [Fact]
     public async Task Instance_health_is_checked_in_parallel_and_a_stopped_instance_is_reported()

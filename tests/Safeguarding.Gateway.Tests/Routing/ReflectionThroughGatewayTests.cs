@@ -10,7 +10,7 @@ namespace Safeguarding.Gateway.Tests.Routing;
 public sealed class ReflectionThroughGatewayTests
 {
     private static readonly Method<ServerReflectionRequest, ServerReflectionResponse> Reflect =
-        Method.Create<ServerReflectionRequest, ServerReflectionResponse>(ReflectionServiceV1.Descriptor, "ServerReflectionInfo");
+        DescriptorMethods.Create<ServerReflectionRequest, ServerReflectionResponse>(global::Grpc.Reflection.V1.ServerReflection.Descriptor, "ServerReflectionInfo");
 
     [Fact]
     public async Task Reflection_lists_and_describes_the_routed_services()

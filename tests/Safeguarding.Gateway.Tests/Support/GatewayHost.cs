@@ -11,11 +11,11 @@ namespace Safeguarding.Gateway.Tests.Support;
 /// <summary>A real gateway (ServiceHost + GatewayModule) on a free loopback port, with the test registry and policies.</summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    public static readonly Method<EchoRequest, EchoResponse> Echo = Method.Create<EchoRequest, EchoResponse>(TestEchoService.Descriptor, "Echo");
-    public static readonly Method<EchoRequest, EchoResponse> Expand = Method.Create<EchoRequest, EchoResponse>(TestEchoService.Descriptor, "Expand");
-    public static readonly Method<EchoRequest, EchoResponse> Collect = Method.Create<EchoRequest, EchoResponse>(TestEchoService.Descriptor, "Collect");
-    public static readonly Method<EchoRequest, EchoResponse> Chat = Method.Create<EchoRequest, EchoResponse>(TestEchoService.Descriptor, "Chat");
-    public static readonly Method<EchoRequest, EchoResponse> Unpoliced = Method.Create<EchoRequest, EchoResponse>(TestEchoService.Descriptor, "Unpoliced");
+    public static readonly Method<EchoRequest, EchoResponse> Echo = DescriptorMethods.Create<EchoRequest, EchoResponse>(EchoService.Descriptor, "Echo");
+    public static readonly Method<EchoRequest, EchoResponse> Expand = DescriptorMethods.Create<EchoRequest, EchoResponse>(EchoService.Descriptor, "Expand");
+    public static readonly Method<EchoRequest, EchoResponse> Collect = DescriptorMethods.Create<EchoRequest, EchoResponse>(EchoService.Descriptor, "Collect");
+    public static readonly Method<EchoRequest, EchoResponse> Chat = DescriptorMethods.Create<EchoRequest, EchoResponse>(EchoService.Descriptor, "Chat");
+    public static readonly Method<EchoRequest, EchoResponse> Unpoliced = DescriptorMethods.Create<EchoRequest, EchoResponse>(EchoService.Descriptor, "Unpoliced");
 
     private readonly WebApplication _app;
     private readonly string _folder;
@@ -42,6 +42,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("gateway-tests-").FullName;
         var all = TestSettings.Service("gateway");
         all["Gateway:Auth:DevelopmentKey"] = TestTokens.Key;
+        all["Auth:DevelopmentKey"] = TestTokens.Key;
         all["Gateway:Audit:DatabasePath"] = Path.Combine(folder, "audit.db");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -65,7 +66,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Call options signed in as a user of an organisation, optionally for another target organisation.</summary>
     public static CallOptions As(string token, string? target = null, TimeSpan? timeout = null, Metadata? extra = null, CancellationToken cancellationToken = default)
     {
-        var headers = new Metadata().Add("authorization", "Bearer " + token);
+        var headers = new Metadata { { "authorization", "Bearer " + token } };
         if (target is not null)
         {
             headers.Add(IdentityHeaders.TargetOrganisation, target);
@@ -76,12 +77,7 @@ public sealed class GatewayHost : IAsyncDisposable
             headers.Add(entry);
         }
 
-        return new CallOptions
-        {
-            Headers = headers,
-            Deadline = timeout is { } t ? DateTime.UtcNow + t : null,
-            CancellationToken = cancellationToken,
-        };
+        return new CallOptions(headers, timeout is { } t ? DateTime.UtcNow + t : null, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Safeguarding.GatewayTest.V1;
 using Safeguarding.Gateway.Auth;
 
 namespace Safeguarding.Gateway.Tests.Support;
@@ -7,9 +8,9 @@ public static class TestPolicies
 {
     public static RpcPolicySet Echo() => new("gatewaytest",
     [
-        RpcPolicy.For(TestEchoService.Descriptor, "Echo", DataAccess.RowRead, Roles.Analyst, Roles.BoardMember, Roles.Auditor),
-        RpcPolicy.For(TestEchoService.Descriptor, "Expand", DataAccess.RowRead, Roles.Analyst),
-        RpcPolicy.For(TestEchoService.Descriptor, "Collect", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(TestEchoService.Descriptor, "Chat", DataAccess.Export, Roles.Analyst),
+        RpcPolicy.For(EchoService.Descriptor, "Echo", DataAccess.RowRead, Roles.Analyst, Roles.BoardMember, Roles.Auditor),
+        RpcPolicy.For(EchoService.Descriptor, "Expand", DataAccess.RowRead, Roles.Analyst),
+        RpcPolicy.For(EchoService.Descriptor, "Collect", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(EchoService.Descriptor, "Chat", DataAccess.Export, Roles.Analyst),
     ]);
 }

@@ -19,11 +19,11 @@ internal sealed class FanOut(BenchOptions options, GatewayInstance one, GatewayI
     private const double P99Goal = 3;
 
     private static readonly Method<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse> Across =
-        Method.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(AggregationService.Descriptor, "GetMeasureAcrossOrganisations");
+        DescriptorMethods.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(AggregationService.Descriptor, "GetMeasureAcrossOrganisations");
 
     private static readonly GetMeasureAcrossOrganisationsRequest Request = new() { MeasureId = MeasuresInstance.MeasureId };
 
-    private readonly Metadata _headers = new Metadata().Add("authorization", "Bearer " + GatewayInstance.Token("bench-region-analyst", GatewayInstance.Region, "region-analyst"));
+    private readonly Metadata _headers = new Metadata { { "authorization", "Bearer " + GatewayInstance.Token("bench-region-analyst", GatewayInstance.Region, "region-analyst") } };
 
     public async Task<IReadOnlyList<string>> RunAsync()
     {

@@ -19,9 +19,9 @@ internal sealed class Throughput(BenchOptions options, MeasuresInstance instance
     public const string ListObservations = "ListObservations";
     private const double Goal = 0.7;
 
-    private static readonly Method<GetMeasureRequest, Measure> GetMeasureMethod = Method.Create<GetMeasureRequest, Measure>(MeasuresService.Descriptor, GetMeasure);
+    private static readonly Method<GetMeasureRequest, Measure> GetMeasureMethod = DescriptorMethods.Create<GetMeasureRequest, Measure>(MeasuresService.Descriptor, GetMeasure);
     private static readonly Method<ListObservationsRequest, ListObservationsResponse> ListObservationsMethod =
-        Method.Create<ListObservationsRequest, ListObservationsResponse>(MeasuresService.Descriptor, ListObservations);
+        DescriptorMethods.Create<ListObservationsRequest, ListObservationsResponse>(MeasuresService.Descriptor, ListObservations);
 
     private readonly string _token = GatewayInstance.Token(MeasuresInstance.UserId, instance.Code, MeasuresInstance.Roles);
 
@@ -53,7 +53,7 @@ internal sealed class Throughput(BenchOptions options, MeasuresInstance instance
     {
         var body = Path.Combine(folder.FullName, $"{method.Name}.bin");
         await File.WriteAllBytesAsync(body, H2Load.Frame(request.ToByteArray()));
-        var bearer = new Metadata().Add("authorization", "Bearer " + _token);
+        var bearer = new Metadata { { "authorization", "Bearer " + _token } };
         var targets = new List<Target>
         {
             new("direct", new Uri(instance.Address, method.Path), instance.Channel, MeasuresInstance.IdentityHeaders(instance.Code), body),

@@ -36,7 +36,7 @@ internal sealed class BenchService : IAsyncDisposable
     public string ConnectionString { get; }
 
     public static CallOptions Caller(TimeSpan timeout) =>
-        new() { Headers = new Metadata().Add("x-sg-user-id", "bench").Add("x-sg-organisation", "E12000007"), Deadline = DateTime.UtcNow + timeout };
+        new() { Headers = new Metadata { { "x-sg-user-id", "bench" }, { "x-sg-organisation", "E12000007" } }, Deadline = DateTime.UtcNow + timeout };
 
     public static async Task<BenchService> StartAsync(string admin, IReadOnlyList<string> organisations, int batchRows)
     {

@@ -60,7 +60,7 @@ internal static class RebuildBench
             Console.WriteLine($"live consumption    {live.TotalSeconds,8:F1} s   {options.Observations / live.TotalSeconds,10:N0} observations/s   ({published:N0} events)");
 
             using var channel = GrpcChannel.ForAddress(ServiceHost.Addresses(app)[0]);
-            var rebuild = Safeguarding.Platform.Grpc.Method.Create<RebuildReadModelsRequest, RebuildReadModelsResponse>(
+            var rebuild = Safeguarding.Platform.Grpc.DescriptorMethods.Create<RebuildReadModelsRequest, RebuildReadModelsResponse>(
                 ReportingServiceReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("ReportingService"), "RebuildReadModels");
             var headers = new Metadata { { "x-sg-user-id", "bench" }, { "x-sg-roles", "operator" } };
             var times = new List<double>();

@@ -47,6 +47,11 @@ public static class DescriptorMethods
         where TRequest : class
         where TResponse : class => channel.CreateCallInvoker().AsyncClientStreamingCall(method, null, options);
 
+    /// <summary>Starts a bidirectional call.</summary>
+    public static AsyncDuplexStreamingCall<TRequest, TResponse> DuplexStreamingCall<TRequest, TResponse>(this ChannelBase channel, Method<TRequest, TResponse> method, CallOptions options)
+        where TRequest : class
+        where TResponse : class => channel.CreateCallInvoker().AsyncDuplexStreamingCall(method, null, options);
+
     private static Marshaller<T> Marshaller<T>()
         where T : class, IMessage<T>, new()
     {
