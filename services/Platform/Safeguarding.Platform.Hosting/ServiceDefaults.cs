@@ -39,6 +39,7 @@ public static class ServiceDefaults
             grpc.Interceptors.Add<RpcErrorInterceptor>();
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, GrpcTimeoutGuard>(); // an already-expired deadline is DEADLINE_EXCEEDED
         ServiceHealth.Add(builder.Services);
 
         // Several services can share one process (the embedded runner): one set of providers serves them all.

@@ -11,6 +11,9 @@ public sealed class CallProbe
 
     public sealed class Entry
     {
+        /// <summary>The handler ran at all (Echo only).</summary>
+        public TaskCompletionSource Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         /// <summary>The handler has started waiting.</summary>
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
