@@ -68,7 +68,7 @@ public sealed class ContainerImageTests
             Assert.True(ready is null, ready);
 
             var health = await Tool.RunAsync(Python,
-                [Repo.PathOf("tests", "Safeguarding.Deployment.Tests", "scripts", "health_check.py"), Repo.PathOf("protos"), $"127.0.0.1:{grpcPort}", "safeguarding.measures.v1.MeasuresService"],
+                [Repo.PathOf("tests", "Safeguarding.Deployment.Tests", "scripts", "health_check.py"), Repo.PathOf("tests", "interop", "protos"), $"127.0.0.1:{grpcPort}", "safeguarding.measures.v1.MeasuresService"],
                 TimeSpan.FromMinutes(2));
             Assert.True(health.Succeeded, "gRPC health from python3-grpcio failed:\n" + health.Describe() + await LogsAsync(podman, container));
             var statuses = health.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
