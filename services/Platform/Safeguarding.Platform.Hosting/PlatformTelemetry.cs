@@ -9,9 +9,10 @@ using OpenTelemetry.Trace;
 namespace Safeguarding.Platform.Hosting;
 
 /// <summary>
-/// What every platform process traces and measures: our own sources, gRPC server spans from the ASP.NET Core
-/// instrumentation (RPC semantic conventions: rpc.system, rpc.service, rpc.method, rpc.grpc.status_code),
-/// gRPC and HTTP client spans, Npgsql, runtime metrics. OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; the SDK
+/// What every platform process traces and measures: our own sources, server spans from the ASP.NET Core
+/// instrumentation (it adds the RPC attributes rpc.system.name, rpc.method and rpc.response.status_code to gRPC
+/// calls only when OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_ENABLE_GRPC_INSTRUMENTATION=true), gRPC and HTTP client
+/// spans, Npgsql, runtime metrics. OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; the SDK
 /// reads the other OTEL_* settings (sampler, resource) itself. A service registers it with the host; a process
 /// that hosts several services (the embedded runner, tests) starts one set with <see cref="Start"/> instead.
 /// </summary>
