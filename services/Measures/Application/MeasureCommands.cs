@@ -12,6 +12,8 @@ namespace Safeguarding.Measures.Application;
 /// <summary>
 /// Defines, revises and retires measures (ADR 0004: meaning makes versions, wording makes revisions).
 /// Every stored revision and its event commit together; the revision's primary key settles races.
+/// A measure belongs to the organisation it was defined for; only that organisation revises or retires it (any
+/// organisation on the instance may record against it). Another organisation's measure is answered as missing.
 /// </summary>
 public sealed class MeasureCommands(
     MeasuresDbContext db,
@@ -48,7 +50,7 @@ public sealed class MeasureCommands(
         {
             MeasureId = definition.Id,
             LibraryMeasureId = libraryMeasureId,
-            OwnerOrganisation = actor.OrganisationCode ?? options.Value.DefaultOrganisation,
+            OwnerOrganisation = actor.ActingFor ?? options.Value.DefaultOrganisation,
             CreatedAt = change.Current.Changed.At.UtcDateTime,
         };
         db.Measures.Add(head);
@@ -59,7 +61,9 @@ public sealed class MeasureCommands(
     {
         ArgumentNullException.ThrowIfNull(proposed);
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await reader.HistoryAsync(proposed.Id, cancellationToken) ?? throw new ResourceNotFoundException("measure", proposed.Id);
+        var found = await reader.HistoryAsync(proposed.Id, cancellationToken) is { } history && actor.MayChange(history.Head.OwnerOrganisation)
+            ? history
+            : throw new ResourceNotFoundException("measure", proposed.Id);
         if (found.Head.RetiredAt is not null)
         {
             throw new PreconditionFailedException("MEASURE_RETIRED", proposed.Id, $"measure '{proposed.Id}' is retired");
@@ -95,8 +99,9 @@ public sealed class MeasureCommands(
 
         Text.RefusePersonalDetail("reason", reason);
 
-        var head = await db.Measures.FirstOrDefaultAsync(m => m.MeasureId == measureId, cancellationToken)
-            ?? throw new ResourceNotFoundException("measure", measureId);
+        var head = await db.Measures.FirstOrDefaultAsync(m => m.MeasureId == measureId, cancellationToken) is { } found && actor.MayChange(found.OwnerOrganisation)
+            ? found
+            : throw new ResourceNotFoundException("measure", measureId);
         var view = await reader.ViewAsync(measureId, 0, false, cancellationToken) ?? throw new ResourceNotFoundException("measure", measureId);
         if (head.RetiredAt is not null)
         {

@@ -38,7 +38,7 @@ public sealed class MetadataCallerIdentity : ICallerIdentity
 
 internal static class CallerIdentityExtensions
 {
-    /// <summary>The actor of a write: UNAUTHENTICATED without a well-formed user id.</summary>
+    /// <summary>The actor of a write, acting for the call's target organisation if any: UNAUTHENTICATED without a well-formed user id.</summary>
     public static Actor RequireActor(this ICallerIdentity identity, ServerCallContext context)
     {
         var caller = identity.Resolve(context);
@@ -47,6 +47,6 @@ internal static class CallerIdentityExtensions
             throw new RpcException(StatusCode.Unauthenticated, $"A write needs the caller's user id ({MetadataCallerIdentity.UserIdHeader}, set by the gateway).");
         }
 
-        return new Actor(caller.UserId!, Text.IsOrganisationCode(caller.OrganisationCode) ? caller.OrganisationCode : null);
+        return new Actor(caller.UserId!, Text.IsOrganisationCode(caller.OrganisationCode) ? caller.OrganisationCode : null, TargetOrganisation.From(context)?.Code);
     }
 }
