@@ -19,6 +19,7 @@ public sealed class MeasureCommands(
     MeasuresDbContext db,
     MeasureReader reader,
     MeasureEvents events,
+    MeasureStaging staging,
     ContentAreaCommands contentAreas,
     FrameworkLibrary library,
     IOptions<MeasuresOptions> options,
@@ -46,15 +47,9 @@ public sealed class MeasureCommands(
         }
 
         var change = MeasureHistory.Define(definition, new ChangeContext(actor.UserId, time.GetUtcNow()));
-        var head = new MeasureRow
-        {
-            MeasureId = definition.Id,
-            LibraryMeasureId = libraryMeasureId,
-            OwnerOrganisation = actor.ActingFor ?? options.Value.DefaultOrganisation,
-            CreatedAt = change.Current.Changed.At.UtcDateTime,
-        };
-        db.Measures.Add(head);
-        return await StoreAsync(head, change, null, cancellationToken);
+        var view = staging.Define(db, change, libraryMeasureId, actor.ActingFor ?? options.Value.DefaultOrganisation);
+        await SaveAsync(change, cancellationToken);
+        return view;
     }
 
     public async Task<(MeasureView View, MeasureChange Change)> ReviseAsync(MeasureDefinition proposed, bool forceNewVersion, string? reason, string? etag, Actor actor, CancellationToken cancellationToken)
@@ -86,7 +81,9 @@ public sealed class MeasureCommands(
         }
 
         var head = await db.Measures.FirstAsync(m => m.MeasureId == proposed.Id, cancellationToken);
-        return (await StoreAsync(head, change, reason, cancellationToken), change);
+        var view = staging.Apply(db, head, change, reason);
+        await SaveAsync(change, cancellationToken);
+        return (view, change);
     }
 
     public async Task<MeasureView> RetireAsync(string measureId, string reason, Actor actor, CancellationToken cancellationToken)
@@ -116,20 +113,8 @@ public sealed class MeasureCommands(
         return retired;
     }
 
-    private async Task<MeasureView> StoreAsync(MeasureRow head, MeasureChange change, string? reason, CancellationToken cancellationToken)
+    private async Task SaveAsync(MeasureChange change, CancellationToken cancellationToken)
     {
-        var current = change.Current;
-        var definition = current.Definition;
-        head.CurrentVersion = current.Version;
-        head.CurrentRevision = current.Revision;
-        head.Title = definition.Title;
-        head.ContentAreaId = definition.ContentAreaId;
-        head.Type = WireNames.ToWire(definition.Type);
-        head.Source = WireNames.ToWire(definition.Source);
-        head.ChangedAt = current.Changed.At.UtcDateTime;
-        db.MeasureRevisions.Add(MeasureRevisions.ToRow(current, change.Kind, change.ChangedFields));
-        var view = MeasureReader.View(head, current, null);
-        events.Changed(db, view, change, reason);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -137,12 +122,11 @@ public sealed class MeasureCommands(
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another define or revise of the same measure committed first.
+            var id = change.Current.MeasureId;
             throw change.Kind == MeasureChangeKind.Defined
-                ? new ResourceConflictException("measure", definition.Id, $"measure '{definition.Id}' is already defined; change it with ReviseMeasure")
-                : new PreconditionFailedException("CONCURRENT_CHANGE", definition.Id, $"measure '{definition.Id}' was changed at the same time; read it again");
+                ? new ResourceConflictException("measure", id, $"measure '{id}' is already defined; change it with ReviseMeasure")
+                : new PreconditionFailedException("CONCURRENT_CHANGE", id, $"measure '{id}' was changed at the same time; read it again");
         }
-
-        return view;
     }
 
     private async Task RequireContentAreaAsync(string areaId, CancellationToken cancellationToken)
