@@ -42,6 +42,7 @@ public static class GatewayExtensions
                 ? NoAuditTable.Instance
                 : new SqliteAuditSink(Path.Combine(builder.Environment.ContentRootPath, path));
         });
+        services.AddSingleton(provider => AuditSubjects.Create(provider.GetRequiredService<IOptions<AuditOptions>>().Value, provider.GetRequiredService<AuthOptions>()));
         services.AddSingleton<AuditTrail>();
 
         services.AddSingleton<ForwardingClient>();

@@ -43,6 +43,7 @@ public static class MeasuresServiceExtensions
                 : new SqliteObservationBulkStore());
 
         services.AddSingleton<MeasureEvents>();
+        services.AddSingleton<MeasureStaging>();
         services.AddSingleton<ObservationEvents>();
         services.AddScoped<MeasureReader>();
         services.AddScoped<ObservationReader>();

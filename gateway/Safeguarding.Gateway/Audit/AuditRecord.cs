@@ -1,7 +1,8 @@
 namespace Safeguarding.Gateway.Audit;
 
 /// <summary>
-/// One audited access (docs/privacy.md: who, what, when): the user and their organisation, the RPC,
+/// One audited access (docs/privacy.md: who, what, when): the user (the pseudonym of their token's subject,
+/// "pseudo:" and 24 hex digits) and their organisation, the RPC,
 /// the organisation whose data it touched, resource ids where the gateway knows them, and whether it
 /// was allowed. Never message content.
 /// </summary>

@@ -12,11 +12,14 @@ namespace Safeguarding.Measures.Application;
 /// <summary>
 /// Defines, revises and retires measures (ADR 0004: meaning makes versions, wording makes revisions).
 /// Every stored revision and its event commit together; the revision's primary key settles races.
+/// A measure belongs to the organisation it was defined for; only that organisation revises or retires it (any
+/// organisation on the instance may record against it). Another organisation's measure is answered as missing.
 /// </summary>
 public sealed class MeasureCommands(
     MeasuresDbContext db,
     MeasureReader reader,
     MeasureEvents events,
+    MeasureStaging staging,
     ContentAreaCommands contentAreas,
     FrameworkLibrary library,
     IOptions<MeasuresOptions> options,
@@ -44,22 +47,18 @@ public sealed class MeasureCommands(
         }
 
         var change = MeasureHistory.Define(definition, new ChangeContext(actor.UserId, time.GetUtcNow()));
-        var head = new MeasureRow
-        {
-            MeasureId = definition.Id,
-            LibraryMeasureId = libraryMeasureId,
-            OwnerOrganisation = actor.OrganisationCode ?? options.Value.DefaultOrganisation,
-            CreatedAt = change.Current.Changed.At.UtcDateTime,
-        };
-        db.Measures.Add(head);
-        return await StoreAsync(head, change, null, cancellationToken);
+        var view = staging.Define(db, change, libraryMeasureId, actor.ActingFor ?? options.Value.DefaultOrganisation);
+        await SaveAsync(change, cancellationToken);
+        return view;
     }
 
     public async Task<(MeasureView View, MeasureChange Change)> ReviseAsync(MeasureDefinition proposed, bool forceNewVersion, string? reason, string? etag, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposed);
         ArgumentNullException.ThrowIfNull(actor);
-        var found = await reader.HistoryAsync(proposed.Id, cancellationToken) ?? throw new ResourceNotFoundException("measure", proposed.Id);
+        var found = await reader.HistoryAsync(proposed.Id, cancellationToken) is { } history && actor.MayChange(history.Head.OwnerOrganisation)
+            ? history
+            : throw new ResourceNotFoundException("measure", proposed.Id);
         if (found.Head.RetiredAt is not null)
         {
             throw new PreconditionFailedException("MEASURE_RETIRED", proposed.Id, $"measure '{proposed.Id}' is retired");
@@ -82,7 +81,9 @@ public sealed class MeasureCommands(
         }
 
         var head = await db.Measures.FirstAsync(m => m.MeasureId == proposed.Id, cancellationToken);
-        return (await StoreAsync(head, change, reason, cancellationToken), change);
+        var view = staging.Apply(db, head, change, reason);
+        await SaveAsync(change, cancellationToken);
+        return (view, change);
     }
 
     public async Task<MeasureView> RetireAsync(string measureId, string reason, Actor actor, CancellationToken cancellationToken)
@@ -95,8 +96,9 @@ public sealed class MeasureCommands(
 
         Text.RefusePersonalDetail("reason", reason);
 
-        var head = await db.Measures.FirstOrDefaultAsync(m => m.MeasureId == measureId, cancellationToken)
-            ?? throw new ResourceNotFoundException("measure", measureId);
+        var head = await db.Measures.FirstOrDefaultAsync(m => m.MeasureId == measureId, cancellationToken) is { } found && actor.MayChange(found.OwnerOrganisation)
+            ? found
+            : throw new ResourceNotFoundException("measure", measureId);
         var view = await reader.ViewAsync(measureId, 0, false, cancellationToken) ?? throw new ResourceNotFoundException("measure", measureId);
         if (head.RetiredAt is not null)
         {
@@ -111,20 +113,8 @@ public sealed class MeasureCommands(
         return retired;
     }
 
-    private async Task<MeasureView> StoreAsync(MeasureRow head, MeasureChange change, string? reason, CancellationToken cancellationToken)
+    private async Task SaveAsync(MeasureChange change, CancellationToken cancellationToken)
     {
-        var current = change.Current;
-        var definition = current.Definition;
-        head.CurrentVersion = current.Version;
-        head.CurrentRevision = current.Revision;
-        head.Title = definition.Title;
-        head.ContentAreaId = definition.ContentAreaId;
-        head.Type = WireNames.ToWire(definition.Type);
-        head.Source = WireNames.ToWire(definition.Source);
-        head.ChangedAt = current.Changed.At.UtcDateTime;
-        db.MeasureRevisions.Add(MeasureRevisions.ToRow(current, change.Kind, change.ChangedFields));
-        var view = MeasureReader.View(head, current, null);
-        events.Changed(db, view, change, reason);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -132,12 +122,11 @@ public sealed class MeasureCommands(
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another define or revise of the same measure committed first.
+            var id = change.Current.MeasureId;
             throw change.Kind == MeasureChangeKind.Defined
-                ? new ResourceConflictException("measure", definition.Id, $"measure '{definition.Id}' is already defined; change it with ReviseMeasure")
-                : new PreconditionFailedException("CONCURRENT_CHANGE", definition.Id, $"measure '{definition.Id}' was changed at the same time; read it again");
+                ? new ResourceConflictException("measure", id, $"measure '{id}' is already defined; change it with ReviseMeasure")
+                : new PreconditionFailedException("CONCURRENT_CHANGE", id, $"measure '{id}' was changed at the same time; read it again");
         }
-
-        return view;
     }
 
     private async Task RequireContentAreaAsync(string areaId, CancellationToken cancellationToken)

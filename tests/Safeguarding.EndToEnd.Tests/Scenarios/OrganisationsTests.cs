@@ -99,13 +99,14 @@ public sealed class OrganisationsTests(PlatformFixture fixture)
         Assert.True(leaks.Count == 0, "Cross-organisation row-level calls not denied:\n" + string.Join("\n", leaks));
         Assert.Equal(100.0, 100.0 * denied / calls);
 
-        // Every refused row-level call is in the audit trail as denied: who, what, for whom.
+        // Every refused row-level call is in the audit trail as denied: who (their subject's pseudonym), what, for whom.
         var audit = await Platform.AuditAsync();
+        var subjects = Platform.GatewayServices.GetRequiredService<SubjectPseudonyms>();
         foreach (var (caller, target) in CrossOrganisation)
         {
             foreach (var (method, policy) in rpcs.Where(r => r.Policy is not null))
             {
-                Assert.Contains(audit, r => r.UserId == caller + "-lead" && r.UserOrganisation == caller && r.TargetOrganisation == target
+                Assert.Contains(audit, r => r.UserId == subjects.Pseudonym(caller + "-lead") && r.UserOrganisation == caller && r.TargetOrganisation == target
                     && r.Rpc == policy!.Path && r.Outcome == "denied");
             }
         }

@@ -20,14 +20,19 @@ public sealed record PartnershipSpec(string Code, IReadOnlyList<AgencySpec> Agen
 /// <summary>
 /// A region → partnerships → agencies tree, as the gateway's registry (JSON configuration) and as
 /// every measures instance's <c>Organisations</c> section (the same lower-case codes on both sides).
+/// <paramref name="RegionMeasures"/> and <paramref name="RegionReporting"/> name instances the region itself
+/// uses, which its partnerships (and agencies without their own) inherit, as in the embedded demo.
 /// </summary>
-public sealed record Topology(string Region, IReadOnlyList<PartnershipSpec> Partnerships, int DisclosureThreshold = 5)
+public sealed record Topology(
+    string Region, IReadOnlyList<PartnershipSpec> Partnerships, int DisclosureThreshold = 5, string? RegionMeasures = null, string? RegionReporting = null)
 {
     public IEnumerable<AgencySpec> Agencies => Partnerships.SelectMany(p => p.Agencies);
 
-    public IEnumerable<string> Instances => Agencies.Select(a => a.InstanceName).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Instances =>
+        Agencies.Select(a => a.InstanceName).Concat(RegionMeasures is null ? [] : [RegionMeasures]).Distinct(StringComparer.Ordinal);
 
-    public IEnumerable<string> ReportingInstances => Agencies.Where(a => a.Reporting).Select(a => a.ReportingInstanceName);
+    public IEnumerable<string> ReportingInstances =>
+        Agencies.Where(a => a.Reporting).Select(a => a.ReportingInstanceName).Concat(RegionReporting is null ? [] : [RegionReporting]).Distinct(StringComparer.Ordinal);
 
     public string PartnershipOf(string agency) => Partnerships.Single(p => p.Agencies.Any(a => a.Code == agency)).Code;
 
@@ -108,22 +113,29 @@ internal static class RegistryDocument
             partnerships.Add(node);
         }
 
-        return new JsonObject
+        var region = new JsonObject
         {
-            ["Gateway"] = new JsonObject
-            {
-                ["Registry"] = new JsonObject
-                {
-                    ["Instances"] = instanceNode,
-                    ["Region"] = new JsonObject
-                    {
-                        ["Code"] = topology.Region,
-                        ["Name"] = Topology.NameOf(topology.Region),
-                        ["DisclosureThreshold"] = topology.DisclosureThreshold,
-                        ["Partnerships"] = partnerships,
-                    },
-                },
-            },
+            ["Code"] = topology.Region,
+            ["Name"] = Topology.NameOf(topology.Region),
+            ["DisclosureThreshold"] = topology.DisclosureThreshold,
+            ["Partnerships"] = partnerships,
         };
+        var regionServices = new JsonObject();
+        if (topology.RegionMeasures is { } measures)
+        {
+            regionServices["measures"] = measures;
+        }
+
+        if (topology.RegionReporting is { } reporting)
+        {
+            regionServices["reporting"] = reporting;
+        }
+
+        if (regionServices.Count > 0)
+        {
+            region["Services"] = regionServices;
+        }
+
+        return new JsonObject { ["Gateway"] = new JsonObject { ["Registry"] = new JsonObject { ["Instances"] = instanceNode, ["Region"] = region } } };
     }
 }

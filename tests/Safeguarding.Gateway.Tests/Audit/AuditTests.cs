@@ -29,7 +29,7 @@ public sealed class AuditTests(ForwardingFixture fixture) : IClassFixture<Forwar
 
         await Assert.ThrowsAsync<RpcException>(async () => await fixture.Gateway.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token, target: "camden-police")));
 
-        var rows = Read(fixture.Gateway.AuditDatabase, user);
+        var rows = Read(fixture.Gateway.AuditDatabase, Pseudonym(user));
         Assert.Equal(
             [
                 ("camden-csc", "read", "/safeguarding.gatewaytest.v1.EchoService/Echo", "camden-csc", "allowed"),
@@ -38,6 +38,37 @@ public sealed class AuditTests(ForwardingFixture fixture) : IClassFixture<Forwar
             ],
             rows.Select(r => (r.UserOrganisation, r.Action, r.Rpc, r.Target, r.Outcome)));
         Assert.All(rows, r => Assert.InRange(r.At, before, DateTimeOffset.UtcNow.AddSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_subject_carrying_a_name_and_an_nhs_number_leaves_no_trace_in_the_audit_table_and_keeps_one_pseudonym()
+    {
+        var subject = "Jane Smith 9434765919";
+        var token = TestTokens.For(subject, "camden-csc", Roles.Analyst);
+        var plain = "auditee-" + Guid.NewGuid().ToString("N")[..8];
+
+        await fixture.Gateway.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token));
+        await fixture.Gateway.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token));
+        await Assert.ThrowsAsync<RpcException>(async () => await fixture.Gateway.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token, target: "camden-police")));
+        await fixture.Gateway.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(TestTokens.For(plain, "camden-csc", Roles.Analyst)));
+
+        // Nothing of the subject anywhere in the table, nor in the database's files on disk.
+        var table = Dump(fixture.Gateway.AuditDatabase);
+        foreach (var trace in new[] { "Jane", "Smith", "9434765919" })
+        {
+            Assert.DoesNotContain(trace, table, StringComparison.OrdinalIgnoreCase);
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(fixture.Gateway.AuditDatabase)!, "audit.db*"))
+            {
+                Assert.DoesNotContain(trace, System.Text.Encoding.UTF8.GetString(ReadShared(file)), StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        // One stable pseudonym for the subject's three records; a plain id is pseudonymised too, never stored.
+        var pseudonym = Pseudonym(subject);
+        Assert.Matches("^pseudo:[0-9a-f]{24}$", pseudonym);
+        Assert.Equal(["allowed", "allowed", "denied"], Read(fixture.Gateway.AuditDatabase, pseudonym).Select(r => r.Outcome));
+        Assert.Single(Read(fixture.Gateway.AuditDatabase, Pseudonym(plain)));
+        Assert.DoesNotContain(plain, table, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +129,53 @@ public sealed class AuditTests(ForwardingFixture fixture) : IClassFixture<Forwar
         }
 
         return rows;
+    }
+
+    [Fact]
+    public void A_production_gateway_needs_a_subject_key_of_its_own()
+    {
+        var production = new AuthOptions { Authority = "https://login.example.org/realms/safeguarding" };
+
+        var missing = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => AuditSubjects.Create(new AuditOptions(), production));
+        Assert.Contains("Gateway:Audit:SubjectKey", missing.Message, StringComparison.Ordinal);
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => AuditSubjects.Create(new AuditOptions { SubjectKey = "too short" }, production));
+
+        var keyed = AuditSubjects.Create(new AuditOptions { SubjectKey = new string('k', 32) }, production);
+        var other = AuditSubjects.Create(new AuditOptions { SubjectKey = new string('q', 32) }, production);
+        Assert.NotEqual(keyed.Pseudonym("Jane Smith 9434765919"), other.Pseudonym("Jane Smith 9434765919"));
+        Assert.Equal(keyed.Pseudonym("Jane Smith 9434765919"), AuditSubjects.Create(new AuditOptions { SubjectKey = new string('k', 32) }, production).Pseudonym("Jane Smith 9434765919"));
+    }
+
+    private string Pseudonym(string subject) => fixture.Gateway.Services.GetRequiredService<SubjectPseudonyms>().Pseudonym(subject);
+
+    /// <summary>Every column of every row, as text.</summary>
+    private static string Dump(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM audit_log";
+        using var reader = command.ExecuteReader();
+        var text = new System.Text.StringBuilder();
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(reader.GetValue(i)).Append('|');
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private sealed class BrokenSink : IAuditSink

@@ -116,14 +116,14 @@ public sealed class JsonFacadeFixture : IAsyncLifetime
 
     public static async Task<JsonNode> JsonAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-    /// <summary>The audit rows of one user, oldest first: (user organisation, action, rpc, target, outcome).</summary>
+    /// <summary>The audit rows of one user (recorded by their subject's pseudonym), oldest first: (user organisation, action, rpc, target, outcome).</summary>
     public List<(string UserOrganisation, string Action, string Rpc, string Target, string Outcome)> AuditRows(string user)
     {
         using var connection = new SqliteConnection($"Data Source={Gateway.AuditDatabase};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT user_organisation, action, rpc, target_organisation, outcome FROM audit_log WHERE user_id = $user ORDER BY id";
-        command.Parameters.AddWithValue("$user", user);
+        command.Parameters.AddWithValue("$user", Gateway.Services.GetRequiredService<Safeguarding.Platform.Grpc.SubjectPseudonyms>().Pseudonym(user));
         using var reader = command.ExecuteReader();
         var rows = new List<(string, string, string, string, string)>();
         while (reader.Read())

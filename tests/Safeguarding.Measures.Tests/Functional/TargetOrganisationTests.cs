@@ -12,8 +12,8 @@ namespace Safeguarding.Measures.Tests.Functional;
 /// <summary>
 /// The target-organisation rule: one measures instance serves several organisations and the gateway checks only
 /// x-sg-target-organisation, so the service holds the body to it. With the header, a request naming another
-/// organisation is PERMISSION_DENIED (another organisation's observation addressed by id: NOT_FOUND) and writes
-/// nothing; naming the target works; without the header (a trusted caller in the cluster) nothing changes.
+/// organisation is PERMISSION_DENIED (another organisation's observation or measure addressed by id: NOT_FOUND) and
+/// writes nothing; naming the target works; without the header (a trusted caller in the cluster) nothing changes.
 /// </summary>
 public abstract class TargetOrganisationTests(ServiceFixture service)
 {
@@ -31,11 +31,12 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
 
     /// <summary>
     /// RPCs whose requests name no organisation's rows, left as they were: the library, the organisation registry,
-    /// import mappings, and measure definitions (one set per instance, shared by every organisation on it; the
-    /// owner recorded is the caller's organisation, never one from the body).
+    /// import mappings, and reading and defining measures (one set of definitions per instance, which every
+    /// organisation on it reads and records against; a new one is owned by the target, never an organisation from
+    /// the body, and only its owner revises or retires it).
     /// </summary>
     private static readonly string[] NamesNoOrganisation =
-        ["GetFrameworkLibrary", "ListOrganisations", "ListImportMappings", "DefineMeasure", "ReviseMeasure", "GetMeasure", "ListMeasures", "RetireMeasure"];
+        ["GetFrameworkLibrary", "ListOrganisations", "ListImportMappings", "DefineMeasure", "GetMeasure", "ListMeasures"];
 
     private MeasuresService.MeasuresServiceClient Client => service.Client;
 
@@ -95,6 +96,40 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
         // Other tests share the database (PostgreSQL class fixture): what matters is that theirs was not corrected.
         Assert.Contains(current.Observations, o => o.Id == theirs.Id);
         Assert.DoesNotContain(current.Observations, o => o.SupersedesObservationId == theirs.Id);
+    }
+
+    [Fact]
+    public async Task Another_organisations_measure_is_answered_exactly_as_a_missing_one_and_stays_as_it_was()
+    {
+        var theirs = await DefineOwnMeasureAsync(B);
+        var missing = Calls.NewMeasureId("missing");
+        var before = await SnapshotAsync();
+
+        // The message and details are those of an id that does not exist, with the id asked for.
+        async Task<string> NotFound(string id, Func<Task> call)
+        {
+            var refused = await RpcAssert.FailsAsync(StatusCode.NotFound, call);
+            var info = refused.GetDetail<Google.Rpc.ResourceInfo>();
+            return $"{refused.Status.Detail}|{info?.ResourceType}|{info?.ResourceName}".Replace(id, "<id>", StringComparison.Ordinal);
+        }
+
+        ReviseMeasureRequest Revise(string id) => new() { Measure = Definitions.MonthlyCount(id) };
+        RetireMeasureRequest Retire(string id) => new() { MeasureId = id, Reason = "gone" };
+        Assert.Equal(
+            await NotFound(missing, () => Client.ReviseMeasureAsync(Revise(missing), For(A)).ResponseAsync),
+            await NotFound(theirs, () => Client.ReviseMeasureAsync(Revise(theirs), For(A)).ResponseAsync));
+        Assert.Equal(
+            await NotFound(missing, () => Client.RetireMeasureAsync(Retire(missing), For(A)).ResponseAsync),
+            await NotFound(theirs, () => Client.RetireMeasureAsync(Retire(theirs), For(A)).ResponseAsync));
+        Assert.Equal(before, await SnapshotAsync());
+        var stored = await Client.GetMeasureAsync(new GetMeasureRequest { MeasureId = theirs }, For(A));
+        Assert.Equal((B, false, 1), (stored.OwnerOrganisationCode, stored.Retired, stored.Revision));
+
+        // Its owner, and a trusted caller inside the cluster, still can.
+        var renamed = Definitions.MonthlyCount(theirs);
+        renamed.Title = "Renamed by its owner";
+        Assert.Equal(2, (await Client.ReviseMeasureAsync(new ReviseMeasureRequest { Measure = renamed }, For(B))).Measure.Revision);
+        Assert.True((await Client.RetireMeasureAsync(new RetireMeasureRequest { MeasureId = theirs, Reason = "replaced" }, For(null))).Retired);
     }
 
     [Fact]
@@ -179,6 +214,18 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
             var area = await Client.AddContentAreaAsync(new AddContentAreaRequest { OrganisationCode = org, ContentArea = OwnArea() }, For(null));
             return o => Client.RetireContentAreaAsync(new RetireContentAreaRequest { OrganisationCode = org, ContentAreaId = area.Id, Reason = "merged" }, o).ResponseAsync;
         });
+        yield return new("ReviseMeasure", StatusCode.NotFound, async org =>
+        {
+            var measure = await DefineOwnMeasureAsync(org);
+            var retitled = Definitions.MonthlyCount(measure);
+            retitled.Title = "Renamed";
+            return o => Client.ReviseMeasureAsync(new ReviseMeasureRequest { Measure = retitled }, o).ResponseAsync;
+        });
+        yield return new("RetireMeasure", StatusCode.NotFound, async org =>
+        {
+            var measure = await DefineOwnMeasureAsync(org);
+            return o => Client.RetireMeasureAsync(new RetireMeasureRequest { MeasureId = measure, Reason = "replaced" }, o).ResponseAsync;
+        });
         yield return new("RecordObservation", StatusCode.PermissionDenied, org =>
         {
             var period = Definitions.Year(++year);
@@ -236,6 +283,15 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
     {
         await ImportAsync(Csv((2050, Reference, 1000)), For(null));
         return Referrals;
+    }
+
+    /// <summary>A new measure defined for <paramref name="organisation"/> (the target of the call, so its owner).</summary>
+    private async Task<string> DefineOwnMeasureAsync(string organisation)
+    {
+        var id = Calls.NewMeasureId("owned");
+        var defined = await Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definitions.MonthlyCount(id) }, For(organisation));
+        Assert.Equal(organisation, defined.OwnerOrganisationCode, ignoreCase: true);
+        return id;
     }
 
     private async Task<V1.Observation> RecordAsync(string measure, string organisation, int year, decimal count, CallOptions options) =>

@@ -7,53 +7,18 @@ using Safeguarding.Measures.Persistence.Bulk;
 
 namespace Safeguarding.Measures.Application.Importing;
 
-/// <summary>One import run as its batches see it: ids, the event subject, the event sequence and recently planned keys.</summary>
-public sealed class ImportRun(string importId, string fileName, bool dryRun, string subject, DateTimeOffset startedAt)
-{
-    // Keys the last batches were planned to store: they may not be committed when the next batch looks up
-    // the database (planning runs ahead of writing), so the planner remembers them.
-    private readonly Queue<Dictionary<CurrentKey, CurrentFigure>> _recent = new();
-
-    public string ImportId { get; } = importId;
-
-    public string FileName { get; } = fileName;
-
-    public bool DryRun { get; } = dryRun;
-
-    /// <summary>The importing organisation: the subject (ordering key) of the import's events.</summary>
-    public string Subject { get; } = subject;
-
-    public DateTimeOffset StartedAt { get; } = startedAt;
-
-    /// <summary>The number of the last ObservationBatchRecorded event written.</summary>
-    public int EventSequence { get; set; }
-
-    internal CurrentFigure? Recent(CurrentKey key)
-    {
-        CurrentFigure? found = null;
-        foreach (var batch in _recent)
-        {
-            found = batch.GetValueOrDefault(key) ?? found; // the latest batch wins
-        }
-
-        return found;
-    }
-
-    internal void Remember(Dictionary<CurrentKey, CurrentFigure> planned)
-    {
-        _recent.Enqueue(planned);
-        if (_recent.Count > ImportBatchWriter.BatchesInFlight)
-        {
-            _recent.Dequeue();
-        }
-    }
-}
-
-/// <summary>A batch ready to write: its unit of work (holding its events), what to insert and what it supersedes.</summary>
-public sealed class PlannedBatch(AsyncServiceScope scope, MeasuresDbContext db, IReadOnlyList<PendingRow> inserts, IReadOnlyList<(Guid Old, Guid New)> supersessions, BatchCounts counts)
+/// <summary>
+/// A batch ready to write: its unit of work (holding its events, and the import's missing measures for the first
+/// batch), what to insert and what it supersedes.
+/// </summary>
+public sealed class PlannedBatch(
+    AsyncServiceScope scope, MeasuresDbContext db, IReadOnlyList<PendingRow> inserts, IReadOnlyList<(Guid Old, Guid New)> supersessions, BatchCounts counts, IReadOnlyList<string> defines)
     : IAsyncDisposable
 {
     public MeasuresDbContext Db { get; } = db;
+
+    /// <summary>The measures this batch defines when it commits.</summary>
+    public IReadOnlyList<string> Defines { get; } = defines;
 
     public IReadOnlyList<PendingRow> Inserts { get; } = inserts;
 
@@ -69,9 +34,11 @@ public sealed class PlannedBatch(AsyncServiceScope scope, MeasuresDbContext db, 
 /// a different figure for a key that has one supersedes it ("re-import of &lt;file&gt;"); a new key is appended.
 /// Ids come from fingerprints, so running the same file again changes nothing. Planning (look-ups, decisions,
 /// event messages) is split from writing (one transaction per batch: supersessions, rows, events) so the
-/// next batch is planned while the database writes this one. A dry run only plans.
+/// next batch is planned while the database writes this one. A dry run only plans. The first batch planned also
+/// carries the measures the import defines (<see cref="ImportRun.TakeUndefined"/>), so they commit with the first
+/// figures or, if that batch never commits, not at all.
 /// </summary>
-public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationBulkStore store, ObservationEvents events)
+public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationBulkStore store, ObservationEvents events, MeasureStaging staging)
 {
     /// <summary>Planned batches that may not be committed yet (the one being written and the one waiting).</summary>
     public const int BatchesInFlight = 2;
@@ -93,8 +60,12 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
             var (inserts, replacements, skipped, planned) = Decide(run, batch, current);
             run.Remember(planned);
             var counts = new BatchCounts(inserts.Count, skipped, replacements.Count, false);
+            IReadOnlyList<string> defines = [];
             if (!run.DryRun)
             {
+                // Definitions first, so their events come before the figures' in the outbox.
+                defines = await DefineAsync(db, run.TakeUndefined(), cancellationToken);
+
                 // The events are built here, ahead of the write, so formatting them overlaps the database's work.
                 run.EventSequence = events.BatchRecorded(db, run.ImportId, run.EventSequence, [.. inserts.Select(p => p.Observation)], run.StartedAt, run.Subject);
                 foreach (var (old, replacement, _) in replacements)
@@ -103,7 +74,7 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
                 }
             }
 
-            return new PlannedBatch(scope, db, inserts, [.. replacements.Where(r => r.InDatabase).Select(r => (r.Old, r.Replacement.Id))], counts);
+            return new PlannedBatch(scope, db, inserts, [.. replacements.Where(r => r.InDatabase).Select(r => (r.Old, r.Replacement.Id))], counts, defines);
         }
         catch
         {
@@ -127,7 +98,29 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
         await store.InsertAsync(db, batch.Inserts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        run.Defined(batch.Defines);
         return batch.Counts with { Committed = true };
+    }
+
+    // The import's missing measures that are still missing (someone may have defined one since the import began:
+    // theirs is used), added to the batch's unit of work. A definition made at the same moment elsewhere fails the
+    // batch on the measure's key; the import then stops with nothing committed and can be run again.
+    private async Task<IReadOnlyList<string>> DefineAsync(MeasuresDbContext db, UndefinedMeasures? undefined, CancellationToken cancellationToken)
+    {
+        if (undefined is null)
+        {
+            return [];
+        }
+
+        var ids = undefined.Changes.Select(c => c.Current.MeasureId).ToList();
+        var existing = await db.Measures.AsNoTracking().Where(m => ids.Contains(m.MeasureId)).Select(m => m.MeasureId).ToListAsync(cancellationToken);
+        var defines = undefined.Changes.Where(c => !existing.Contains(c.Current.MeasureId)).ToList();
+        foreach (var change in defines)
+        {
+            staging.Define(db, change, null, undefined.Owner);
+        }
+
+        return [.. defines.Select(c => c.Current.MeasureId)];
     }
 
     private static (List<PendingRow> Inserts, List<(Guid Old, Observation Replacement, bool InDatabase)> Replacements, long Skipped, Dictionary<CurrentKey, CurrentFigure> Planned) Decide(

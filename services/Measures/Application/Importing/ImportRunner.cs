@@ -19,7 +19,8 @@ namespace Safeguarding.Measures.Application.Importing;
 /// file), rows are grouped into batches of <see cref="MeasuresOptions.ImportBatchRows"/> rows, and each
 /// batch is stored by <see cref="ImportBatchWriter"/> in its own transaction while the next is read. A row's
 /// observations always travel in one batch, so a row is never half-applied. The last transaction records
-/// the run and its ObservationsImported event. A dry run reads and counts and commits nothing.
+/// the run and its ObservationsImported event. A dry run reads and counts and commits nothing. Measures the
+/// mapping defines commit with the first batch, never on their own.
 /// </summary>
 public sealed class ImportRunner(
     IServiceScopeFactory scopes,
@@ -43,7 +44,7 @@ public sealed class ImportRunner(
         var inScope = Scope(scope, request.TargetOrganisation);
         var started = time.GetUtcNow();
         var run = new ImportRun(Guid.CreateVersion7(started).ToString(), Path.GetFileName(request.FileName), request.DryRun, actor.OrganisationCode ?? options.Value.DefaultOrganisation, started);
-        var (catalog, defined) = await PrepareMeasuresAsync(mapping, request, run, actor, cancellationToken);
+        var (catalog, wouldDefine) = await PrepareMeasuresAsync(mapping, request, run, actor, cancellationToken);
         var context = new ImportContext
         {
             FileName = run.FileName,
@@ -126,6 +127,11 @@ public sealed class ImportRunner(
         }
 
         var (counts, batchesCommitted) = stored;
+        foreach (var measureId in run.MeasuresDefined)
+        {
+            ImportsLog.MeasureDefined(logger, run.ImportId, measureId);
+        }
+
         var outcome = new ImportOutcome
         {
             ImportId = run.ImportId,
@@ -136,7 +142,7 @@ public sealed class ImportRunner(
             SkippedIdentical = counts.SkippedIdentical,
             Superseded = counts.Superseded,
             Batches = batchesCommitted,
-            MeasuresDefined = defined,
+            MeasuresDefined = run.DryRun ? wouldDefine : run.MeasuresDefined,
             StartedAt = started,
             CompletedAt = time.GetUtcNow(),
         };
@@ -276,46 +282,30 @@ public sealed class ImportRunner(
         }
     }
 
-    private async Task<(IMeasureCatalog Catalog, IReadOnlyList<string> Defined)> PrepareMeasuresAsync(ImportMapping mapping, ImportRequest request, ImportRun run, Actor actor, CancellationToken cancellationToken)
+    // The mapping's measures as the rows are checked against them. With define-missing-measures, those not yet
+    // defined are checked against the definitions the mapping gives; nothing is stored here: a real run defines them
+    // with its first batch (so an import that stops before storing anything defines nothing), a dry run never.
+    private async Task<(IMeasureCatalog Catalog, IReadOnlyList<string> WouldDefine)> PrepareMeasuresAsync(ImportMapping mapping, ImportRequest request, ImportRun run, Actor actor, CancellationToken cancellationToken)
     {
         var ids = mapping.Measures.Select(m => m.MeasureId).ToList();
-        await using (var readScope = scopes.CreateAsyncScope())
+        await using var readScope = scopes.CreateAsyncScope();
+        var catalog = await readScope.ServiceProvider.GetRequiredService<MeasureReader>().CatalogAsync(ids, cancellationToken);
+        var missing = mapping.Measures.Where(m => m.Definition is not null && !catalog.Histories.ContainsKey(m.MeasureId)).ToList();
+        if (!request.DefineMissingMeasures || missing.Count == 0)
         {
-            var catalog = await readScope.ServiceProvider.GetRequiredService<MeasureReader>().CatalogAsync(ids, cancellationToken);
-            var missing = mapping.Measures.Where(m => m.Definition is not null && !catalog.Histories.ContainsKey(m.MeasureId)).ToList();
-            if (!request.DefineMissingMeasures || missing.Count == 0)
-            {
-                return (catalog, []);
-            }
-
-            if (run.DryRun)
-            {
-                // Nothing is stored in a dry run: check the file against the definitions the mapping would create.
-                var overlay = catalog.Histories.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                foreach (var measure in missing)
-                {
-                    overlay[measure.MeasureId] = MeasureHistory.Define(measure.Definition!, new ChangeContext(actor.UserId, time.GetUtcNow())).History;
-                }
-
-                return (new LoadedMeasureCatalog(overlay), [.. missing.Select(m => m.MeasureId)]);
-            }
-
-            foreach (var measure in missing)
-            {
-                await using var defineScope = scopes.CreateAsyncScope();
-                try
-                {
-                    await defineScope.ServiceProvider.GetRequiredService<MeasureCommands>().DefineAsync(measure.Definition!, null, actor, cancellationToken);
-                    ImportsLog.MeasureDefined(logger, run.ImportId, measure.MeasureId);
-                }
-                catch (ResourceConflictException)
-                {
-                    // Defined meanwhile by someone else: use theirs.
-                }
-            }
-
-            return (await readScope.ServiceProvider.GetRequiredService<MeasureReader>().CatalogAsync(ids, cancellationToken), [.. missing.Select(m => m.MeasureId)]);
+            return (catalog, []);
         }
+
+        var context = new ChangeContext(actor.UserId, time.GetUtcNow());
+        var defined = missing.Select(m => MeasureHistory.Define(m.Definition!, context)).ToList();
+        var overlay = catalog.Histories.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var change in defined)
+        {
+            overlay[change.Current.MeasureId] = change.History;
+        }
+
+        run.DefineWithFirstBatch(defined, actor.ActingFor ?? options.Value.DefaultOrganisation);
+        return (new LoadedMeasureCatalog(overlay), [.. missing.Select(m => m.MeasureId)]);
     }
 
     private async Task FinishAsync(ImportRun run, ImportMapping mapping, ImportOutcome outcome, Actor actor, CancellationToken cancellationToken)
