@@ -1,8 +1,6 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Safeguarding.Measures.V1;
-using Grpc.Core;
-using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Json;
 
@@ -10,8 +8,8 @@ namespace Safeguarding.Gateway.Json;
 internal sealed record JsonFacadeProtoFile(FileDescriptor File);
 
 /// <summary>
-/// The proto files the JSON facade knows: every generated file of the contracts project and of the
-/// gRPC layer (health, reflection, google.rpc), found by their *Reflection classes so a new service's
+/// The proto files the JSON facade knows: every generated file of the contracts project and the google.rpc error
+/// details (Google.Api.CommonProtos, which Grpc.StatusProto brings), found by their *Reflection classes so a new service's
 /// protos are offered without a change here, plus any registered <see cref="JsonFacadeProtoFile"/>.
 /// </summary>
 internal sealed class JsonProtoFiles
@@ -20,7 +18,7 @@ internal sealed class JsonProtoFiles
     {
         var byName = new Dictionary<string, FileDescriptor>(StringComparer.Ordinal);
         foreach (var file in Discover(typeof(MeasuresServiceReflection).Assembly)
-                     .Concat(Discover(typeof(RpcException).Assembly))
+                     .Concat(Discover(typeof(Google.Rpc.Status).Assembly))
                      .Concat(extra.Select(e => e.File)))
         {
             byName.TryAdd(file.Name, file);

@@ -37,7 +37,7 @@ public sealed class JsonFacadeTests(JsonFacadeFixture fixture) : IClassFixture<J
     }
 
     [Fact]
-    public async Task The_gateway_vouches_for_the_caller_and_other_x_sg_headers_and_the_token_are_not_passed_on()
+    public async Task The_caller_s_token_and_the_gateway_s_grant_are_passed_on_and_forged_x_sg_headers_are_not()
     {
         using var response = await fixture.PostJsonAsync(
             JsonFacadeFixture.EchoPath + "Echo", "{\"text\": \"hello\"}", Analyst, target: "camden-csc-north",
@@ -47,11 +47,14 @@ public sealed class JsonFacadeTests(JsonFacadeFixture fixture) : IClassFixture<J
         var json = await JsonFacadeFixture.JsonAsync(response);
         Assert.Equal("hello", (string?)json["text"]);
         Assert.Equal("camden-shared", (string?)json["instance"]);
+        // The service validates the caller's own token; forged x-sg-* headers never reach it, and the team the call
+        // is for comes with the gateway's signed grant.
         var seen = json["seenHeaders"]!;
-        Assert.Equal("json-analyst", (string?)seen["x-sg-user-id"]);
-        Assert.Equal("analyst", (string?)seen["x-sg-roles"]);
-        Assert.Equal("camden-csc-north", (string?)seen["x-sg-target-organisation"]);
-        Assert.Null(seen["authorization"]);
+        Assert.Equal("Bearer " + Analyst, (string?)seen["authorization"]);
+        Assert.Null(seen["x-sg-user-id"]);
+        Assert.Null(seen["x-sg-roles"]);
+        Assert.Equal("camden-csc-north", (string?)seen[IdentityHeaders.TargetOrganisation]);
+        Assert.False(string.IsNullOrEmpty((string?)seen[TargetGrant.Header]));
         Assert.False((bool)json["hasDeadline"]!);
     }
 

@@ -31,7 +31,7 @@ public sealed class FakeMeasuresInstance : IAsyncDisposable
     /// <summary>Every call waits until the caller cancels it.</summary>
     public bool Slow { get; set; }
 
-    /// <summary>Identity headers of the calls received (target organisation → caller user id).</summary>
+    /// <summary>The calls received: target organisation, and the user of the bearer token the gateway passed on.</summary>
     public List<(string Target, string User)> Calls { get; } = [];
 
     public static async Task<FakeMeasuresInstance> StartAsync()
@@ -141,10 +141,19 @@ public sealed class FakeMeasuresInstance : IAsyncDisposable
         var target = http.Request.Headers["x-sg-target-organisation"].ToString();
         lock (Calls)
         {
-            Calls.Add((target, http.Request.Headers["x-sg-user-id"].ToString()));
+            Calls.Add((target, ForwardedUser(http)));
         }
 
         return target;
+    }
+
+    private static string ForwardedUser(HttpContext http)
+    {
+        var bearer = http.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return bearer.StartsWith(scheme, StringComparison.Ordinal)
+            ? new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(bearer[scheme.Length..]).Subject
+            : string.Empty;
     }
 
     private async Task<bool> WaitIfSlowAsync(HttpContext http)

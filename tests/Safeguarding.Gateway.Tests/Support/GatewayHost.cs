@@ -42,7 +42,6 @@ public sealed class GatewayHost : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("gateway-tests-").FullName;
         var all = TestSettings.Service("gateway");
         all["Gateway:Auth:DevelopmentKey"] = TestTokens.Key;
-        all["Auth:DevelopmentKey"] = TestTokens.Key;
         all["Gateway:Audit:DatabasePath"] = Path.Combine(folder, "audit.db");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,6 +1,9 @@
 namespace Safeguarding.Gateway.Tests.Support;
 
-/// <summary>Configuration shared by test hosts: loopback, free ports, quiet logs.</summary>
+/// <summary>
+/// Configuration shared by test hosts: loopback, free ports, quiet logs, and the development key every service
+/// validates callers' tokens (and the gateway's target grants) with.
+/// </summary>
 public static class TestSettings
 {
     public static Dictionary<string, string?> Service(string instance) => new()
@@ -11,5 +14,6 @@ public static class TestSettings
         ["Endpoints:ShutdownTimeout"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Test:Instance"] = instance,
+        ["Auth:DevelopmentKey"] = TestTokens.Key,
     };
 }
