@@ -32,7 +32,7 @@ public sealed class TelemetryTests(HostFixture fixture) : IClassFixture<HostFixt
         Assert.Equal(ActivityKind.Server, span.Kind);
         Assert.True(span.HasRemoteParent);
         var tags = span.TagObjects.ToDictionary(t => t.Key, t => t.Value?.ToString());
-        // The RPC conventions OpenTelemetry.Instrumentation.AspNetCore 1.21 emits (with its gRPC support switched on).
+        // The RPC conventions OpenTelemetry.Instrumentation.AspNetCore 1.21 emits (its gRPC support is on by the platform's default).
         Assert.Equal("grpc", tags.GetValueOrDefault("rpc.system.name"));
         Assert.Equal("safeguarding.testing.v1.EchoService/Echo", tags.GetValueOrDefault("rpc.method"));
         Assert.Equal(statusName, tags.GetValueOrDefault("rpc.response.status_code"));

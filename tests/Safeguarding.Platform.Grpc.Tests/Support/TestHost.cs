@@ -55,7 +55,6 @@ public sealed class TestHost : IAsyncDisposable
             ["Auth:DevelopmentKey"] = Tokens.Key,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Safeguarding.Platform.Grpc.RpcErrorInterceptor"] = "None",
-            ["OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_ENABLE_GRPC_INSTRUMENTATION"] = "true",
         });
         if (settings is not null)
         {
