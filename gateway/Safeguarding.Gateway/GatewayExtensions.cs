@@ -45,8 +45,7 @@ public static class GatewayExtensions
         services.AddSingleton(provider => AuditSubjects.Create(provider.GetRequiredService<IOptions<AuditOptions>>().Value, provider.GetRequiredService<AuthOptions>()));
         services.AddSingleton<AuditTrail>();
 
-        services.AddSingleton<ForwardingClient>();
-        services.AddSingleton<IGrpcForwarder, HttpGrpcForwarder>();
+        services.AddGrpcForwarding(configuration);
 
         services.Configure<FanOutOptions>(configuration.GetSection(FanOutOptions.Section));
         services.AddSingleton<FanOutEngine>();

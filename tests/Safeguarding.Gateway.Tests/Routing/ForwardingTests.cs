@@ -164,6 +164,17 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     }
 
     [Fact]
+    public async Task No_forwarded_for_headers_reach_a_service_from_outside_or_from_the_gateway()
+    {
+        var outside = new Metadata { { "x-forwarded-for", "10.9.8.7" }, { "x-forwarded-host", "evil.example" }, { "x-forwarded-proto", "https" } };
+
+        var response = await Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(Analyst, extra: outside));
+
+        Assert.Equal("camden-shared", response.Instance);
+        Assert.DoesNotContain(response.SeenHeaders.Keys, name => name.StartsWith("x-forwarded-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_trace_continues_upstream()
     {
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

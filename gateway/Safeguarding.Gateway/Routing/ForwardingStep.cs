@@ -3,22 +3,20 @@ using Safeguarding.Gateway.Audit;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Registry;
 using Grpc.Core;
-using Safeguarding.Platform.Grpc;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace Safeguarding.Gateway.Routing;
 
 /// <summary>
-/// Every gRPC path the gateway does not answer itself goes to the target organisation's instance of
-/// the service the path names — once the policy allows the caller to touch that organisation, and
-/// once row-level access is in the audit trail.
+/// The first step of YARP's pipeline for every gRPC path the gateway does not answer itself: the call goes to the
+/// target organisation's instance of the service the path names — once the policy allows the caller to touch that
+/// organisation, and once row-level access is in the audit trail. Then YARP forwards it; what YARP cannot deliver
+/// ends as a gRPC status (<see cref="ForwardingOutcome"/>).
 /// </summary>
-internal static class ForwardingEndpoint
+internal static class ForwardingStep
 {
-    public static IEndpointConventionBuilder MapGrpcForwarding(this IEndpointRouteBuilder endpoints) =>
-        // Literal paths (the gateway's own services, health, reflection) win over this pattern.
-        endpoints.MapPost("/{service}/{method}", (RequestDelegate)HandleAsync).WithDisplayName("gRPC forwarding");
-
-    private static async Task HandleAsync(HttpContext http)
+    public static async Task InvokeAsync(HttpContext http, Func<Task> next)
     {
         if (!HttpProtocol.IsHttp2(http.Request.Protocol))
         {
@@ -56,23 +54,8 @@ internal static class ForwardingEndpoint
         var decision = AccessControl.Decide(policy, caller, target, registry);
         // The requested target is client input: only a registered code goes into logs and the audit trail.
         var recorded = registry.Find(target) is null ? "(unknown)" : target;
-        try
+        if (!await TryAuditAsync(http, policy, caller, path, recorded, decision.Allowed))
         {
-            if (policy.IsRowLevel)
-            {
-                var action = policy.Access switch
-                {
-                    DataAccess.RowWrite => AuditAction.Write,
-                    DataAccess.Export => AuditAction.Export,
-                    _ => AuditAction.Read,
-                };
-                await services.GetRequiredService<AuditTrail>().RecordAsync(
-                    caller.UserId, caller.OrganisationCode, action, path, recorded, [], decision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, http.RequestAborted);
-            }
-        }
-        catch (AuditUnavailableException)
-        {
-            await GrpcStatusResponse.WriteAsync(http, StatusCode.Unavailable, "The call cannot be recorded right now.");
             return;
         }
 
@@ -84,9 +67,10 @@ internal static class ForwardingEndpoint
             return;
         }
 
-        if (registry.InstanceFor(target, route.Area) is not { } instance)
+        if (registry.InstanceFor(target, route.Area) is not { } instance
+            || !services.GetRequiredService<IProxyStateLookup>().TryGetCluster(RegistryProxyConfig.ClusterIdOf(instance), out var cluster))
         {
-            ForwardingLog.Refused(logger, path, target, "no instance");
+            ForwardingLog.Refused(logger, path, recorded, "no instance");
             await GrpcStatusResponse.WriteAsync(http, StatusCode.Unimplemented, "No instance of this service is configured for the organisation.");
             return;
         }
@@ -98,7 +82,35 @@ internal static class ForwardingEndpoint
         }
 
         TagActivity(route, target);
-        await services.GetRequiredService<IGrpcForwarder>().ForwardAsync(http, instance.Address, IdentityHeaders.For(call, target, services.GetRequiredService<AuthOptions>()), deadline);
+        http.Features.Set(new ForwardedCall(IdentityHeaders.For(call, target, services.GetRequiredService<AuthOptions>()).ToList(), deadline));
+        http.ReassignProxyRequest(cluster);
+        await ForwardingOutcome.ForwardWithinDeadlineAsync(http, deadline, next, logger);
+    }
+
+    private static async Task<bool> TryAuditAsync(HttpContext http, RpcPolicy policy, Caller caller, string path, string recorded, bool allowed)
+    {
+        if (!policy.IsRowLevel)
+        {
+            return true;
+        }
+
+        var action = policy.Access switch
+        {
+            DataAccess.RowWrite => AuditAction.Write,
+            DataAccess.Export => AuditAction.Export,
+            _ => AuditAction.Read,
+        };
+        try
+        {
+            await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(
+                caller.UserId, caller.OrganisationCode, action, path, recorded, [], allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, http.RequestAborted);
+            return true;
+        }
+        catch (AuditUnavailableException)
+        {
+            await GrpcStatusResponse.WriteAsync(http, StatusCode.Unavailable, "The call cannot be recorded right now.");
+            return false;
+        }
     }
 
     private static void TagActivity(GrpcRoute route, string target)
@@ -106,10 +118,12 @@ internal static class ForwardingEndpoint
         if (Activity.Current is { IsAllDataRequested: true } activity)
         {
             activity.DisplayName = $"{route.Service}/{route.Method}";
-            activity.SetTag("rpc.system", "grpc");
-            activity.SetTag("rpc.service", route.Service);
-            activity.SetTag("rpc.method", route.Method);
+            activity.SetTag("rpc.system.name", "grpc");
+            activity.SetTag("rpc.method", $"{route.Service}/{route.Method}");
             activity.SetTag("safeguarding.organisation", target);
         }
     }
 }
+
+/// <summary>What the gateway adds to one forwarded call: the identity headers it vouches for, and the caller's deadline.</summary>
+internal sealed record ForwardedCall(IReadOnlyList<KeyValuePair<string, string>> Headers, DateTime? Deadline);
