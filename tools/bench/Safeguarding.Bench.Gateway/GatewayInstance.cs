@@ -70,13 +70,3 @@ internal sealed class GatewayInstance : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-internal static class BenchHosts
-{
-    /// <summary>Cancelled by Ctrl+C.</summary>
-    public static readonly CancellationTokenSource Stop = new();
-
-    /// <summary>Host arguments: content root in the bench folder (no appsettings.json from wherever the script runs), no file watching.</summary>
-    public static string[] Arguments(DirectoryInfo folder) =>
-        [$"--contentRoot={folder.FullName}", "--hostBuilder:reloadConfigOnChange=false", "--environment=Production"];
-}
