@@ -3,8 +3,8 @@
 # loopback h2c; numbers are printed beside their baseline from the same run and compared with the goals
 # (met / MISSED), never asserted.
 #  1. Throughput: one measures RPC (GetMeasure: reference read; ListObservations: row-level read, audited)
-#     loaded by h2load directly (with the x-sg-* identity metadata the gateway adds) and through the gateway
-#     (bearer JWT of an analyst), alternating rounds; median req/s of each and the median per-round ratio
+#     loaded by h2load directly (with what the gateway forwards: the analyst's bearer JWT and target header; the
+#     service validates the token itself) and through the gateway (the bearer JWT alone), alternating rounds; median req/s of each and the median per-round ratio
 #     gateway/direct (goal >= 0.7). Sampled calls through our client check grpc-status both ways.
 #  2. Fan-out: MeasuresAggregation/GetMeasureAcrossOrganisations London-wide (region analyst) through a
 #     gateway with 33 partnerships (each its own measures instance, 24 monthly figures) against one with 1;

@@ -1,22 +1,18 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Safeguarding.Gateway;
-using Safeguarding.Gateway.Auth;
-using Grpc.Core;
-using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Bench.Gateway;
 
 /// <summary>
 /// A real gateway (ServiceHost + GatewayModule, as its Program.cs starts it) on a loopback port: a London
-/// registry whose partnerships each have their own measures instance, a development signing key, the audit
+/// registry whose partnerships each have their own measures instance, the bench's development key, the audit
 /// table in SQLite, and a rate limit raised out of the way of the benchmark.
 /// </summary>
 internal sealed class GatewayInstance : IAsyncDisposable
 {
     public const string Region = "london";
-    private const string DevelopmentKey = "safeguarding-gateway-benchmark-key-0123456789";
 
     private readonly WebApplication _app;
 
@@ -36,7 +32,7 @@ internal sealed class GatewayInstance : IAsyncDisposable
 
     public static async Task<GatewayInstance> StartAsync(string name, IReadOnlyList<MeasuresInstance> partnerships, DirectoryInfo folder, bool auditTable = true)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(BenchAuth.GatewaySettings)
         {
             ["Endpoints:Address"] = "127.0.0.1",
             ["Endpoints:GrpcPort"] = "0",
@@ -44,7 +40,6 @@ internal sealed class GatewayInstance : IAsyncDisposable
             ["Endpoints:ShutdownTimeout"] = "00:00:02",
             ["Telemetry:SharedByProcess"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Gateway:Auth:DevelopmentKey"] = DevelopmentKey,
             // Empty: audit records go to the structured log only (a diagnostic; production keeps the table).
             ["Gateway:Audit:DatabasePath"] = auditTable ? Path.Combine(folder.FullName, $"gateway-{name}-audit.db") : string.Empty,
             // The default (50/s, burst 100 per caller) would refuse most of a benchmark's calls.
@@ -68,24 +63,10 @@ internal sealed class GatewayInstance : IAsyncDisposable
         return new GatewayInstance(app, partnerships.Count);
     }
 
-    /// <summary>A bearer token signed with the gateway's development key.</summary>
-    public static string Token(string userId, string organisation, string role) =>
-        DevelopmentTokens.Mint(userId, organisation, [role], TimeSpan.FromHours(4), DevelopmentKey);
-
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-internal static class BenchHosts
-{
-    /// <summary>Cancelled by Ctrl+C.</summary>
-    public static readonly CancellationTokenSource Stop = new();
-
-    /// <summary>Host arguments: content root in the bench folder (no appsettings.json from wherever the script runs), no file watching.</summary>
-    public static string[] Arguments(DirectoryInfo folder) =>
-        [$"--contentRoot={folder.FullName}", "--hostBuilder:reloadConfigOnChange=false", "--environment=Production"];
 }

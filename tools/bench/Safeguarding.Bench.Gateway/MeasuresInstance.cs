@@ -3,24 +3,23 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Measures;
-using Safeguarding.Measures.Grpc;
+using Grpc.Core;
 using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Events.InProcess;
-using Grpc.Core;
-using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Bench.Gateway;
 
 /// <summary>
 /// One partnership's real measures service (ServiceHost + MeasuresModule, as its Program.cs starts it) on a
-/// loopback port, with its own SQLite file and in-process broker, knowing only its own organisation.
+/// loopback port, with its own SQLite file and in-process broker, knowing only its own organisation and
+/// trusting the bench's development key (callers' tokens and the gateway's target grants).
 /// </summary>
 internal sealed class MeasuresInstance : IAsyncDisposable
 {
     public const string MeasureId = "bench.referrals";
     public const string UserId = "bench-analyst";
-    public const string Roles = "analyst";
+    public const string Role = "analyst";
 
     /// <summary>April 2023 to March 2025.</summary>
     public const int Months = 24;
@@ -46,7 +45,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
 
     public static async Task<MeasuresInstance> StartAsync(string code, DirectoryInfo folder, TimeSpan latency)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(BenchAuth.ServiceSettings)
         {
             ["Endpoints:Address"] = "127.0.0.1",
             ["Endpoints:GrpcPort"] = "0",
@@ -75,12 +74,8 @@ internal sealed class MeasuresInstance : IAsyncDisposable
         return new MeasuresInstance(code, app);
     }
 
-    /// <summary>Metadata as the gateway sends it for an analyst of <paramref name="organisation"/>.</summary>
-    public static Metadata IdentityHeaders(string organisation) => new Metadata()
-        .Add("x-sg-user-id", UserId)
-        .Add("x-sg-organisation", organisation)
-        .Add("x-sg-roles", Roles)
-        .Add("x-sg-target-organisation", organisation);
+    /// <summary>Metadata as the gateway sends it for an analyst of <paramref name="organisation"/> about their own organisation.</summary>
+    public static Metadata AnalystHeaders(string organisation) => BenchAuth.Headers(UserId, organisation, Role, target: organisation);
 
     /// <summary>The figure recorded for a month (0 = April 2023): always above any disclosure threshold.</summary>
     public static int Referrals(string code, int month) => 40 + ((month * 7) + code.Sum(c => c)) % 60;
@@ -88,7 +83,7 @@ internal sealed class MeasuresInstance : IAsyncDisposable
     /// <summary>Defines the bench measure and records its 24 monthly figures, as the organisation's analyst.</summary>
     public async Task SeedAsync()
     {
-        var options = new CallOptions(headers: IdentityHeaders(Code), deadline: DateTime.UtcNow.AddMinutes(2));
+        var options = new CallOptions(headers: AnalystHeaders(Code), deadline: DateTime.UtcNow.AddMinutes(2));
         await Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definition() }, options);
         for (var month = 0; month < Months; month++)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
 
 namespace Safeguarding.Bench.MeasuresImport;
@@ -33,7 +34,7 @@ internal static class AggregateBench
         var report = await service.Client.ImportCsvAsync(
             new ImportCsvHeader { MappingId = Mapping, FileName = "bench-audits.csv", DefineMissingMeasures = true },
             new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())),
-            BenchService.Caller(TimeSpan.FromMinutes(10)));
+            BenchCaller.Options(TimeSpan.FromMinutes(10)));
         var request = new AggregateMeasureRequest
         {
             MeasureId = Measure,
@@ -47,7 +48,7 @@ internal static class AggregateBench
         for (var run = 0; run < Math.Max(runs, 21); run++)
         {
             var stopwatch = Stopwatch.StartNew();
-            response = await service.Client.AggregateMeasureAsync(request, BenchService.Caller(TimeSpan.FromMinutes(1)));
+            response = await service.Client.AggregateMeasureAsync(request, BenchCaller.Options(TimeSpan.FromMinutes(1)));
             timings.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 

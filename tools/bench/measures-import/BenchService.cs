@@ -1,11 +1,9 @@
-using Grpc.Net.Client;
 using System.Globalization;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
 using Safeguarding.Measures;
-using Safeguarding.Measures.Grpc;
-using Grpc.Core;
-using Safeguarding.Platform.Grpc;
+using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Bench.MeasuresImport;
@@ -35,9 +33,6 @@ internal sealed class BenchService : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static CallOptions Caller(TimeSpan timeout) =>
-        new() { Headers = new Metadata { { "x-sg-user-id", "bench" }, { "x-sg-organisation", "E12000007" } }, Deadline = DateTime.UtcNow + timeout };
-
     public static async Task<BenchService> StartAsync(string admin, IReadOnlyList<string> organisations, int batchRows)
     {
         var database = "measures_bench_" + Guid.NewGuid().ToString("N")[..12];
@@ -61,6 +56,11 @@ internal sealed class BenchService : IAsyncDisposable
             ["Measures:ImportBatchRows"] = batchRows.ToString(CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in BenchCaller.Settings)
+        {
+            settings[key] = value;
+        }
+
         for (var i = 0; i < organisations.Count; i++)
         {
             settings[$"Organisations:{i}:Code"] = organisations[i];

@@ -1,5 +1,6 @@
 using Npgsql;
 using Safeguarding.Measures.Persistence.Bulk;
+using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
 
 namespace Safeguarding.Bench.MeasuresImport;
@@ -17,7 +18,7 @@ internal static class PostgresImport
         var (ours, report) = await Measured.RunAsync(async () =>
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return await service.Client.ImportCsvAsync(header, stream, BenchService.Caller(TimeSpan.FromHours(2)));
+            return await service.Client.ImportCsvAsync(header, stream, BenchCaller.Options(TimeSpan.FromHours(2)));
         });
         Console.WriteLine($"service      {rows / ours.WallSeconds,12:N0} rows/s wall ({report.ObservationsRecorded / ours.WallSeconds:N0} observations/s stored)   {ours.WallSeconds:N1} s wall, {ours.CpuSeconds:N1} s CPU in this process (service and client)");
         Console.WriteLine($"             rows read {report.RowsRead:N0}, imported {report.RowsImported:N0}, rejected {report.RowsRejected:N0}; observations recorded {report.ObservationsRecorded:N0} in {report.BatchesCommitted:N0} transactions with their events");
