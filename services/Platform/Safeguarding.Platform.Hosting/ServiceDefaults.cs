@@ -15,6 +15,9 @@ public static class ServiceDefaults
     /// <summary>The largest message a service receives or sends unless it says otherwise (gRPC's usual 4 MiB).</summary>
     public const int DefaultMaxMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>The log category of grpc-dotnet's server call handling, held at Warning (error messages may quote input).</summary>
+    private const string ServerCallHandlerCategory = "Grpc.AspNetCore.Server.ServerCallHandler";
+
     /// <summary>
     /// Endpoints (gRPC h2c + HTTP/1.1), the gRPC server with the caller check and error mapping, bearer-token
     /// validation, OpenTelemetry traces and metrics, logs with trace ids, gRPC and HTTP health, reflection and a
@@ -50,6 +53,9 @@ public static class ServiceDefaults
 
         builder.Logging.Configure(options =>
             options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // grpc-dotnet logs every error status with its message at Information (RpcConnectionError), and messages may
+        // quote input (a NOT_FOUND names the id asked for): docs/privacy.md keeps them out of logs.
+        builder.Logging.AddFilter(ServerCallHandlerCategory, LogLevel.Warning);
         if (builder.Configuration["Logging:Format"] == "json")
         {
             builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);

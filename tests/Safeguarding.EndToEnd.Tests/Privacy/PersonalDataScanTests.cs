@@ -4,10 +4,10 @@ using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.Gateway.V1;
+using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
 using Grpc.Core;
-using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Persistence;
 using Safeguarding.Reporting.V1;
 
@@ -36,9 +36,6 @@ public sealed class PersonalDataScanTests(PlatformFixture fixture, Xunit.Abstrac
     /// <summary>The canaries: the name (whole and the unusual surname), the e-mail and the NHS number, spaced and not.</summary>
     public static readonly PersonalDataScanner Scanner = new([ChildName, "Canaryson", Email, NhsNumber, NhsNumber.Replace(" ", string.Empty, StringComparison.Ordinal)]);
 
-    private static readonly Method<CreateNarrativeEntryRequest, NarrativeEntry> CreateNarrativeEntry =
-        DescriptorMethods.Create<CreateNarrativeEntryRequest, NarrativeEntry>(Gateway.Auth.ReportingPolicies.Reporting, "CreateNarrativeEntry");
-
     private static readonly Action<ILogger, string, Exception?> ControlLog = LoggerMessage.Define<string>(LogLevel.Warning, new EventId(1, "Control"), "Control record about {Child}");
 
     private static string Details => $"{ChildName} ({BornOn}, NHS {NhsNumber}) of {Postcode}; mum {Email}, {Phone}";
@@ -59,12 +56,14 @@ public sealed class PersonalDataScanTests(PlatformFixture fixture, Xunit.Abstrac
         await Scenario.AcrossLondonAsync(Platform, Scenario.ProportionMeasure);
 
         // 1. x-sg-* headers from outside, on a valid write: the gateway strips them, the service never sees them.
-        var outside = new Metadata()
-            .Add("x-sg-user-id", Email)
-            .Add("x-sg-organisation", "north-police")
-            .Add("x-sg-roles", "operator")
-            .Add("x-sg-child", $"{ChildName} NHS {NhsNumber}")
-            .Add("x-sg-note", Details);
+        var outside = new Metadata
+        {
+            { "x-sg-user-id", Email },
+            { "x-sg-organisation", "north-police" },
+            { "x-sg-roles", "operator" },
+            { "x-sg-child", $"{ChildName} NHS {NhsNumber}" },
+            { "x-sg-note", Details },
+        };
         sent.Add(("x-sg headers", string.Join("\n", outside.Select(h => h.Key + ": " + h.Value))));
         await Platform.Measures.DefineMeasureAsync(new DefineMeasureRequest { Measure = ScanDefinition() }, TestPlatform.As(analyst, extra: outside));
         var recorded = await Platform.Measures.RecordObservationAsync(
@@ -99,7 +98,7 @@ public sealed class PersonalDataScanTests(PlatformFixture fixture, Xunit.Abstrac
         {
             Entry = new NarrativeEntry { OrganisationCode = "north-csc", PeriodCode = "2024-04/P3M", Story = new Story { Text = "Referrals rose this quarter. " + Details } },
         };
-        statuses["narrative: story"] = await Send(story, () => Platform.Channel.UnaryCall(CreateNarrativeEntry, story, TestPlatform.As(analyst)).ResponseAsync);
+        statuses["narrative: story"] = await Send(story, () => Platform.Reporting.CreateNarrativeEntryAsync(story, TestPlatform.As(analyst)).ResponseAsync);
         var voice = new CreateNarrativeEntryRequest
         {
             Entry = new NarrativeEntry
@@ -109,15 +108,15 @@ public sealed class PersonalDataScanTests(PlatformFixture fixture, Xunit.Abstrac
                 Voice = new Voice { Quote = $"My social worker rang me on {Phone}, I'm {ChildName}", Source = VoiceSource.Child, ConsentRecorded = true, ConsentRecordedOn = "2024-05-01", DeIdentified = true },
             },
         };
-        statuses["narrative: voice"] = await Send(voice, () => Platform.Channel.UnaryCall(CreateNarrativeEntry, voice, TestPlatform.As(analyst)).ResponseAsync);
+        statuses["narrative: voice"] = await Send(voice, () => Platform.Reporting.CreateNarrativeEntryAsync(voice, TestPlatform.As(analyst)).ResponseAsync);
 
         // 6. ... in the measure id and area of a London-wide query (the gateway fans the id out to every instance).
         var london = new GetMeasureAcrossOrganisationsRequest { MeasureId = $"{ChildName} {NhsNumber}" };
-        var londonAnswer = await Platform.Channel.UnaryCall(TestPlatform.GetMeasureAcrossOrganisations, london, TestPlatform.As(Scenario.BoardMemberToken()));
+        var londonAnswer = await Platform.Aggregation.GetMeasureAcrossOrganisationsAsync(london, TestPlatform.As(Scenario.BoardMemberToken()));
         sent.Add(("london query", JsonFormatter.Default.Format(london)));
         Assert.DoesNotContain(londonAnswer.Outcomes, o => o.Status == OrganisationStatus.Ok);
         var area = new GetMeasureAcrossOrganisationsRequest { MeasureId = Scenario.CountMeasure, AreaCode = Email };
-        statuses["london query: area"] = await Send(area, () => Platform.Channel.UnaryCall(TestPlatform.GetMeasureAcrossOrganisations, area, TestPlatform.As(Scenario.BoardMemberToken())).ResponseAsync);
+        statuses["london query: area"] = await Send(area, () => Platform.Aggregation.GetMeasureAcrossOrganisationsAsync(area, TestPlatform.As(Scenario.BoardMemberToken())).ResponseAsync);
 
         // Every refusal is a refusal: nothing carrying the details was accepted.
         Assert.Equal(StatusCode.PermissionDenied, statuses["cross-organisation read"]);

@@ -1,8 +1,9 @@
+using Grpc.Core;
+using Grpc.Net.Client;
 using Safeguarding.EndToEnd.Tests.Privacy;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.EndToEnd.Tests.Telemetry;
 using Safeguarding.Measures.V1;
-using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios;
@@ -75,6 +76,60 @@ public sealed class SharedInstanceTests : IAsyncLifetime
         var csc = await _platform.Measures.ListObservationsAsync(new ListObservationsRequest { MeasureId = Scenario.CountMeasure, OrganisationCodes = { "west-csc" } }, TestPlatform.As(Scenario.AnalystToken("west-csc")));
         Assert.Equal("3", csc.Observations.Single(o => o.Period.Code == Scenario.Year2025).Value.Amount);
         Assert.DoesNotContain(csc.Observations, o => o.Period.Code == Scenario.Year2024);
+    }
+
+    [Fact]
+    public async Task Called_directly_the_shared_instance_believes_no_identity_it_cannot_verify()
+    {
+        // Past the gateway, straight to the instance's port: what anyone inside the network could try.
+        using var channel = GrpcChannel.ForAddress(_platform.Instances["west-shared"].Address);
+        var direct = new MeasuresService.MeasuresServiceClient(channel);
+        var police = Scenario.AnalystToken("west-police");
+        var csc = Scenario.AnalystToken("west-csc");
+        async Task<(StatusCode Status, string? Reason)> CscRows(Metadata headers)
+        {
+            try
+            {
+                var rows = await direct.ListObservationsAsync(
+                    new ListObservationsRequest { MeasureId = Scenario.CountMeasure, OrganisationCodes = { "west-csc" } }, new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
+                Assert.NotEmpty(rows.Observations);
+                return (StatusCode.OK, null);
+            }
+            catch (RpcException ex)
+            {
+                return (ex.StatusCode, ex.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
+            }
+        }
+
+        Metadata ActingForCsc(string token, string? grant = null)
+        {
+            var headers = new Metadata { { "authorization", "Bearer " + token }, { TargetOrganisation.Header, "west-csc" } };
+            if (grant is not null)
+            {
+                headers.Add(TargetGrant.Header, grant);
+            }
+
+            return headers;
+        }
+
+        // The identity headers services once believed, with no token: nobody.
+        var forged = new Metadata { { "x-sg-user-id", "west-csc-analyst" }, { "x-sg-organisation", "west-csc" }, { "x-sg-roles", "analyst" }, { TargetOrganisation.Header, "west-csc" } };
+        Assert.Equal((StatusCode.Unauthenticated, null), await CscRows(forged));
+
+        // West-police's own valid token naming west-csc as the target: without a grant, with one signed by a key the
+        // instance does not trust, and with a real grant made for another user's token.
+        var refused = (StatusCode.PermissionDenied, TargetOrganisation.NotAllowedReason);
+        Assert.Equal(refused, await CscRows(ActingForCsc(police)));
+        var untrusted = TargetGrant.Mint("not-the-gateways-grant-key-0123456789abcdef", police, "west-police-analyst", "west-csc", TimeSpan.FromMinutes(2));
+        Assert.Equal(refused, await CscRows(ActingForCsc(police, untrusted)));
+        var lifted = TargetGrant.Mint(TestPlatform.SigningKey, csc, "west-csc-analyst", "west-csc", TimeSpan.FromMinutes(2));
+        Assert.Equal(refused, await CscRows(ActingForCsc(police, lifted)));
+
+        // Controls: the instance does answer direct calls with a token it validates, and a grant signed with the
+        // gateway's key for this very caller and token, so the refusals above are about who vouched for what.
+        Assert.Equal((StatusCode.OK, null), await CscRows(ActingForCsc(csc)));
+        var granted = TargetGrant.Mint(TestPlatform.SigningKey, police, "west-police-analyst", "west-csc", TimeSpan.FromMinutes(2));
+        Assert.Equal((StatusCode.OK, null), await CscRows(ActingForCsc(police, granted)));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.Measures.Persistence;
-using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Persistence;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios;

@@ -1,9 +1,9 @@
-using Grpc.Net.Client;
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Safeguarding.Gateway.Auth;
 using Grpc.Core;
+using Grpc.Net.Client;
+using Safeguarding.Gateway.Auth;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Support;
@@ -82,10 +82,10 @@ public static class RpcSweep
     }
 
     private static async Task<StatusCode> CallTypedAsync<TRequest, TResponse>(GrpcChannel channel, MethodDescriptor descriptor, IMessage request, CallOptions options)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new()
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
     {
-        var method = DescriptorMethods.Create<TRequest, TResponse>(descriptor.Service, descriptor.Name);
+        var method = DescriptorMethods.Create<TRequest, TResponse>(descriptor);
         try
         {
             switch (descriptor.IsClientStreaming, descriptor.IsServerStreaming)

@@ -3,7 +3,6 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.V1;
 using Grpc.Core;
-using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Support;
 
@@ -147,8 +146,7 @@ public static class Scenario
     public static async Task<GetMeasureAcrossOrganisationsResponse> AcrossLondonAsync(TestPlatform platform, string measureId, string? area = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return await platform.Channel.UnaryCall(
-            TestPlatform.GetMeasureAcrossOrganisations,
+        return await platform.Aggregation.GetMeasureAcrossOrganisationsAsync(
             new GetMeasureAcrossOrganisationsRequest { MeasureId = measureId, AreaCode = area ?? string.Empty },
             TestPlatform.As(BoardMemberToken(), timeout: timeout));
     }

@@ -94,6 +94,8 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["Events:Transport"] = "InProcess",
             ["Events:Outbox:PollInterval"] = "00:00:00.200",
             ["Telemetry:SharedByProcess"] = "true",
+            // Zero trust: the instance validates the forwarded token and the gateway's target grants itself.
+            ["Auth:DevelopmentKey"] = TestPlatform.SigningKey,
         };
         foreach (var (key, value) in serviceSettings.Concat(options.LoggingSettings))
         {

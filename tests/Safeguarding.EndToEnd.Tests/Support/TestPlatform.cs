@@ -1,12 +1,12 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using Safeguarding.Gateway;
 using Safeguarding.Gateway.Auth;
-using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.V1;
-using Safeguarding.Measures.Grpc;
-using Grpc.Core;
+using Safeguarding.Measures.V1;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
+using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.EndToEnd.Tests.Support;
 
@@ -14,14 +14,12 @@ namespace Safeguarding.EndToEnd.Tests.Support;
 /// A real gateway (ServiceHost + GatewayModule, development signing key, its registry built from the
 /// topology as JSON configuration, audit in a SQLite file) in front of real measures instances, one per
 /// instance name in the topology (and reporting instances for agencies that have one), all on loopback.
-/// Clients call the gateway only.
+/// Clients call the gateway only; every app validates their tokens with the same development key, and the
+/// gateway signs its target grants with it too (the services' grant key defaults to it).
 /// </summary>
 public sealed class TestPlatform : IAsyncDisposable
 {
     public const string SigningKey = "end-to-end-tests-development-key-0123456789";
-
-    public static readonly Method<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse> GetMeasureAcrossOrganisations =
-        DescriptorMethods.Create<GetMeasureAcrossOrganisationsRequest, GetMeasureAcrossOrganisationsResponse>(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations");
 
     private readonly WebApplication _gateway;
     private readonly string _folder;
@@ -35,6 +33,8 @@ public sealed class TestPlatform : IAsyncDisposable
         GatewayAddress = ServiceHost.Addresses(gateway)[0];
         Channel = GrpcChannel.ForAddress(GatewayAddress);
         Measures = new MeasuresService.MeasuresServiceClient(Channel);
+        Reporting = new ReportingService.ReportingServiceClient(Channel);
+        Aggregation = new MeasuresAggregation.MeasuresAggregationClient(Channel);
     }
 
     public Topology Topology { get; }
@@ -46,6 +46,12 @@ public sealed class TestPlatform : IAsyncDisposable
 
     /// <summary>The measures API, through the gateway.</summary>
     public MeasuresService.MeasuresServiceClient Measures { get; }
+
+    /// <summary>The reporting API, through the gateway.</summary>
+    public ReportingService.ReportingServiceClient Reporting { get; }
+
+    /// <summary>The gateway's own cross-organisation API.</summary>
+    public MeasuresAggregation.MeasuresAggregationClient Aggregation { get; }
 
     /// <summary>Service instances by instance name (an agency's own are "&lt;code&gt;-measures" and "&lt;code&gt;-reporting").</summary>
     public IReadOnlyDictionary<string, ServiceInstance> Instances { get; }
@@ -73,6 +79,7 @@ public sealed class TestPlatform : IAsyncDisposable
                 ["Endpoints:ShutdownTimeout"] = "00:00:01",
                 ["Telemetry:SharedByProcess"] = "true",
                 ["Gateway:Auth:DevelopmentKey"] = SigningKey,
+                ["Auth:DevelopmentKey"] = SigningKey, // the gateway's own gRPC services verify callers as every service does
                 ["Gateway:Audit:DatabasePath"] = Path.Combine(folder, "audit.db"),
                 // Seeding and the access sweep make many calls per user in a second or two.
                 ["Gateway:RateLimit:PermitsPerSecond"] = "10000",

@@ -1,8 +1,8 @@
 using System.Text;
+using Grpc.Core;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
-using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 
@@ -105,7 +105,7 @@ public static class MeasuresWriteCases
     }
 
     /// <summary>A measure defined by <paramref name="owner"/> through the gateway.</summary>
-    private static async Task<MeasureDefinition> DefineAsync(MeasuresClient measures, string owner)
+    private static async Task<MeasureDefinition> DefineAsync(MeasuresService.MeasuresServiceClient measures, string owner)
     {
         var definition = Definition(WriteCalls.Fresh("sweep"), "Referrals counted by the sweep");
         var defined = await measures.DefineMeasureAsync(new DefineMeasureRequest { Measure = definition }, WriteCalls.As(owner));
@@ -128,7 +128,7 @@ public static class MeasuresWriteCases
     private static Period Year(int year) => new() { Code = $"{year}-04/P12M" };
 
     // The generic example mapping (the organisation is a column); the header names the owner.
-    private static Task<ImportReport> ImportAsync(MeasuresClient measures, string owner, string month, CallOptions options)
+    private static Task<ImportReport> ImportAsync(MeasuresService.MeasuresServiceClient measures, string owner, string month, CallOptions options)
     {
         var csv = $"Month,Agency code,Team,Cases audited,Child remained the focus\n{month},{owner},All teams,12,6\n";
         var header = new ImportCsvHeader { MappingId = "generic-monthly-team-audit-example", FileName = "sweep.csv", DefineMissingMeasures = true, OrganisationCodes = { owner } };

@@ -1,7 +1,5 @@
-using Safeguarding.Gateway.Auth;
-using Safeguarding.Platform.Grpc;
+using Grpc.Core;
 using Safeguarding.Reporting.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 
@@ -11,27 +9,20 @@ namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 /// </summary>
 public static class ReportingWriteCases
 {
-    private static readonly ServiceDescriptor Reporting = ReportingPolicies.Reporting;
-
     public static IEnumerable<WriteCase> All(WriteCalls calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var service = Reporting.FullName + "/";
-        Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, CallOptions options)
-            where TRequest : Google.Protobuf.IMessage<TRequest>
-            where TResponse : Google.Protobuf.IMessage<TResponse>, new() =>
-            calls.UnaryAsync<TRequest, TResponse>(Reporting, method, request, options);
+        var service = ReportingService.Descriptor.FullName + "/";
 
         Task<NarrativeEntry> Create(NarrativeEntry entry, CallOptions o) =>
-            Call<CreateNarrativeEntryRequest, NarrativeEntry>("CreateNarrativeEntry", new CreateNarrativeEntryRequest { Entry = entry }, o);
+            calls.Reporting.CreateNarrativeEntryAsync(new CreateNarrativeEntryRequest { Entry = entry }, o).ResponseAsync;
         Task<Report> Step(string method, string reportId, CallOptions o) => method switch
         {
-            "SubmitReport" => Call<SubmitReportRequest, Report>(method, new SubmitReportRequest { ReportId = reportId }, o),
-            "ApproveReport" => Call<ApproveReportRequest, Report>(method, new ApproveReportRequest { ReportId = reportId }, o),
-            _ => Call<PublishReportRequest, Report>(method, new PublishReportRequest { ReportId = reportId }, o),
+            "SubmitReport" => calls.Reporting.SubmitReportAsync(new SubmitReportRequest { ReportId = reportId }, o).ResponseAsync,
+            "ApproveReport" => calls.Reporting.ApproveReportAsync(new ApproveReportRequest { ReportId = reportId }, o).ResponseAsync,
+            _ => calls.Reporting.PublishReportAsync(new PublishReportRequest { ReportId = reportId }, o).ResponseAsync,
         };
-        async Task<Report> Draft(string owner) =>
-            (await Call<GenerateReportBookRequest, GenerateReportResponse>("GenerateReportBook", Book(owner), WriteCalls.As(owner))).Report;
+        async Task<Report> Draft(string owner) => (await calls.Reporting.GenerateReportBookAsync(Book(owner), WriteCalls.As(owner))).Report;
 
         yield return new(service + "CreateNarrativeEntry", owner => Task.FromResult(new WriteProbe(
             [(_, o) => Create(Entry(owner, "Written by another organisation"), o)],
@@ -44,7 +35,7 @@ public static class ReportingWriteCases
                 var entry = theirs.Clone();
                 entry.OrganisationCode = organisation;
                 entry.HorizonNote.Text = text;
-                return Call<UpdateNarrativeEntryRequest, NarrativeEntry>("UpdateNarrativeEntry", new UpdateNarrativeEntryRequest { Entry = entry }, o);
+                return calls.Reporting.UpdateNarrativeEntryAsync(new UpdateNarrativeEntryRequest { Entry = entry }, o).ResponseAsync;
             }
 
             return new([(_, o) => Update(owner, "Changed by another organisation", o), (acting, o) => Update(acting, "Changed by another organisation", o)],
@@ -53,26 +44,26 @@ public static class ReportingWriteCases
         yield return new(service + "DeleteNarrativeEntry", async owner =>
         {
             var theirs = await Create(Entry(owner, "Looking ahead"), WriteCalls.As(owner));
-            Task Delete(CallOptions o) => Call<DeleteNarrativeEntryRequest, DeleteNarrativeEntryResponse>("DeleteNarrativeEntry", new DeleteNarrativeEntryRequest { Id = theirs.Id }, o);
+            Task Delete(CallOptions o) => calls.Reporting.DeleteNarrativeEntryAsync(new DeleteNarrativeEntryRequest { Id = theirs.Id }, o).ResponseAsync;
             return new([(_, o) => Delete(o)], Delete);
         });
         yield return new(service + "SetReportingProfile", owner =>
         {
-            Task Set(string name, CallOptions o) => Call<SetReportingProfileRequest, ReportingProfile>("SetReportingProfile", new SetReportingProfileRequest
+            Task Set(string name, CallOptions o) => calls.Reporting.SetReportingProfileAsync(new SetReportingProfileRequest
             {
                 Profile = new ReportingProfile { OrganisationCode = owner, Name = name, Kind = owner.Contains('-', StringComparison.Ordinal) ? OrganisationKind.Agency : OrganisationKind.Partnership },
-            }, o);
+            }, o).ResponseAsync;
             return Task.FromResult(new WriteProbe([(_, o) => Set("Named by another organisation", o)], o => Set("Named by its owner", o)));
         });
         yield return new(service + "GenerateQuarterlyReport", owner =>
         {
-            Task Generate(CallOptions o) => Call<GenerateQuarterlyReportRequest, GenerateReportResponse>(
-                "GenerateQuarterlyReport", new GenerateQuarterlyReportRequest { OrganisationCode = owner, PeriodCode = "2025-01/P3M" }, o);
+            Task Generate(CallOptions o) => calls.Reporting.GenerateQuarterlyReportAsync(
+                new GenerateQuarterlyReportRequest { OrganisationCode = owner, PeriodCode = "2025-01/P3M" }, o).ResponseAsync;
             return Task.FromResult(new WriteProbe([(_, o) => Generate(o)], Generate));
         });
         yield return new(service + "GenerateReportBook", owner =>
         {
-            Task Generate(CallOptions o) => Call<GenerateReportBookRequest, GenerateReportResponse>("GenerateReportBook", Book(owner), o);
+            Task Generate(CallOptions o) => calls.Reporting.GenerateReportBookAsync(Book(owner), o).ResponseAsync;
             return Task.FromResult(new WriteProbe([(_, o) => Generate(o)], Generate));
         });
         foreach (var (method, before) in new[] { ("SubmitReport", Array.Empty<string>()), ("ApproveReport", ["SubmitReport"]), ("PublishReport", ["SubmitReport", "ApproveReport"]) })
@@ -92,7 +83,7 @@ public static class ReportingWriteCases
         // An operator's job on the instance itself: not reachable through the gateway by anyone.
         yield return new(service + "RebuildReadModels", _ =>
         {
-            Task Rebuild(CallOptions o) => Call<RebuildReadModelsRequest, RebuildReadModelsResponse>("RebuildReadModels", new RebuildReadModelsRequest(), o);
+            Task Rebuild(CallOptions o) => calls.Reporting.RebuildReadModelsAsync(new RebuildReadModelsRequest(), o).ResponseAsync;
             return Task.FromResult(new WriteProbe([(_, o) => Rebuild(o)], Rebuild));
         }, RoutedByGateway: false);
     }

@@ -1,9 +1,8 @@
-using Google.Protobuf;
+using Grpc.Core;
 using Safeguarding.EndToEnd.Tests.Support;
 using Safeguarding.Gateway.Auth;
-using Safeguarding.Measures.Grpc;
-using Safeguarding.Platform.Grpc;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Safeguarding.Measures.V1;
+using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 
@@ -25,7 +24,7 @@ public sealed record WriteProbe(IReadOnlyList<WriteAttempt> Attempts, Func<CallO
 /// <summary>One write RPC ("package.Service/Method") and how to probe it for an owner organisation.</summary>
 public sealed record WriteCase(string Rpc, Func<string, Task<WriteProbe>> PrepareAsync, bool RoutedByGateway = true);
 
-/// <summary>Calls through the gateway for the write cases: tokens with every role that writes, and unary calls by descriptor.</summary>
+/// <summary>Calls through the gateway for the write cases: tokens with every role that writes, and the services' clients.</summary>
 public sealed class WriteCalls(TestPlatform platform)
 {
     /// <summary>Every role that may write some organisation's data, plus the region's, so any refusal is about the organisation.</summary>
@@ -34,16 +33,14 @@ public sealed class WriteCalls(TestPlatform platform)
     public TestPlatform Platform { get; } = platform;
 
     /// <summary>The measures API through the gateway (read when a probe runs, so cases can be listed without a platform).</summary>
-    public MeasuresClient Measures => Platform.Measures;
+    public MeasuresService.MeasuresServiceClient Measures => Platform.Measures;
+
+    /// <summary>The reporting API through the gateway (read when a probe runs).</summary>
+    public ReportingService.ReportingServiceClient Reporting => Platform.Reporting;
 
     /// <summary>A user of <paramref name="organisation"/> with every writing role, acting for <paramref name="target"/> (default: its own).</summary>
     public static CallOptions As(string organisation, string? target = null) =>
         TestPlatform.As(TestPlatform.Token(organisation + "-writer", organisation, WritingRoles), target, TimeSpan.FromSeconds(60));
-
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, CallOptions options)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>, new() =>
-        await Platform.Channel.UnaryCall(Method.Create<TRequest, TResponse>(service, method), request, options);
 
     /// <summary>A new id: letters only, since a run of digits in a free-text field reads as an identifying number.</summary>
     public static string Fresh(string prefix) => prefix + "-" + string.Concat(Guid.NewGuid().ToByteArray()[..8].Select(b => (char)('a' + (b % 26))));
