@@ -37,7 +37,9 @@ public sealed class PartialResultsTests : IAsyncLifetime
         await _platform.InstanceOf("south-police").StopAsync();
         _platform.InstanceOf("north-police").Delay = TimeSpan.FromSeconds(30);
 
-        var deadline = TimeSpan.FromSeconds(2);
+        // Long enough that the gateway's merge reserve (15% of it) absorbs a loaded box's scheduling delays while the
+        // other end-to-end classes run beside this one; far short of the slowed instance's 30 s.
+        var deadline = TimeSpan.FromSeconds(4);
         var clock = Stopwatch.StartNew();
         var answer = await Scenario.AcrossLondonAsync(_platform, Scenario.CountMeasure, timeout: deadline);
         clock.Stop();
