@@ -6,6 +6,7 @@ using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Grpc;
 using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.Routing;
+using Safeguarding.Gateway.SharedState;
 
 namespace Safeguarding.Gateway;
 
@@ -23,6 +24,7 @@ public static class GatewayExtensions
 
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSharedState(configuration);
         services.AddHttpClient(OidcSigningKeySource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<ISigningKeySource>(CreateKeySource);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<AuthOptions>>().Value);

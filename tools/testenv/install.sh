@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   python3-grpcio python3-grpc-tools   # the reference gRPC implementation (interop tests)
   nghttp2-client                       # h2load (benchmarks)
-  postgresql rabbitmq-server           # real servers for integration tests
+  postgresql rabbitmq-server redis-server  # real servers for integration tests
   chromium poppler-utils               # report PDF and browser tests
   podman buildah runc                  # container images built and run here (tools/images, deployment tests)
 )

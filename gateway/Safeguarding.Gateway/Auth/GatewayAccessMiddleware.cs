@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Safeguarding.Gateway.Routing;
+using Safeguarding.Gateway.SharedState;
 using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 
@@ -11,7 +12,7 @@ namespace Safeguarding.Gateway.Auth;
 /// lacks. Which organisation a call may touch is decided after this, where the target is known.
 /// </summary>
 internal sealed class GatewayAccessMiddleware(
-    RequestDelegate next, RpcPolicyTable policies, TokenValidator tokens, CallerRateLimiter limiter, ILogger<GatewayAccessMiddleware> logger)
+    RequestDelegate next, RpcPolicyTable policies, TokenValidator tokens, CallerRateLimiter limiter, ISignedOutTokens signedOut, ILogger<GatewayAccessMiddleware> logger)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -30,7 +31,7 @@ internal sealed class GatewayAccessMiddleware(
         var path = policy?.Path ?? "(no policy)";
         if (policy?.Access == DataAccess.AnonymousHealth)
         {
-            if (!limiter.TryAcquire("address:" + http.Connection.RemoteIpAddress))
+            if (!await limiter.TryAcquireAsync("address:" + http.Connection.RemoteIpAddress, http.RequestAborted))
             {
                 await RefuseAsync(http, path, StatusCode.ResourceExhausted, "Too many calls; slow down.", "rate limit");
                 return;
@@ -60,7 +61,23 @@ internal sealed class GatewayAccessMiddleware(
             return;
         }
 
-        if (!limiter.TryAcquire("user:" + caller.UserId))
+        try
+        {
+            if (await signedOut.IsSignedOutAsync(bearer!, http.RequestAborted))
+            {
+                await RefuseAsync(http, path, StatusCode.Unauthenticated, "This session was signed out; sign in again.", "signed out");
+                return;
+            }
+        }
+        catch (RevocationUnknownException)
+        {
+            // Fail closed: a token that may have been signed out is not honoured while that cannot be told.
+            AuthLog.KeysUnavailable(logger, path);
+            await GrpcStatusResponse.WriteAsync(http, StatusCode.Unavailable, "Sign-in cannot be checked right now; try again shortly.");
+            return;
+        }
+
+        if (!await limiter.TryAcquireAsync("user:" + caller.UserId, http.RequestAborted))
         {
             await RefuseAsync(http, path, StatusCode.ResourceExhausted, "Too many calls; slow down.", "rate limit");
             return;

@@ -27,7 +27,7 @@ public static class JsonFacadeExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/api/{package.Service}/{Method}</c>, <c>/reports/…</c>, <c>/signin</c> and <c>/signout</c>.</summary>
+    /// <summary>Maps <c>/api/{package.Service}/{Method}</c>, <c>/reports/…</c>, <c>/signin</c> and <c>/reports/signout</c>.</summary>
     public static IEndpointRouteBuilder MapJsonFacade(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapJsonApi();

@@ -48,7 +48,7 @@ internal static class PageMarkup
             .Append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site\">\n<p>Safeguarding reports</p>\n");
         if (signedInByCookie)
         {
-            html.Append("<form method=\"post\" action=\"/signout\"><button type=\"submit\">Sign out</button></form>\n");
+            html.Append("<form method=\"post\" action=\"" + SignInEndpoints.SignOutPath + "\"><button type=\"submit\">Sign out</button></form>\n");
         }
 
         return html.Append("</header>\n<div class=\"page\">\n<main id=\"main\" tabindex=\"-1\">\n<h1>").Append(Encode(title)).Append("</h1>\n")

@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Json;
 using Grpc.Core;
+using Safeguarding.Gateway.SharedState;
 using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Pages;
@@ -15,13 +16,17 @@ namespace Safeguarding.Gateway.Pages;
 /// </summary>
 internal static class SignInEndpoints
 {
+    /// <summary>Where the pages' sign-out form posts (the session cookie's path covers it).</summary>
+    public const string SignOutPath = "/reports/signout";
+
     private const int MaxFormBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/signin", (RequestDelegate)FormAsync).WithDisplayName("Sign-in page");
         endpoints.MapPost("/signin", (RequestDelegate)SignInAsync).WithDisplayName("Sign in");
-        endpoints.MapPost("/signout", (RequestDelegate)SignOutAsync).WithDisplayName("Sign out");
+        // Under /reports, where the session cookie is sent: sign-out needs the token to revoke it.
+        endpoints.MapPost(SignOutPath, (RequestDelegate)SignOutAsync).WithDisplayName("Sign out");
         return endpoints;
     }
 
@@ -40,7 +45,7 @@ internal static class SignInEndpoints
         }
 
         // Each attempt costs a permit, as a gRPC call would: guessing tokens here is no cheaper than there.
-        if (!services.GetRequiredService<CallerRateLimiter>().TryAcquire("address:" + http.Connection.RemoteIpAddress))
+        if (!await services.GetRequiredService<CallerRateLimiter>().TryAcquireAsync("address:" + http.Connection.RemoteIpAddress, http.RequestAborted))
         {
             JsonFacadeLog.SignInRefused(logger, "rate limit");
             await PageErrors.WriteAsync(http, StatusCode.ResourceExhausted, string.Empty);
@@ -76,6 +81,25 @@ internal static class SignInEndpoints
             return;
         }
 
+        bool signedOut;
+        try
+        {
+            signedOut = await services.GetRequiredService<ISignedOutTokens>().IsSignedOutAsync(token, http.RequestAborted);
+        }
+        catch (RevocationUnknownException)
+        {
+            JsonFacadeLog.SignInRefused(logger, "sign-outs unavailable");
+            await PageErrors.WriteAsync(http, StatusCode.Unavailable, string.Empty);
+            return;
+        }
+
+        if (signedOut)
+        {
+            JsonFacadeLog.SignInRefused(logger, "signed out");
+            await PageResponses.WriteHtmlAsync(http, StatusCodes.Status401Unauthorized, Form(returnUrl, "That access token was used for a session that has been signed out. Get a new token and paste all of it."));
+            return;
+        }
+
         var lifetime = new JsonWebToken(token).ValidTo - DateTime.UtcNow;
         http.Response.Cookies.Append(PageCredentials.CookieName, token, PageCredentials.CookieOptions(http.Request, lifetime > TimeSpan.Zero ? lifetime : null));
         http.Response.Headers.CacheControl = "no-store";
@@ -93,13 +117,51 @@ internal static class SignInEndpoints
 
         http.Response.Cookies.Delete(PageCredentials.CookieName, PageCredentials.CookieOptions(http.Request, null));
         http.Response.Headers.CacheControl = "no-store";
+        if (!await SignedOutEverywhereAsync(http))
+        {
+            await PageErrors.WriteAsync(http, StatusCode.Unavailable, "You are signed out in this browser, but the sign-out could not reach every server: the session's token stays usable until it expires. Try signing out again shortly.");
+            return;
+        }
+
         http.Response.Redirect("/signin");
         http.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
+    /// <summary>
+    /// Records the session's token as signed out on every replica until it expires, so a copy of the cookie is no use
+    /// either; false when that could not be recorded. A cookie that is not a token has nothing to revoke.
+    /// </summary>
+    private static async Task<bool> SignedOutEverywhereAsync(HttpContext http)
+    {
+        if (!http.Request.Cookies.TryGetValue(PageCredentials.CookieName, out var token) || token.Length == 0)
+        {
+            return true;
+        }
+
+        DateTime expires;
+        try
+        {
+            expires = new JsonWebToken(token).ValidTo;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+
+        try
+        {
+            await http.RequestServices.GetRequiredService<ISignedOutTokens>().SignOutAsync(token, new DateTimeOffset(expires, TimeSpan.Zero), http.RequestAborted);
+            return true;
+        }
+        catch (RevocationUnknownException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Only a path under /reports on this site: anything else would make sign-in an open redirect.</summary>
     private static string? ReturnUrl(string value) =>
-        value.StartsWith("/reports/", StringComparison.Ordinal) && !value.Contains('\\', StringComparison.Ordinal) && !value.Contains("//", StringComparison.Ordinal)
+        value.StartsWith("/reports/", StringComparison.Ordinal) && !value.StartsWith(SignOutPath, StringComparison.Ordinal) && !value.Contains('\\', StringComparison.Ordinal) && !value.Contains("//", StringComparison.Ordinal)
         && Uri.TryCreate(value, UriKind.Relative, out _) && GatewayLoopback.IsSendable(value)
             ? value
             : null;

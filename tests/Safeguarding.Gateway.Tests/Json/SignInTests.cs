@@ -42,7 +42,7 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
         var cookie = setCookie.Split(';')[0];
         using var page = await fixture.GetAsync("/reports/camden-csc", cookie: cookie);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("<form method=\"post\" action=\"/signout\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" action=\"/reports/signout\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var api = new HttpRequestMessage(HttpMethod.Post, JsonFacadeFixture.ReportingPath + "ListReports")
         {
@@ -97,7 +97,7 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
     [Theory]
     [InlineData("https://evil.example/reports/camden-csc")]
     [InlineData("//evil.example/reports")]
-    [InlineData("/signout")]
+    [InlineData("/reports/signout")]
     public async Task Sign_in_returns_only_to_a_report_page_on_this_site(string returnUrl)
     {
         using var response = await PostFormAsync("/signin", ("token", Token), ("returnUrl", returnUrl));
@@ -109,7 +109,7 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
     [Fact]
     public async Task Signing_out_removes_the_cookie()
     {
-        using var response = await PostFormAsync("/signout");
+        using var response = await PostFormAsync("/reports/signout");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/signin", response.Headers.Location?.ToString());

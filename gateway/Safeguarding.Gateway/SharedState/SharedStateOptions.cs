@@ -1,0 +1,20 @@
+namespace Safeguarding.Gateway.SharedState;
+
+/// <summary>
+/// What the gateway's replicas share (section "Gateway:SharedState"): with <see cref="Redis"/> set, rate limits and
+/// signed-out sessions live in Redis so every replica sees them; unset (one gateway, the embedded default), they live
+/// in the process.
+/// </summary>
+public sealed class SharedStateOptions
+{
+    public const string Section = "Gateway:SharedState";
+
+    /// <summary>A StackExchange.Redis configuration string, e.g. "redis.london-board.svc:6379,password=…,ssl=true".</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every key the gateway writes, so several deployments can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "sg-gateway:";
+
+    /// <summary>How long one Redis operation may take before the gateway treats Redis as unavailable.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
+}
