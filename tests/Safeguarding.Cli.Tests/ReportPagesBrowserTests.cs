@@ -57,7 +57,7 @@ public sealed class ReportPagesBrowserTests(RunningPlatform platform) : IClassFi
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
         var auditPage = await audit.NewPageAsync();
-        foreach (var url in new[] { signInPage, listPage, page.Url })
+        foreach (var url in new[] { signInPage, listPage, page.Url, new Uri(site, "api/docs").ToString() })
         {
             await auditPage.GotoAsync(url);
             await AssertAccessibleAsync(auditPage);

@@ -13,6 +13,12 @@ public static class JsonFacadeExtensions
         services.AddSingleton<JsonCodec>();
         services.AddSingleton<JsonRpcCatalogue>();
         services.AddSingleton<GatewayLoopback>();
+        // The API's description comes from the protos and the policy table only, never from the mapped endpoints.
+        services.AddOpenApi(OpenApi.JsonApiDocument.Name, options =>
+        {
+            options.ShouldInclude = _ => false;
+            options.AddDocumentTransformer<OpenApi.JsonApiDocument>();
+        });
         return builder;
     }
 
@@ -27,12 +33,13 @@ public static class JsonFacadeExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/api/{package.Service}/{Method}</c>, <c>/reports/…</c>, <c>/signin</c> and <c>/reports/signout</c>.</summary>
+    /// <summary>Maps <c>/api/{package.Service}/{Method}</c>, <c>/reports/…</c>, <c>/signin</c>, <c>/reports/signout</c>, <c>/openapi/api.json</c> and <c>/api/docs</c>.</summary>
     public static IEndpointRouteBuilder MapJsonFacade(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapJsonApi();
         endpoints.MapReportPages();
         endpoints.MapSignIn();
+        OpenApi.JsonApiReferencePage.Map(endpoints);
         return endpoints;
     }
 }
