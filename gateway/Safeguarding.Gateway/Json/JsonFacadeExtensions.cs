@@ -13,6 +13,7 @@ public static class JsonFacadeExtensions
         services.AddSingleton<JsonCodec>();
         services.AddSingleton<JsonRpcCatalogue>();
         services.AddSingleton<GatewayLoopback>();
+        PageForms.Add(services);
         // The API's description comes from the protos and the policy table only, never from the mapped endpoints.
         services.AddOpenApi(OpenApi.JsonApiDocument.Name, options =>
         {

@@ -32,7 +32,7 @@ internal static class PageErrors
         var shown = status is >= 400 and < 500 && code is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied) && message.Length > 0
             ? "<p>" + PageMarkup.Encode(message) + "</p>\n"
             : string.Empty;
-        return PageResponses.WriteHtmlAsync(http, status, PageMarkup.Page(title, shown + advice, PageCredentials.HasSessionCookie(http.Request)));
+        return PageResponses.WriteHtmlAsync(http, status, PageMarkup.Page(title, shown + advice, PageForms.SignOutField(http)));
     }
 
     private static string SignInAdvice(HttpContext http)

@@ -39,16 +39,17 @@ internal static class PageMarkup
     /// <summary>A URL path segment (organisation codes and report ids come from the address bar).</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
-    public static string Page(string title, string content, bool signedInByCookie)
+    /// <param name="signOutField">The sign-out form's proof (<see cref="PageForms.SignOutField"/>); null: no sign-out button.</param>
+    public static string Page(string title, string content, string? signOutField)
     {
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
             .Append(Encode(title)).Append(" \u2014 Safeguarding reports</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n")
             .Append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site\">\n<p>Safeguarding reports</p>\n");
-        if (signedInByCookie)
+        if (signOutField is not null)
         {
-            html.Append("<form method=\"post\" action=\"" + SignInEndpoints.SignOutPath + "\"><button type=\"submit\">Sign out</button></form>\n");
+            html.Append("<form method=\"post\" action=\"" + SignInEndpoints.SignOutPath + "\">").Append(signOutField).Append("<button type=\"submit\">Sign out</button></form>\n");
         }
 
         return html.Append("</header>\n<div class=\"page\">\n<main id=\"main\" tabindex=\"-1\">\n<h1>").Append(Encode(title)).Append("</h1>\n")

@@ -38,7 +38,7 @@ internal static class ReportPagesEndpoints
             return;
         }
 
-        var html = PageMarkup.Page("Reports for " + organisation, ReportListMarkup.Content(organisation, page), PageCredentials.HasSessionCookie(http.Request));
+        var html = PageMarkup.Page("Reports for " + organisation, ReportListMarkup.Content(organisation, page), PageForms.SignOutField(http));
         await PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, html);
     }
 
@@ -96,7 +96,7 @@ internal static class ReportPagesEndpoints
         }
 
         content.Append("<p><a href=\"").Append(baseHref).Append("\">Back to the report</a></p>\n");
-        await PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, PageMarkup.Page("Tables as CSV", content.ToString(), PageCredentials.HasSessionCookie(http.Request)));
+        await PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, PageMarkup.Page("Tables as CSV", content.ToString(), PageForms.SignOutField(http)));
     }
 
     private static async Task CsvFileAsync(HttpContext http)

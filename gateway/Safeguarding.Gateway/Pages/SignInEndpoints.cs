@@ -19,6 +19,8 @@ internal static class SignInEndpoints
     /// <summary>Where the pages' sign-out form posts (the session cookie's path covers it).</summary>
     public const string SignOutPath = "/reports/signout";
 
+    private const string ExpiredForm = "This form has expired or did not come from this site. Go back, reload the page and try again.";
+
     private const int MaxFormBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
@@ -31,7 +33,7 @@ internal static class SignInEndpoints
     }
 
     private static Task FormAsync(HttpContext http) =>
-        PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, Form(ReturnUrl(http.Request.Query["returnUrl"].ToString()), error: null));
+        PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, Form(http, ReturnUrl(http.Request.Query["returnUrl"].ToString()), error: null));
 
     private static async Task SignInAsync(HttpContext http)
     {
@@ -59,6 +61,13 @@ internal static class SignInEndpoints
             return;
         }
 
+        if (!await PageForms.IsProvenAsync(http))
+        {
+            JsonFacadeLog.SignInRefused(logger, "unproven form");
+            await PageErrors.WriteAsync(http, StatusCode.FailedPrecondition, ExpiredForm);
+            return;
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var token = form["token"].ToString().Trim();
         var returnUrl = ReturnUrl(form["returnUrl"].ToString());
@@ -77,7 +86,7 @@ internal static class SignInEndpoints
         if (result.Caller is not { } caller)
         {
             JsonFacadeLog.SignInRefused(logger, result.FailureReason ?? "invalid");
-            await PageResponses.WriteHtmlAsync(http, StatusCodes.Status401Unauthorized, Form(returnUrl, "The access token was not accepted. It may have expired: get a new one and paste all of it."));
+            await PageResponses.WriteHtmlAsync(http, StatusCodes.Status401Unauthorized, Form(http, returnUrl, "The access token was not accepted. It may have expired: get a new one and paste all of it."));
             return;
         }
 
@@ -96,7 +105,7 @@ internal static class SignInEndpoints
         if (signedOut)
         {
             JsonFacadeLog.SignInRefused(logger, "signed out");
-            await PageResponses.WriteHtmlAsync(http, StatusCodes.Status401Unauthorized, Form(returnUrl, "That access token was used for a session that has been signed out. Get a new token and paste all of it."));
+            await PageResponses.WriteHtmlAsync(http, StatusCodes.Status401Unauthorized, Form(http, returnUrl, "That access token was used for a session that has been signed out. Get a new token and paste all of it."));
             return;
         }
 
@@ -112,6 +121,12 @@ internal static class SignInEndpoints
         if (!SameOrigin.IsSameOrigin(http.Request))
         {
             await PageErrors.WriteAsync(http, StatusCode.PermissionDenied, string.Empty);
+            return;
+        }
+
+        if (!await PageForms.IsProvenAsync(http))
+        {
+            await PageErrors.WriteAsync(http, StatusCode.FailedPrecondition, ExpiredForm);
             return;
         }
 
@@ -166,7 +181,7 @@ internal static class SignInEndpoints
             ? value
             : null;
 
-    private static string Form(string? returnUrl, string? error)
+    private static string Form(HttpContext http, string? returnUrl, string? error)
     {
         var html = new StringBuilder();
         if (error is not null)
@@ -190,7 +205,8 @@ internal static class SignInEndpoints
             html.Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(PageMarkup.Encode(returnUrl)).Append("\">\n");
         }
 
-        html.Append("<button type=\"submit\">Sign in</button>\n</form>\n");
-        return PageMarkup.Page("Sign in", html.ToString(), signedInByCookie: false);
+        html.Append(PageForms.HiddenField(http)).Append('\n')
+            .Append("<button type=\"submit\">Sign in</button>\n</form>\n");
+        return PageMarkup.Page("Sign in", html.ToString(), signOutField: null);
     }
 }

@@ -106,6 +106,19 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
         Assert.Equal("/reports/camden-csc", response.Headers.Location?.ToString());
     }
 
+    [Theory]
+    [InlineData("/signin")]
+    [InlineData("/reports/signout")]
+    public async Task A_post_without_the_form_s_proof_is_refused_even_when_it_says_nothing_of_where_it_came_from(string path)
+    {
+        // No Origin, no Sec-Fetch-Site: a script or an old browser on another site. Only the form's proof can vouch.
+        using var response = await PostFormAsync(path, [("token", Token)], [("Cookie", "sg-session=" + Token)], withProof: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("sg-session=", StringComparison.Ordinal)));
+        Assert.Contains("reload the page and try again", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Signing_out_removes_the_cookie()
     {
@@ -121,13 +134,24 @@ public sealed class SignInTests(JsonFacadeFixture fixture) : IClassFixture<JsonF
 
     private Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) => PostFormAsync(path, fields, []);
 
-    private async Task<HttpResponseMessage> PostFormAsync(string path, (string Name, string Value)[] fields, (string Name, string Value)[] headers)
+    /// <summary>Posts the form as a browser that opened the sign-in page would: with the form's proof and its cookie.</summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string path, (string Name, string Value)[] fields, (string Name, string Value)[] headers, bool withProof = true)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        var proof = withProof ? await FormProof.FetchAsync(fixture.Http) : null;
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        if (proof is not null)
         {
-            Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
-        };
-        foreach (var (name, value) in headers)
+            all.Add(new(FormProof.FieldName, proof.Field));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(all) };
+        var cookies = headers.Where(h => h.Name == "Cookie").Select(h => h.Value).Append(proof?.Cookie).OfType<string>().ToList();
+        if (cookies.Count > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
+        }
+
+        foreach (var (name, value) in headers.Where(h => h.Name != "Cookie"))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }

@@ -10,7 +10,7 @@ namespace Safeguarding.Gateway.Tests.SharedState;
 
 /// <summary>
 /// Two gateway replicas with one real redis-server between them, as the London Board runs them behind a load
-/// balancer: a caller's rate limit and a signed-out session hold on both; with Redis gone they keep answering, limit
+/// balancer: a caller's rate limit, a signed-out session and a form's proof hold on both; with Redis gone they keep answering, limit
 /// callers each on their own, refuse signed-in calls rather than honour a session that may have been signed out, and
 /// say so in their readiness; with Redis back, calls go through again.
 /// </summary>
@@ -72,8 +72,14 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         var token = TestTokens.For("browser-user", "camden-csc", Roles.Analyst);
         Assert.Equal("camden-shared", (await _second.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token))).Instance);
 
-        using var signOut = await SignOutAsync(_first, token);
+        // The sign-out form came from the other replica: its proof holds on this one (shared Data Protection keys).
+        using var signOut = await SignOutAsync(_first, token, formFrom: _second);
         Assert.Equal(HttpStatusCode.SeeOther, signOut.StatusCode);
+        using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
+        {
+            Assert.True(await redis.GetDatabase().ListLengthAsync(_keyPrefix + "data-protection-keys") > 0, "the Data Protection keys are kept in Redis");
+        }
+
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await _second.Channel.UnaryCall(GatewayHost.Echo, new EchoRequest(), GatewayHost.As(token)));
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
@@ -120,16 +126,19 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         });
     }
 
-    private static async Task<HttpResponseMessage> SignOutAsync(GatewayHost replica, string token)
+    /// <summary>Signs out on <paramref name="replica"/> with a sign-out form served by <paramref name="formFrom"/> (the same one by default).</summary>
+    private static async Task<HttpResponseMessage> SignOutAsync(GatewayHost replica, string token, GatewayHost? formFrom = null)
     {
+        using var formSite = H2cClient(formFrom ?? replica);
+        var proof = await FormProof.FetchAsync(formSite, HttpVersion.Version20);
         using var http = H2cClient(replica);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/reports/signout")
         {
-            Content = new FormUrlEncodedContent([]),
+            Content = new FormUrlEncodedContent([new(FormProof.FieldName, proof.Field)]),
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        request.Headers.Add("Cookie", "sg-session=" + token);
+        request.Headers.Add("Cookie", "sg-session=" + token + "; " + proof.Cookie);
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
         return await http.SendAsync(request);
     }

@@ -60,7 +60,7 @@ internal static class JsonApiReferencePage
             }
         }
 
-        await PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, PageMarkup.Page("JSON API reference", html.ToString(), PageCredentials.HasSessionCookie(http.Request)));
+        await PageResponses.WriteHtmlAsync(http, StatusCodes.Status200OK, PageMarkup.Page("JSON API reference", html.ToString(), PageForms.SignOutField(http)));
     }
 
     private static string Tag(IOpenApiPathItem item) => item.Operations![HttpMethod.Post].Tags?.FirstOrDefault()?.Name ?? "Other";
