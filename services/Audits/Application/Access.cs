@@ -1,0 +1,33 @@
+using Grpc.Core;
+using Safeguarding.Platform.Grpc;
+
+namespace Safeguarding.Audits.Application;
+
+/// <summary>
+/// Who is acting and for which organisation, as the platform settled it from the verified token: the user id
+/// recorded on writes and the target organisation every record is checked against.
+/// </summary>
+public sealed record Access(string UserId, TargetOrganisation Target)
+{
+    /// <summary>Whether <paramref name="organisationCode"/> is the organisation this call is for.</summary>
+    public bool Owns(string? organisationCode) => Target.Is(organisationCode);
+
+    public static Access From(ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = context.GetCaller();
+        if (!SubjectPseudonyms.IsPlainId(caller.UserId))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "A write needs a user id the service can record; the token's subject is not one."));
+        }
+
+        return new Access(caller.UserId, TargetOrganisation.From(context));
+    }
+
+    /// <summary>The organisation a request names, or the target when it names none; PERMISSION_DENIED for another.</summary>
+    public string OrganisationFor(string field, string? requested)
+    {
+        Target.Require(field, requested);
+        return string.IsNullOrWhiteSpace(requested) ? Target.Code : requested.Trim();
+    }
+}

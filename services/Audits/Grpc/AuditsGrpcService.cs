@@ -1,0 +1,83 @@
+using Grpc.Core;
+using Safeguarding.Audits.Application;
+using Safeguarding.Audits.V1;
+
+namespace Safeguarding.Audits.Grpc;
+
+/// <summary>The AuditsService RPCs: each reads the verified caller, hands the request to the application layer and maps the answer.</summary>
+public sealed class AuditsGrpcService(
+    ToolCommands tools, ProgrammeCommands programmes, CaseAuditCommands audits, ResultsQueries results, Exporter exporter)
+    : AuditsService.AuditsServiceBase
+{
+    public override Task<ListLibraryToolsResponse> ListLibraryTools(ListLibraryToolsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListLibraryToolsResponse { Tools = { ToolCommands.Library } });
+
+    public override Task<AuditTool> AdoptTool(AdoptToolRequest request, ServerCallContext context) =>
+        tools.AdoptAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<AuditTool> SaveTool(SaveToolRequest request, ServerCallContext context) =>
+        tools.SaveAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<AuditTool> GetTool(GetToolRequest request, ServerCallContext context)
+    {
+        var access = Access.From(context);
+        return tools.GetAsync(access.OrganisationFor("organisation_code", request.OrganisationCode), request.ToolId, request.Version, context.CancellationToken);
+    }
+
+    public override async Task<ListToolsResponse> ListTools(ListToolsRequest request, ServerCallContext context)
+    {
+        var access = Access.From(context);
+        return new ListToolsResponse { Tools = { await tools.ListAsync(access.OrganisationFor("organisation_code", request.OrganisationCode), context.CancellationToken) } };
+    }
+
+    public override Task<AuditProgramme> CreateProgramme(CreateProgrammeRequest request, ServerCallContext context) =>
+        programmes.CreateAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<AuditProgramme> GetProgramme(GetProgrammeRequest request, ServerCallContext context) =>
+        programmes.GetAsync(request.ProgrammeId, Access.From(context), context.CancellationToken);
+
+    public override async Task<ListProgrammesResponse> ListProgrammes(ListProgrammesRequest request, ServerCallContext context)
+    {
+        var access = Access.From(context);
+        return new ListProgrammesResponse
+        {
+            Programmes = { await programmes.ListAsync(access.OrganisationFor("organisation_code", request.OrganisationCode), context.CancellationToken) },
+        };
+    }
+
+    public override Task<AuditProgramme> AddProgrammeCases(AddProgrammeCasesRequest request, ServerCallContext context) =>
+        programmes.AddCasesAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CloseProgrammeResponse> CloseProgramme(CloseProgrammeRequest request, ServerCallContext context) =>
+        programmes.CloseAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> StartCaseAudit(StartCaseAuditRequest request, ServerCallContext context) =>
+        audits.StartAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> SaveCaseAudit(SaveCaseAuditRequest request, ServerCallContext context) =>
+        audits.SaveAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> SubmitCaseAudit(SubmitCaseAuditRequest request, ServerCallContext context) =>
+        audits.SubmitAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> ModerateCaseAudit(ModerateCaseAuditRequest request, ServerCallContext context) =>
+        audits.ModerateAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> FinaliseCaseAudit(FinaliseCaseAuditRequest request, ServerCallContext context) =>
+        audits.FinaliseAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<CaseAudit> GetCaseAudit(GetCaseAuditRequest request, ServerCallContext context) =>
+        audits.GetAsync(request.CaseAuditId, Access.From(context), context.CancellationToken);
+
+    public override async Task<ListCaseAuditsResponse> ListCaseAudits(ListCaseAuditsRequest request, ServerCallContext context) =>
+        new() { CaseAudits = { await audits.ListAsync(request, Access.From(context), context.CancellationToken) } };
+
+    public override Task<ProgrammeResults> GetProgrammeResults(GetProgrammeResultsRequest request, ServerCallContext context) =>
+        results.ResultsAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<ModerationAgreement> GetModerationAgreement(GetModerationAgreementRequest request, ServerCallContext context) =>
+        results.AgreementAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<ExportOrganisationDataResponse> ExportOrganisationData(ExportOrganisationDataRequest request, ServerCallContext context) =>
+        exporter.ExportAsync(request, Access.From(context), context.CancellationToken);
+}
