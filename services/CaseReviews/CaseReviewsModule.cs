@@ -1,3 +1,5 @@
+using Safeguarding.CaseReviews.Grpc;
+using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.CaseReviews;
@@ -11,5 +13,7 @@ public sealed class CaseReviewsModule : IServiceModule
 
     public static void Map(WebApplication app)
     {
+        app.MapGrpcService<CaseReviewsGrpcService>();
+        app.MapDaprPubSub();
     }
 }
