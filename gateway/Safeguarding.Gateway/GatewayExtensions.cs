@@ -34,6 +34,7 @@ public static class GatewayExtensions
         services.AddSingleton(MeasuresPolicies.Create());
         services.AddSingleton(ReportingPolicies.Create());
         services.AddSingleton(AuditsPolicies.Create());
+        services.AddSingleton(CaseReviewsPolicies.Create());
         services.AddSingleton<RpcPolicyTable>();
 
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Safeguarding.CaseReviews;
 using Safeguarding.Gateway;
 using Safeguarding.Measures;
 using Safeguarding.Reporting;
@@ -12,6 +13,7 @@ internal static class EmbeddedModules
     public static readonly IReadOnlyList<EmbeddedModule> Services =
     [
         EmbeddedModule.Of<ReportingModule>(),
+        EmbeddedModule.Of<CaseReviewsModule>(),
         EmbeddedModule.Of<MeasuresModule>(),
     ];
 
