@@ -52,7 +52,15 @@ public sealed class AuthorizationMatrixTests
         ["islington-police"] = ["islington-police"],
     };
 
-    private static readonly RpcPolicyTable Table = new([GatewayPolicies.Create(), MeasuresPolicies.Create(), ReportingPolicies.Create(), TestPolicies.Echo()]);
+    // Every policy set the gateway ships (each *Policies class's Create()), so a new service's set is checked too.
+    private static readonly RpcPolicySet[] Shipped = typeof(RpcPolicySet).Assembly.GetTypes()
+        .Where(t => t.Name.EndsWith("Policies", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed)
+        .Select(t => t.GetMethod("Create", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static, Type.EmptyTypes))
+        .Where(m => m?.ReturnType == typeof(RpcPolicySet))
+        .Select(m => (RpcPolicySet)m!.Invoke(null, null)!)
+        .ToArray();
+
+    private static readonly RpcPolicyTable Table = new([.. Shipped, TestPolicies.Echo()]);
 
     [Fact]
     public void Every_decision_matches_the_hand_written_expectation()
@@ -117,7 +125,11 @@ public sealed class AuthorizationMatrixTests
     [Fact]
     public void Every_rpc_the_gateway_serves_or_routes_has_a_policy()
     {
-        var services = new[] { Safeguarding.Gateway.V1.GatewayOperations.Descriptor, Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, MeasuresPolicies.Measures, ReportingPolicies.Reporting, global::Grpc.Health.V1.Health.Descriptor, global::Grpc.Reflection.V1.ServerReflection.Descriptor, global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor };
+        // Every service of the platform's contracts (a new service's protos are found, not listed here), health and reflection.
+        var contracts = new Safeguarding.Gateway.Json.JsonProtoFiles([]).All.SelectMany(f => f.Services).Where(s => s.File.Package.StartsWith("safeguarding.", StringComparison.Ordinal));
+        var services = contracts.Concat([global::Grpc.Health.V1.Health.Descriptor, global::Grpc.Reflection.V1.ServerReflection.Descriptor, global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor]).ToList();
+        Assert.Contains(services, s => s.FullName == MeasuresPolicies.Measures.FullName);
+        Assert.True(Shipped.Length >= 3, "the gateway's policy sets were found");
         var deliberatelyUnrouted = ReportingPolicies.NotRouted.Select(method => $"/{ReportingPolicies.Reporting.FullName}/{method}").ToHashSet();
 
         var missing = services.SelectMany(s => s.Methods).Select(m => $"/{m.Service.FullName}/{m.Name}").Where(path => Table.Find(path) is null && !deliberatelyUnrouted.Contains(path));
