@@ -28,7 +28,8 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Contains("468", result.Out, StringComparison.Ordinal);
         Assert.Contains("2405", result.Out, StringComparison.Ordinal);
         Assert.Contains("38 of 38", result.Out, StringComparison.Ordinal);
-        Assert.Matches(@"latest\s+London\s+total\s+\(disclosure-controlled\):\s+\d+(\.\d+)?%", result.Out);
+        // The period as a reader names it (the published financial year), not a code and a granularity.
+        Assert.Matches(@"latest\s+London\s+total\s+\(disclosure-controlled\):\s+\d+(\.\d+)?%\s+\(\d{4}-\d{2}\s+financial\s+year\)", result.Out);
     }
 
     [Fact]

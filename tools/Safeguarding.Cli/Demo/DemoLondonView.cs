@@ -46,8 +46,9 @@ internal sealed class DemoLondonView(GatewayConnection gateway)
         _ => $"{figure.State} ({PeriodText(figure)})",
     };
 
+    // As people name it ("2024-25 financial year"), from the measures service; the code only if it sent no label.
     private static string PeriodText(AreaFigure figure) =>
-        $"{figure.Period.StartYear.ToString(CultureInfo.InvariantCulture)}-{figure.Period.StartMonth.ToString("00", CultureInfo.InvariantCulture)}, {figure.Period.Granularity}";
+        figure.Period.Label is { Length: > 0 } label ? label : figure.Period.Code;
 }
 
 /// <summary>What the London view found: organisations asked and answering, London's latest total, the compared borough's rank.</summary>
