@@ -21,6 +21,19 @@ public sealed class ObservationValueTests
         Assert.Null(value.Amount);
     }
 
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.00")]
+    public void Minus_zero_is_stored_as_zero(string text)
+    {
+        // Decided (issue 19): "-0" is accepted as 0, through the API and imports alike (both parse to decimal).
+        var zero = decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(ObservationValue.Count(0), ObservationValue.Count(zero));
+        Assert.Equal("0", ObservationValue.Format(ObservationValue.Count(zero).Amount!.Value));
+        Assert.Equal(ObservationValue.Proportion(0, 5), ObservationValue.Proportion(zero, 5));
+    }
+
     [Fact]
     public void A_withheld_value_needs_a_state_and_a_reason()
     {
