@@ -48,6 +48,37 @@ public sealed class CommandTests(RunningPlatform platform) : IClassFixture<Runni
     }
 
     [Fact]
+    public async Task An_import_with_rejected_rows_lists_every_kind_of_problem_writes_the_whole_report_and_exits_2()
+    {
+        // The published file's header and one good Camden row, then rows whose counts are not numbers.
+        var lines = await File.ReadAllLinesAsync(Fixture);
+        var camden = lines.First(l => l.Contains(",E09000007,", StringComparison.Ordinal));
+        var junk = Enumerable.Range(0, 5).Select(i => camden.Replace(",Referrals and Re-referrals,", ",Referrals and Re-referrals,many" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "x", StringComparison.Ordinal));
+        var file = Path.Combine(platform.Data.FullName, "with-rejects.csv");
+        await File.WriteAllLinesAsync(file, [lines[0], camden, .. junk]);
+        var json = Path.Combine(platform.Data.FullName, "with-rejects-report.json");
+        var csv = Path.Combine(platform.Data.FullName, "with-rejects-report.csv");
+        string[] import = ["import", file, "--mapping", "ees-cin-referrals-rereferrals", "--organisation", "NB-LSCP", "--define-missing-measures", "--dry-run"];
+
+        var strict = await platform.RunAsync([.. import, "--report", json]);
+        var relaxed = await platform.RunAsync([.. import, "--allow-rejected-rows", "--report", csv]);
+
+        Assert.True(strict.ExitCode == 2, strict.All);
+        Assert.Contains("rows rejected", strict.Out, StringComparison.Ordinal);
+        Assert.Matches(@"non_numeric: \d+ problems", strict.Out);
+        Assert.Contains("'many0x2086' is not a number", strict.Out, StringComparison.Ordinal);
+        Assert.Contains("published figures matched", strict.Out, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal("5", report.RootElement.GetProperty("rowsRejected").GetString());
+        // Each bad row is listed (a cell that feeds several measures is reported for each of them).
+        Assert.Equal(5, report.RootElement.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("code").GetString() == "non_numeric").Select(p => p.GetProperty("row").GetString()).Distinct().Count());
+        Assert.True(relaxed.ExitCode == 0, relaxed.All);
+        var rows = await File.ReadAllLinesAsync(csv);
+        Assert.Equal("kind,line,column,code,description,measure,organisation,period,recomputed,published", rows[0]);
+        Assert.Equal(5, rows.Where(r => r.StartsWith("problem,", StringComparison.Ordinal) && r.Contains(",non_numeric,", StringComparison.Ordinal)).Select(r => r.Split(',')[1]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Import_errors_name_the_problem_and_exit_1()
     {
         var mapping = await platform.RunAsync("import", Fixture, "--mapping", "no-such-mapping", "--organisation", "NB-LSCP");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.V1;
@@ -17,10 +16,12 @@ internal static class ImportCommand
         var scope = new Option<string[]>("--only") { Description = "Import only the rows of these organisations (codes).", AllowMultipleArgumentsPerToken = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would be stored; store nothing." };
         var defineMissing = new Option<bool>("--define-missing-measures") { Description = "Define the mapping's measures if the organisation has not yet." };
+        var reportFile = new Option<FileInfo?>("--report") { Description = "Also write the whole import report to this file: .json (everything) or .csv (one row per problem and mismatch)." };
+        var allowRejects = new Option<bool>("--allow-rejected-rows") { Description = "Exit 0 even when rows were rejected or figures disagree with the publisher's (the report still lists them)." };
         var connection = new ConnectionOptions();
-        var command = new Command("import", "Import a CSV of figures through the gateway (with a progress bar), and summarise what was stored, skipped and rejected.");
+        var command = new Command("import", "Import a CSV of figures through the gateway (with a progress bar), and summarise what was stored, skipped and rejected. Exits 1 when nothing could be imported, 2 when rows were rejected or figures disagree with the publisher's (unless --allow-rejected-rows), else 0.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { mapping, scope, dryRun, defineMissing })
+        foreach (var option in new Option[] { mapping, scope, dryRun, defineMissing, reportFile, allowRejects })
         {
             command.Options.Add(option);
         }
@@ -45,8 +46,14 @@ internal static class ImportCommand
                 OrganisationCodes = { parse.GetValue(scope) ?? [] },
             };
             var report = await UploadAsync(gateway, header, source, organisation, parse.GetValue(connection.Roles)!, cancellationToken);
-            Summarise(report);
-            return report.Fatal ? 1 : 0;
+            ImportSummary.Write(report, header.DefineMissingMeasures);
+            if (parse.GetValue(reportFile) is { } target)
+            {
+                await ImportReportFile.WriteAsync(target, report, cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"The whole report is in {target.FullName}.");
+            }
+
+            return ExitCode(report, parse.GetValue(allowRejects));
         }));
         return command;
     }
@@ -67,31 +74,9 @@ internal static class ImportCommand
         return report;
     }
 
-    private static void Summarise(ImportReport report)
-    {
-        var table = new Table().AddColumns("", "count");
-        void Row(string label, long value) => table.AddRow(label, value.ToString("N0", CultureInfo.InvariantCulture));
-        Row("rows read", report.RowsRead);
-        Row("rows imported", report.RowsImported);
-        Row("rows skipped by the mapping", report.RowsSkipped);
-        Row("rows of other organisations", report.RowsOutOfScope);
-        Row("rows rejected", report.RowsRejected);
-        Row(report.DryRun ? "figures that would be stored" : "figures stored", report.ObservationsRecorded);
-        Row("figures unchanged", report.ObservationsSkippedIdentical);
-        Row("figures superseded", report.ObservationsSuperseded);
-        AnsiConsole.Write(table);
-        foreach (var problem in report.Problems.Take(20))
-        {
-            AnsiConsole.MarkupLineInterpolated($"  [yellow]line {problem.Row}[/] {problem.Column}: {problem.Description} ({problem.Code})");
-        }
-
-        if (report.ProblemsTotal > 20)
-        {
-            AnsiConsole.MarkupLineInterpolated($"  ... and {report.ProblemsTotal - 20} more problems.");
-        }
-
-        AnsiConsole.MarkupLine(report.Fatal
-            ? "[red]Nothing was imported:[/] the file or mapping has the problems above."
-            : $"Import [bold]{Markup.Escape(report.ImportId)}[/]{(report.DryRun ? " (dry run: nothing stored)" : string.Empty)}.");
-    }
+    /// <summary>1: nothing imported; 2: imported, but rows were rejected or figures disagree with the publisher's; 0: clean.</summary>
+    private static int ExitCode(ImportReport report, bool allowRejects) =>
+        report.Fatal ? 1
+        : !allowRejects && (report.RowsRejected > 0 || report.ChecksMismatched > 0) ? 2
+        : 0;
 }
