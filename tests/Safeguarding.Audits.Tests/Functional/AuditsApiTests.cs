@@ -139,7 +139,7 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         Assert.Equal(("1", "3"), (focus.Numerator, focus.Denominator));
 
         // No new audits on a closed programme; a re-close needs a reason and publishes corrected figures.
-        await RpcAssertState.FailedPreconditionAsync("PROGRAMME_CLOSED", () => Client.StartCaseAuditAsync(new StartCaseAuditRequest
+        await RpcAssert.FailedPreconditionOfTypeAsync("PROGRAMME_CLOSED", () => Client.StartCaseAuditAsync(new StartCaseAuditRequest
         {
             ProgrammeId = programme.ProgrammeId, CaseReference = "CASE-0009", Month = "2025-05", Unit = "North",
         }, ServiceFixture.As(org)).ResponseAsync);
@@ -206,7 +206,7 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         var org = NewOrganisation();
         var programme = await ContinuousProgrammeAsync(org);
         var audit = await SubmittedAuditAsync(org, programme.ProgrammeId, "CASE-0200");
-        await RpcAssertState.FailedPreconditionAsync("MODERATOR_IS_AUDITOR", () => Client.ModerateCaseAuditAsync(new ModerateCaseAuditRequest
+        await RpcAssert.FailedPreconditionOfTypeAsync("MODERATOR_IS_AUDITOR", () => Client.ModerateCaseAuditAsync(new ModerateCaseAuditRequest
         {
             CaseAuditId = audit.CaseAuditId, Answers = { new Answer { CriterionId = "overall.grade", Value = "GOOD" } },
         }, ServiceFixture.As(org)).ResponseAsync);
@@ -216,11 +216,11 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         }, ServiceFixture.As(org, "moderator-1")).ResponseAsync);
 
         await Client.FinaliseCaseAuditAsync(new FinaliseCaseAuditRequest { CaseAuditId = audit.CaseAuditId }, ServiceFixture.As(org));
-        await RpcAssertState.FailedPreconditionAsync("CASE_AUDIT_FINAL", () => Client.SaveCaseAuditAsync(new SaveCaseAuditRequest
+        await RpcAssert.FailedPreconditionOfTypeAsync("CASE_AUDIT_FINAL", () => Client.SaveCaseAuditAsync(new SaveCaseAuditRequest
         {
             CaseAuditId = audit.CaseAuditId, Answers = { AllAnswers() },
         }, ServiceFixture.As(org)).ResponseAsync);
-        await RpcAssertState.FailedPreconditionAsync("CASE_AUDIT_FINAL", () => Client.ModerateCaseAuditAsync(new ModerateCaseAuditRequest
+        await RpcAssert.FailedPreconditionOfTypeAsync("CASE_AUDIT_FINAL", () => Client.ModerateCaseAuditAsync(new ModerateCaseAuditRequest
         {
             CaseAuditId = audit.CaseAuditId, Answers = { new Answer { CriterionId = "overall.grade", Value = "GOOD" } },
         }, ServiceFixture.As(org, "moderator-1")).ResponseAsync);
@@ -249,7 +249,7 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         var stored = await service.WithDbAsync(db => db.CaseAudits.AsNoTracking().SingleAsync(a => a.CaseAuditId == audit.CaseAuditId));
         Assert.DoesNotContain("SECRET", stored.CasePseudonym, StringComparison.OrdinalIgnoreCase);
         // The same case again in the same month is refused; the pseudonym is what recognised it.
-        await RpcAssertState.FailedPreconditionAsync("CASE_ALREADY_AUDITED", () => Client.StartCaseAuditAsync(new StartCaseAuditRequest
+        await RpcAssert.FailedPreconditionOfTypeAsync("CASE_ALREADY_AUDITED", () => Client.StartCaseAuditAsync(new StartCaseAuditRequest
         {
             ProgrammeId = programme.ProgrammeId, CaseReference = " secret-ref-777 ", Month = "2025-04", Unit = "North",
         }, ServiceFixture.As(org)).ResponseAsync);
@@ -298,7 +298,7 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         Assert.Equal(policeAudit.CaseAuditId, Assert.Single(policeOwn.CaseAudits).CaseAuditId);
         await Client.GetCaseAuditAsync(new GetCaseAuditRequest { CaseAuditId = policeAudit.CaseAuditId }, ServiceFixture.As(lead));
         await RpcAssert.NotFoundAsync("case audit", () => Client.GetCaseAuditAsync(new GetCaseAuditRequest { CaseAuditId = leadAudit.CaseAuditId }, ServiceFixture.As(police, "officer-1")).ResponseAsync);
-        await RpcAssertState.FailedPreconditionAsync("NOT_LEAD_ORGANISATION", () => Client.CloseProgrammeAsync(new CloseProgrammeRequest { ProgrammeId = programme.ProgrammeId }, ServiceFixture.As(police, "officer-1")).ResponseAsync);
+        await RpcAssert.FailedPreconditionOfTypeAsync("NOT_LEAD_ORGANISATION", () => Client.CloseProgrammeAsync(new CloseProgrammeRequest { ProgrammeId = programme.ProgrammeId }, ServiceFixture.As(police, "officer-1")).ResponseAsync);
 
         var results = await Client.GetProgrammeResultsAsync(new GetProgrammeResultsRequest { ProgrammeId = programme.ProgrammeId }, ServiceFixture.As(lead));
         Assert.Equal((4, 0, 0, 2), (results.Completion.Due, results.Completion.Done, results.Completion.Overdue, results.Completion.InProgress));

@@ -18,7 +18,7 @@ public abstract class BadInputTests<TFixture>(TFixture fixture)
         var revision = await fixture.RevisionAsync(review.ReviewId);
         var events = await fixture.OutboxCountAsync();
 
-        await RpcAssertState.FailedPreconditionAsync("agency_summaries", async () => await Client.RecordDecisionAsync(Reviews.Decide(review.ReviewId)));
+        await RpcAssert.FailedPreconditionOnAsync("agency_summaries", async () => await Client.RecordDecisionAsync(Reviews.Decide(review.ReviewId)));
 
         Assert.Equal(revision, await fixture.RevisionAsync(review.ReviewId));
         Assert.Equal(events, await fixture.OutboxCountAsync());
@@ -31,7 +31,7 @@ public abstract class BadInputTests<TFixture>(TFixture fixture)
     public async Task A_publication_without_a_decision_is_a_failed_precondition()
     {
         var review = await Client.NotifyIncidentAsync(Reviews.Incident());
-        await RpcAssertState.FailedPreconditionAsync("decision", async () => await Client.RecordPublicationAsync(new RecordPublicationRequest
+        await RpcAssert.FailedPreconditionOnAsync("decision", async () => await Client.RecordPublicationAsync(new RecordPublicationRequest
         {
             ReviewId = review.ReviewId,
             Publication = new Publication { PublishedOn = "2026-05-28", PanelToldOn = "2026-05-18" },
@@ -44,7 +44,7 @@ public abstract class BadInputTests<TFixture>(TFixture fixture)
     {
         var review = await Reviews.DecidedAsync(Client, Decision.NoFurtherReview);
         Assert.Equal(ReviewStage.Closed, review.Stage);
-        await RpcAssertState.FailedPreconditionAsync("decision", async () => await Client.InitiatePracticeReviewAsync(Reviews.Initiate(review.ReviewId)));
+        await RpcAssert.FailedPreconditionOnAsync("decision", async () => await Client.InitiatePracticeReviewAsync(Reviews.Initiate(review.ReviewId)));
     }
 
     [Fact]

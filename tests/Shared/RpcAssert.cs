@@ -1,9 +1,14 @@
 using Google.Rpc;
 using Grpc.Core;
 using Safeguarding.Platform.Grpc;
+using Xunit;
 
-namespace Safeguarding.Audits.Tests.Functional;
+namespace Safeguarding.Testing;
 
+/// <summary>
+/// Assertions on failed gRPC calls and their google.rpc details, shared by the services' functional tests (linked
+/// into each test project, so the services' test code states what it expects, not how to dig it out).
+/// </summary>
 internal static class RpcAssert
 {
     /// <summary>The call fails with INVALID_ARGUMENT and a BadRequest naming <paramref name="field"/>.</summary>
@@ -26,23 +31,27 @@ internal static class RpcAssert
         return info;
     }
 
+    /// <summary>The call fails with FAILED_PRECONDITION and a PreconditionFailure violation of <paramref name="type"/>.</summary>
+    public static Task<PreconditionFailure> FailedPreconditionOfTypeAsync(string type, Func<Task> call) =>
+        FailedPreconditionAsync(v => v.Type == type, $"of type '{type}'", call);
+
+    /// <summary>The call fails with FAILED_PRECONDITION and a PreconditionFailure violation about <paramref name="subject"/>.</summary>
+    public static Task<PreconditionFailure> FailedPreconditionOnAsync(string subject, Func<Task> call) =>
+        FailedPreconditionAsync(v => v.Subject == subject, $"about '{subject}'", call);
+
     public static async Task<RpcException> FailsAsync(StatusCode code, Func<Task> call)
     {
         var ex = await Assert.ThrowsAsync<RpcException>(call);
         Assert.True(ex.StatusCode == code, $"expected {code}, got {ex.StatusCode}: {ex.Status.Detail}");
         return ex;
     }
-}
 
-internal static class RpcAssertState
-{
-    /// <summary>The call fails with FAILED_PRECONDITION and a violation of <paramref name="type"/>.</summary>
-    public static async Task<PreconditionFailure> FailedPreconditionAsync(string type, Func<Task> call)
+    private static async Task<PreconditionFailure> FailedPreconditionAsync(Func<PreconditionFailure.Types.Violation, bool> match, string expected, Func<Task> call)
     {
-        var ex = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, call);
+        var ex = await FailsAsync(StatusCode.FailedPrecondition, call);
         var failure = ex.GetDetail<PreconditionFailure>();
         Assert.NotNull(failure);
-        Assert.Contains(failure.Violations, v => v.Type == type);
+        Assert.True(failure.Violations.Any(match), $"expected a violation {expected}, got: {string.Join("; ", failure.Violations.Select(v => $"{v.Type} {v.Subject}"))}");
         return failure;
     }
 }
