@@ -18,10 +18,12 @@ public enum RpcKind
 /// </summary>
 public static class RpcCatalogue
 {
-    private static readonly string[] ReadVerbs = ["Get", "List", "Search", "Aggregate", "Compute", "Compare"];
+    // Export reads (an organisation's own records, audited), it changes nothing.
+    private static readonly string[] ReadVerbs = ["Get", "List", "Search", "Aggregate", "Compute", "Compare", "Export"];
 
     private static readonly string[] WriteVerbs =
-        ["Create", "Update", "Delete", "Set", "Define", "Revise", "Retire", "Record", "Correct", "Import", "Adopt", "Add", "Generate", "Submit", "Approve", "Publish", "Rebuild"];
+        ["Create", "Update", "Delete", "Set", "Define", "Revise", "Retire", "Record", "Correct", "Import", "Adopt", "Add", "Generate", "Submit", "Approve", "Publish", "Rebuild",
+         "Save", "Start", "Moderate", "Finalise", "Close", "Notify", "Open", "Initiate", "Pause", "Resume", "Meet"];
 
     /// <summary>Every RPC of the platform's own services (packages safeguarding.*), in a stable order.</summary>
     public static IReadOnlyList<MethodDescriptor> All() =>
