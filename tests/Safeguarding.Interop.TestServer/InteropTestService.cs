@@ -68,6 +68,7 @@ public sealed class InteropTestService(CallObserver observer) : TestService.Test
             total += request.Payload?.Body.Length ?? 0;
         }
 
+        observed?.Returned();
         return new StreamingInputCallResponse { AggregatedPayloadSize = total };
     }
 
@@ -81,6 +82,8 @@ public sealed class InteropTestService(CallObserver observer) : TestService.Test
             ThrowIfStatusRequested(request.ResponseStatus);
             await RespondAsync(request, responseStream, context);
         }
+
+        observed?.Returned();
     }
 
     /// <summary>Answers every request only after the client half-closes.</summary>
@@ -175,13 +178,22 @@ public sealed class InteropTestService(CallObserver observer) : TestService.Test
         return new Outcome(registration, () => observer.Report(id, "completed"));
     }
 
-    // Reports "completed" when the handler leaves without its token having fired first.
+    // Reports "completed" when the handler returns without its token having fired first. A handler that leaves by an
+    // exception (a reset stream makes the read throw) keeps the registration: Kestrel signals the call's token a moment
+    // after the read fails, on another thread, and that is reported as "cancelled".
     private sealed class Outcome(CancellationTokenRegistration registration, Action completed) : IDisposable
     {
+        private bool _returned;
+
+        public void Returned() => _returned = true;
+
         public void Dispose()
         {
-            registration.Dispose();
-            completed();
+            if (_returned)
+            {
+                registration.Dispose();
+                completed();
+            }
         }
     }
 }
