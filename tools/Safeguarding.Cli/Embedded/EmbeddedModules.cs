@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Safeguarding.Audits;
 using Safeguarding.CaseReviews;
 using Safeguarding.Gateway;
 using Safeguarding.Measures;
@@ -15,6 +16,8 @@ internal static class EmbeddedModules
         EmbeddedModule.Of<ReportingModule>(),
         EmbeddedModule.Of<CaseReviewsModule>(),
         EmbeddedModule.Of<MeasuresModule>(),
+        // Audits hand their figures to measures through events: measures (the consumer) starts first.
+        EmbeddedModule.Of<AuditsModule>(),
     ];
 
     public static readonly EmbeddedModule Gateway = EmbeddedModule.Of<GatewayModule>();
