@@ -1,0 +1,15 @@
+namespace Safeguarding.Surveys.Application;
+
+public sealed class SurveysOptions
+{
+    public const string Section = "Surveys";
+
+    /// <summary>
+    /// Secret for follow-up pseudonyms (at least 32 characters). Unset: derived from Auth:DevelopmentKey when that is
+    /// set (development); otherwise pseudonymous waves cannot issue invitations.
+    /// </summary>
+    public string? FollowUpKey { get; set; }
+
+    /// <summary>Default minimum number of answers below which a figure is suppressed outside the organisation.</summary>
+    public int MinimumResponses { get; set; } = 5;
+}
