@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
@@ -27,7 +28,7 @@ public static class SurveysServiceExtensions
         services.AddGrpcHealthFor(V1.SurveysService.Descriptor.FullName);
         services.AddSingleton<IRpcExceptionMapper, SurveysErrors>();
         services.Configure<SurveysOptions>(configuration.GetSection(SurveysOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowUpPseudonyms>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<WaveCommands>();

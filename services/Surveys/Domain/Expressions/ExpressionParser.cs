@@ -224,7 +224,7 @@ public static class ExpressionParser
                 "<=" => ComparisonOperator.LessOrEqual,
                 ">" => ComparisonOperator.Greater,
                 ">=" => ComparisonOperator.GreaterOrEqual,
-                _ => throw new ExpressionException($"'{op.Text}' is not a comparison", op.Position),
+                _ => throw new ExpressionException(op.Text == "==" ? "'==' is not XLSForm; write '='" : $"'{op.Text}' is not a comparison", op.Position),
             }, left, right);
         }
 
