@@ -1,6 +1,7 @@
 using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Surveys.Grpc;
+using Safeguarding.Surveys.Pages;
 
 namespace Safeguarding.Surveys;
 
@@ -15,5 +16,6 @@ public sealed class SurveysModule : IServiceModule
     {
         app.MapGrpcService<SurveysGrpcService>();
         app.MapDaprPubSub();
+        app.MapRespondentPages();
     }
 }

@@ -5,6 +5,7 @@ using Safeguarding.Platform.Hosting;
 using Safeguarding.Platform.Persistence;
 using Safeguarding.Surveys.Application;
 using Safeguarding.Surveys.Grpc;
+using Safeguarding.Surveys.Pages;
 using Safeguarding.Surveys.Persistence;
 
 namespace Safeguarding.Surveys;
@@ -34,6 +35,8 @@ public static class SurveysServiceExtensions
         services.AddScoped<WaveCommands>();
         services.AddScoped<StoryCommands>();
         services.AddScoped<SurveysGrpcService>();
+        services.AddScoped<RespondentPages.Session>();
+        services.AddRespondentPages(configuration);
         return builder;
     }
 }

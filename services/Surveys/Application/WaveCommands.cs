@@ -272,6 +272,7 @@ public sealed partial class WaveCommands(
             Answers = JsonSerializer.Serialize(accepted.Values),
         });
         await db.SaveChangesAsync(ct);
+        await db.Drafts.Where(d => d.CodeHash == invitation.CodeHash).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return (anonymous ? null : responseId, today);
     }

@@ -87,6 +87,14 @@ public sealed class ResponseRow
     public string Answers { get; set; } = "";
 }
 
+/// <summary>A respondent's answers so far, under the code's hash (save and resume).</summary>
+public sealed class DraftRow
+{
+    public string CodeHash { get; set; } = "";
+
+    public string Answers { get; set; } = "";
+}
+
 public sealed class StoryRow
 {
     public string StoryId { get; set; } = "";

@@ -25,6 +25,8 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
 
     public DbSet<StoryRow> Stories => Set<StoryRow>();
 
+    public DbSet<DraftRow> Drafts => Set<DraftRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<QuestionnaireRow>(e =>
@@ -50,6 +52,11 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
         {
             e.ToTable("responses");
             e.HasKey(r => r.ResponseId);
+        });
+        modelBuilder.Entity<DraftRow>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(d => d.CodeHash);
         });
         modelBuilder.Entity<StoryRow>(e =>
         {

@@ -29,6 +29,9 @@ public abstract class ServiceFixture : IAsyncLifetime
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The HTTP/1.1 endpoint serving the respondent's pages.</summary>
+    public Uri PagesAddress { get; private set; } = null!;
+
     public InProcessBroker Broker { get; } = new();
 
     public IServiceProvider Services => _app!.Services;
@@ -42,7 +45,7 @@ public abstract class ServiceFixture : IAsyncLifetime
         {
             ["Endpoints:Address"] = "127.0.0.1",
             ["Endpoints:GrpcPort"] = "0",
-            ["Endpoints:HttpPort"] = "-1",
+            ["Endpoints:HttpPort"] = "0",
             ["Persistence:Provider"] = Provider.ToString(),
             ["Persistence:ConnectionString"] = connectionString,
             ["Events:Transport"] = "InProcess",
@@ -59,7 +62,9 @@ public abstract class ServiceFixture : IAsyncLifetime
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await _app.StartAsync();
+        // Kestrel lists its endpoints in the order they were configured: gRPC (h2c), then HTTP/1.1 (the pages).
         _channel = GrpcChannel.ForAddress(ServiceHost.Addresses(_app)[0]);
+        PagesAddress = ServiceHost.Addresses(_app)[1];
         Client = new SurveysService.SurveysServiceClient(_channel);
     }
 

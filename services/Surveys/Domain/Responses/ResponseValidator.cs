@@ -91,6 +91,53 @@ public static class ResponseValidator
         return accepted;
     }
 
+    /// <summary>
+    /// Checks one question's answer as its page is sent (required, choices, numbers, constraint, personal details):
+    /// the stored values, or the problem to show beside it.
+    /// </summary>
+    public static (IReadOnlyList<string>? Stored, string? Problem) CheckOne(QuestionDefinition q, IReadOnlyList<string> values, AnswerSet earlier)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(values);
+        var given = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+        if (given.Count == 0)
+        {
+            return (null, q.Required ? (q.HasChoices || q.Kind == QuestionKind.Rating ? "Select an answer" : "Enter an answer") : null);
+        }
+
+        var problems = new List<Problem>();
+        var stored = Check(q, given, q.Name, earlier, problems);
+        return (stored, problems.Count > 0 ? Capitalise(problems[0].Description) : null);
+    }
+
+    /// <summary>The questions asked for these answers, in order (an answer to a question no longer asked does not count).</summary>
+    public static List<QuestionDefinition> Asked(QuestionnaireDefinition questionnaire, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(answers);
+        var asked = new List<QuestionDefinition>();
+        var kept = new AnswerSet();
+        foreach (var section in questionnaire.Sections)
+        {
+            var sectionAsked = Holds(section.Relevant, kept);
+            foreach (var q in section.Questions)
+            {
+                if (sectionAsked && Holds(q.Relevant, kept))
+                {
+                    asked.Add(q);
+                    if (answers.TryGetValue(q.Name, out var values))
+                    {
+                        kept.Set(q.Name, values);
+                    }
+                }
+            }
+        }
+
+        return asked;
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>Whether <paramref name="q"/> is asked given the answers so far (the pages use this to skip).</summary>
     public static bool IsAsked(QuestionnaireDefinition questionnaire, QuestionDefinition q, IAnswerLookup answers)
     {

@@ -70,3 +70,9 @@ CREATE TABLE stories (
     review_note         text    NULL
 );
 CREATE INDEX ix_stories_organisation ON stories (organisation_code, state);
+
+-- A respondent's answers so far (save and resume), under the code's hash; deleted when the response is sent.
+CREATE TABLE drafts (
+    code_hash           text    NOT NULL PRIMARY KEY,
+    answers             text    NOT NULL
+);
