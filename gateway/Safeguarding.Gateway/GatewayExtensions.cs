@@ -31,6 +31,7 @@ public static class GatewayExtensions
         services.AddSingleton(GatewayPolicies.Create());
         services.AddSingleton(MeasuresPolicies.Create());
         services.AddSingleton(ReportingPolicies.Create());
+        services.AddSingleton(SurveysPolicies.Create());
         services.AddSingleton<RpcPolicyTable>();
 
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
