@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Safeguarding.Gateway;
 using Safeguarding.Measures;
 using Safeguarding.Reporting;
+using Safeguarding.Surveys;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Cli.Embedded;
@@ -13,6 +14,7 @@ internal static class EmbeddedModules
     [
         EmbeddedModule.Of<ReportingModule>(),
         EmbeddedModule.Of<MeasuresModule>(),
+        EmbeddedModule.Of<SurveysModule>(),
     ];
 
     public static readonly EmbeddedModule Gateway = EmbeddedModule.Of<GatewayModule>();
