@@ -33,6 +33,8 @@ public static class SurveysPolicies
         RpcPolicy.For(Surveys, "ListWaves", DataAccess.RowRead, Readers),
         // Aggregates only; the service suppresses small numbers for a caller outside the wave's organisation.
         RpcPolicy.For(Surveys, "GetWaveResults", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Surveys, "ListUnanswered", DataAccess.RowRead, Roles.SurveyAdmin),
+        RpcPolicy.For(Surveys, "ExportResponses", DataAccess.Export, Roles.SurveyAdmin),
 
         // Voices: recorded and reviewed (by a second person) by survey admins.
         RpcPolicy.For(Surveys, "SubmitStory", DataAccess.RowWrite, Roles.SurveyAdmin),

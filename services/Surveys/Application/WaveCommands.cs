@@ -157,7 +157,7 @@ public sealed partial class WaveCommands(
     }
 
     /// <summary>Issues codes: <paramref name="count"/> for an anonymous wave, one per follow-up reference for a pseudonymous one.</summary>
-    public async Task<List<string>> IssueAsync(Actor actor, string waveId, int count, IReadOnlyList<string> references, CancellationToken ct)
+    public async Task<(List<string> Codes, string WaveTitle)> IssueAsync(Actor actor, string waveId, int count, IReadOnlyList<string> references, CancellationToken ct)
     {
         var wave = await OwnedWaveAsync(actor, waveId, tracked: false, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -220,7 +220,7 @@ public sealed partial class WaveCommands(
         }
 
         await db.SaveChangesAsync(ct);
-        return codes;
+        return (codes, wave.Title);
     }
 
     /// <summary>The wave and questionnaire a code opens, for the respondent's pages; the same failures as submitting.</summary>
@@ -363,6 +363,49 @@ public sealed partial class WaveCommands(
         var invitations = await db.Invitations.CountAsync(i => i.WaveId == waveId, ct);
         var answers = await LoadAnswersAsync(waveId, ct);
         return (wave, WaveResultsCalculator.Calculate(questionnaire, answers, invitations, wave.MinimumResponses, controlled: !actor.IsInside(wave.OrganisationCode)));
+    }
+
+    /// <summary>Of the given follow-up references, those whose invitation in this (pseudonymous) wave is not used yet.</summary>
+    public async Task<List<string>> UnansweredAsync(Actor actor, string waveId, IReadOnlyList<string> references, CancellationToken ct)
+    {
+        var wave = await OwnedWaveAsync(actor, waveId, tracked: false, ct);
+        if (wave.Anonymity == nameof(Anonymity.Anonymous))
+        {
+            throw new PreconditionFailedException("ANONYMOUS_WAVE", waveId, "An anonymous wave keeps no link to anyone; it can say only how many codes are unused.");
+        }
+
+        if (references.Count is < 1 or > MaxInvitationsPerCall)
+        {
+            throw DomainValidationException.One("follow_up_references", $"give from 1 to {MaxInvitationsPerCall} references");
+        }
+
+        var byPseudonym = references.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(r => followUp.For(wave.OrganisationCode, r.Trim()), r => r, StringComparer.Ordinal);
+        var pseudonyms = byPseudonym.Keys.ToList();
+        var open = await db.Invitations.AsNoTracking()
+            .Where(i => i.WaveId == waveId && !i.Used && i.FollowUpPseudonym != null && pseudonyms.Contains(i.FollowUpPseudonym))
+            .Select(i => i.FollowUpPseudonym!).Distinct().ToListAsync(ct);
+        return [.. references.Where(r => open.Contains(followUp.For(wave.OrganisationCode, r.Trim())))];
+    }
+
+    /// <summary>The wave's responses as CSV or JSON, for its own organisation only.</summary>
+    public async Task<(byte[] Content, string FileName, string ContentType, int Count)> ExportAsync(Actor actor, string waveId, bool json, CancellationToken ct)
+    {
+        var wave = await OwnedWaveAsync(actor, waveId, tracked: false, ct);
+        if (!actor.IsInside(wave.OrganisationCode))
+        {
+            // Row-level answers stay inside the organisation (DESIGN §4); outside it, results are aggregates.
+            throw new ResourceNotFoundException("wave", waveId);
+        }
+
+        var questionnaire = await questionnaires.GetAsync(wave.QuestionnaireOwner, wave.QuestionnaireId, wave.QuestionnaireVersion, ct);
+        var stored = await db.Responses.AsNoTracking().Where(r => r.WaveId == waveId).ToListAsync(ct);
+        var rows = stored.Select(r => new ResponseExport.Row(r.ReceivedOn, r.FollowUpPseudonym, r.ResponseId,
+            JsonSerializer.Deserialize<Dictionary<string, List<string>>>(r.Answers)!.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal))).ToList();
+        var pseudonymous = wave.Anonymity == nameof(Anonymity.Pseudonymous);
+        return json
+            ? (ResponseExport.Json(questionnaire, waveId, rows, pseudonymous), $"{waveId}-responses.json", "application/json", rows.Count)
+            : (ResponseExport.Csv(questionnaire, rows, pseudonymous), $"{waveId}-responses.csv", "text/csv; charset=utf-8", rows.Count);
     }
 
     private async Task<List<IReadOnlyDictionary<string, IReadOnlyList<string>>>> LoadAnswersAsync(string waveId, CancellationToken ct)

@@ -15,7 +15,8 @@ namespace Safeguarding.Surveys.Grpc;
 /// another organisation is PERMISSION_DENIED; a record of another organisation is NOT_FOUND), calls the application
 /// layer and maps the result; SurveysErrors (through the platform interceptor) turns failures into statuses.
 /// </summary>
-public sealed class SurveysGrpcService(QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories) : SurveysService.SurveysServiceBase
+public sealed class SurveysGrpcService(
+    QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories, Microsoft.Extensions.Options.IOptions<SurveysOptions> options) : SurveysService.SurveysServiceBase
 {
     public const int MaxXlsxBytes = 4 * 1024 * 1024;
 
@@ -107,9 +108,14 @@ public sealed class SurveysGrpcService(QuestionnaireCatalog questionnaires, Wave
     public override async Task<IssueInvitationsResponse> IssueInvitations(IssueInvitationsRequest request, ServerCallContext context)
     {
         var actor = Actor.From(context).RequireAdmin();
-        var codes = await waves.IssueAsync(actor, request.WaveId, request.Count, request.FollowUpReferences, context.CancellationToken);
+        var (codes, title) = await waves.IssueAsync(actor, request.WaveId, request.Count, request.FollowUpReferences, context.CancellationToken);
         var response = new IssueInvitationsResponse();
-        response.Invitations.AddRange(codes.Select(c => new Invitation { Code = c, LinkPath = "/s/" + c }));
+        response.Invitations.AddRange(codes.Select(c => new Invitation { Code = c, LinkPath = "/s/" + InvitationCodes.Normalise(c) }));
+        if (request.Printable)
+        {
+            response.PrintableHtml = ByteString.CopyFrom(InvitationSheet.Html(title, codes, options.Value.PublicBaseUrl));
+        }
+
         return response;
     }
 
@@ -155,6 +161,26 @@ public sealed class SurveysGrpcService(QuestionnaireCatalog questionnaires, Wave
         }
 
         return message;
+    }
+
+    public override async Task<ListUnansweredResponse> ListUnanswered(ListUnansweredRequest request, ServerCallContext context)
+    {
+        var actor = Actor.From(context).RequireAdmin();
+        var response = new ListUnansweredResponse();
+        response.FollowUpReferences.AddRange(await waves.UnansweredAsync(actor, request.WaveId, request.FollowUpReferences, context.CancellationToken));
+        return response;
+    }
+
+    public override async Task<ExportResponsesResponse> ExportResponses(ExportResponsesRequest request, ServerCallContext context)
+    {
+        var actor = Actor.From(context).RequireAdmin();
+        if (request.Format == ExportFormat.Unspecified || !System.Enum.IsDefined(request.Format))
+        {
+            throw DomainValidationException.One("format", "is required: csv or json");
+        }
+
+        var (content, fileName, contentType, count) = await waves.ExportAsync(actor, request.WaveId, request.Format == ExportFormat.Json, context.CancellationToken);
+        return new ExportResponsesResponse { Content = ByteString.CopyFrom(content), FileName = fileName, ContentType = contentType, Responses = count };
     }
 
     public override async Task<Story> SubmitStory(SubmitStoryRequest request, ServerCallContext context)

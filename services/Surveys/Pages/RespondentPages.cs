@@ -53,6 +53,14 @@ public static class RespondentPages
             "<div class=\"govuk-panel govuk-panel--confirmation\"><h1 class=\"govuk-panel__title\">Your answers have been sent</h1></div>" +
             "<p class=\"govuk-body\">Thank you for telling us what you think. We read every answer and use them to make things better.</p>" +
             "<p class=\"govuk-body\">You can close this page.</p>")));
+        pages.MapGet("/", () => Html(EnterCodePage(null, string.Empty)));
+        pages.MapPost("/", async (HttpContext http, CancellationToken ct) =>
+        {
+            var typed = (await http.Request.ReadFormAsync(ct))["code"].ToString();
+            return InvitationCodes.Normalise(typed) is { } code
+                ? Results.Redirect("/s/" + code)
+                : Html(EnterCodePage("Enter the code from your invitation, like 7KQ2-M9XD-4RTB-HW3C", typed), StatusCodes.Status400BadRequest);
+        });
         pages.MapGet("/{code}", StartAsync);
         pages.MapGet("/{code}/q/{name}", QuestionAsync);
         pages.MapPost("/{code}/q/{name}", AnswerAsync);
@@ -162,6 +170,23 @@ public static class RespondentPages
         }
 
         return Results.Redirect("/s/complete");
+    }
+
+    private static string EnterCodePage(string? problem, string typed)
+    {
+        var body = $"""
+            {(problem is null ? string.Empty : ErrorSummary(problem, "#code"))}
+            <form method="post" action="/s/" novalidate>
+            <div class="govuk-form-group{(problem is null ? string.Empty : " govuk-form-group--error")}">
+            <h1 class="govuk-heading-l"><label class="govuk-label" for="code">Enter your survey code</label></h1>
+            <div id="code-hint" class="govuk-hint">It is on your invitation: 16 letters and numbers, like 7KQ2-M9XD-4RTB-HW3C.</div>
+            {(problem is null ? string.Empty : ErrorMessage("code-error", problem))}
+            <input class="govuk-input{(problem is null ? string.Empty : " govuk-input--error")}" id="code" name="code" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters" value="{E(typed)}" aria-describedby="code-hint{(problem is null ? string.Empty : " code-error")}">
+            </div>
+            {Button("Continue")}
+            </form>
+            """;
+        return Layout("Enter your survey code", body, hasError: problem is not null);
     }
 
     private static string QuestionPage(Session session, QuestionDefinition q, IReadOnlyList<string> values, string? problem, bool change)

@@ -42,6 +42,7 @@ public sealed class RespondentBrowserTests(SqliteServiceFixture service) : IClas
         var auditor = await audit.NewPageAsync();
         var site = service.PagesAddress;
 
+        await AssertAccessibleAsync(auditor, new Uri(site, "/s/").ToString()); // where a code from paper is typed
         await page.GotoAsync(new Uri(site, $"/s/{code}").ToString());
         await AssertAccessibleAsync(auditor, page.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();

@@ -65,6 +65,18 @@ public sealed class RespondentPagesTests(SqliteServiceFixture service) : IClassF
     }
 
     [Fact]
+    public async Task A_code_typed_from_paper_opens_the_survey()
+    {
+        var code = await CodeAsync(service);
+        Assert.Contains("Enter your survey code", await _http.GetStringAsync("/s/"), StringComparison.Ordinal);
+        var typed = await PostAsync("/s/", ("code", code.ToLowerInvariant().Replace('-', ' ')));
+        Assert.Equal("/s/" + code.Replace("-", string.Empty, StringComparison.Ordinal), typed.Headers.Location!.ToString());
+        var wrong = await PostAsync("/s/", ("code", "12345"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("There is a problem", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_code_says_so_plainly()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/s/ABCD-EFGH-JKMN-PQRS")).StatusCode);

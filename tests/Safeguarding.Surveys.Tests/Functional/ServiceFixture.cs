@@ -55,6 +55,7 @@ public abstract class ServiceFixture : IAsyncLifetime
             ["Auth:DevelopmentKey"] = Calls.DevelopmentKey,
             ["Auth:JobRole"] = Calls.JobRole,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Surveys:PublicBaseUrl"] = "https://surveys.northbridge.example/",
         };
         _app = ServiceHost.Build<SurveysModule>(["--hostBuilder:reloadConfigOnChange=false"], settings, builder =>
         {
