@@ -54,7 +54,8 @@ public static class XlsxSheets
         SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(xlsx, false);
+            // A bound on each part's size: a 4 MiB upload must not unpack into gigabytes of XML.
+            document = SpreadsheetDocument.Open(xlsx, false, new OpenSettings { MaxCharactersInPart = 50_000_000 });
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException)
         {
