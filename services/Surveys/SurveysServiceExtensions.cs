@@ -31,6 +31,7 @@ public static class SurveysServiceExtensions
         services.Configure<SurveysOptions>(configuration.GetSection(SurveysOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowUpPseudonyms>();
+        services.AddSingleton<QuestionnaireCache>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<WaveCommands>();
         services.AddScoped<StoryCommands>();

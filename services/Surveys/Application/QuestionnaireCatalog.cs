@@ -11,7 +11,7 @@ namespace Safeguarding.Surveys.Application;
 /// Organisations' questionnaires (every version kept; a change makes the next) beside the built-in set, which every
 /// organisation may read and run but none may overwrite.
 /// </summary>
-public sealed class QuestionnaireCatalog(SurveysDbContext db, TimeProvider clock)
+public sealed class QuestionnaireCatalog(SurveysDbContext db, TimeProvider clock, QuestionnaireCache cache)
 {
     /// <summary>
     /// Stores <paramref name="definition"/> as the next version of its id for <paramref name="organisation"/>, after the
@@ -76,11 +76,17 @@ public sealed class QuestionnaireCatalog(SurveysDbContext db, TimeProvider clock
             return version is 0 || version == builtIn.Version ? builtIn : null;
         }
 
+        // A stored version never changes, so a pinned one (every wave's) is read once.
+        if (version > 0 && cache.Find(organisation, questionnaireId, version) is { } cached)
+        {
+            return cached;
+        }
+
         var query = db.Questionnaires.AsNoTracking().Where(q => q.OrganisationCode == organisation && q.QuestionnaireId == questionnaireId);
         var row = version == 0
             ? await query.OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct)
             : await query.FirstOrDefaultAsync(q => q.Version == version, ct);
-        return row is null ? null : ToDefinition(row);
+        return row is null ? null : cache.Keep(ToDefinition(row));
     }
 
     public async Task<List<QuestionnaireDefinition>> ListAsync(string organisation, bool includeBuiltIn, CancellationToken ct)
@@ -97,4 +103,25 @@ public sealed class QuestionnaireCatalog(SurveysDbContext db, TimeProvider clock
             OrganisationCode = row.OrganisationCode,
             CreatedAt = DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc),
         };
+}
+
+/// <summary>Stored questionnaire versions already read (they never change); bounded, emptied when full.</summary>
+public sealed class QuestionnaireCache
+{
+    private const int Capacity = 1000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, int), QuestionnaireDefinition> _versions = new();
+
+    public QuestionnaireDefinition? Find(string organisation, string questionnaireId, int version) =>
+        _versions.TryGetValue((organisation, questionnaireId, version), out var found) ? found : null;
+
+    public QuestionnaireDefinition Keep(QuestionnaireDefinition definition)
+    {
+        if (_versions.Count >= Capacity)
+        {
+            _versions.Clear();
+        }
+
+        _versions[(definition.OrganisationCode, definition.QuestionnaireId, definition.Version)] = definition;
+        return definition;
+    }
 }

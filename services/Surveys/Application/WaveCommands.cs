@@ -255,10 +255,13 @@ public sealed partial class WaveCommands(
             throw Used(wave.WaveId);
         }
 
-        // Counting on the wave row also locks it (PostgreSQL) against a close running at the same moment.
-        var counted = await db.Waves.Where(w => w.WaveId == wave.WaveId && w.ClosedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Responses, w => w.Responses + 1), ct);
-        if (counted == 0)
+        // The wave must still be open when the response is stored. On PostgreSQL a shared lock on its row lets
+        // submissions run side by side while a close (which updates the row) waits for them, and they for it;
+        // SQLite runs one writer at a time anyway.
+        var stillOpen = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM waves WHERE wave_id = {wave.WaveId} AND closed_at IS NULL FOR SHARE")
+            : db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM waves WHERE wave_id = {wave.WaveId} AND closed_at IS NULL");
+        if (!await stillOpen.AnyAsync(ct))
         {
             throw Closed(wave.WaveId);
         }
@@ -292,6 +295,9 @@ public sealed partial class WaveCommands(
         var questionnaire = await questionnaires.GetAsync(wave.QuestionnaireOwner, wave.QuestionnaireId, wave.QuestionnaireVersion, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Take the wave's row first: a submission in flight (holding it shared) finishes before the count, and none
+        // starts until the close commits (SQLite: this takes the one writer's lock before anything is read).
+        await db.Waves.Where(w => w.WaveId == waveId).ExecuteUpdateAsync(s => s.SetProperty(w => w.Title, w => w.Title), ct);
         var invitations = await db.Invitations.CountAsync(i => i.WaveId == waveId, ct);
         var answers = await LoadAnswersAsync(waveId, ct);
         wave.ClosedAt = now;
@@ -461,10 +467,18 @@ public sealed partial class WaveCommands(
         return wave!;
     }
 
+    // An open wave's counts are counted (no shared counter row for every submission to queue on); a closed
+    // wave's were fixed when it closed.
     private async Task<WaveView> ViewAsync(WaveRow row, CancellationToken ct)
     {
-        var invitations = row.ClosedAt is null ? await db.Invitations.CountAsync(i => i.WaveId == row.WaveId, ct) : row.InvitationsIssued;
-        return new WaveView(row, invitations, row.Responses, clock.GetUtcNow().UtcDateTime);
+        if (row.ClosedAt is not null)
+        {
+            return new WaveView(row, row.InvitationsIssued, row.Responses, clock.GetUtcNow().UtcDateTime);
+        }
+
+        var invitations = await db.Invitations.CountAsync(i => i.WaveId == row.WaveId, ct);
+        var responses = await db.Responses.CountAsync(r => r.WaveId == row.WaveId, ct);
+        return new WaveView(row, invitations, responses, clock.GetUtcNow().UtcDateTime);
     }
 
     internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -15,10 +15,32 @@ public sealed class ExpressionException(string message, int position) : Exceptio
 /// </summary>
 public static class ExpressionParser
 {
-    /// <summary>Parses <paramref name="text"/>; <paramref name="allowSelf"/> admits "." (constraints).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), Expression> Parsed = new();
+
+    /// <summary>
+    /// Parses <paramref name="text"/> once and keeps it (expressions of stored questionnaires are evaluated on every
+    /// page); <paramref name="allowSelf"/> admits "." (constraints).
+    /// </summary>
     public static Expression Parse(string text, bool allowSelf)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Parsed.TryGetValue((text, allowSelf), out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseNew(text, allowSelf);
+        if (Parsed.Count > 10_000)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[(text, allowSelf)] = parsed;
+        return parsed;
+    }
+
+    private static Expression ParseNew(string text, bool allowSelf)
+    {
         var tokens = Lexer.Tokenise(text);
         var parser = new Parser(tokens, allowSelf);
         var expression = parser.ParseOr();
