@@ -158,6 +158,34 @@ public abstract class WaveApiTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_close_racing_submissions_counts_exactly_what_was_stored()
+    {
+        var wave = await NewWaveAsync();
+        var codes = await IssueAsync(wave, 24);
+        var submissions = codes.Select(async code =>
+        {
+            try
+            {
+                await Client.SubmitResponseAsync(Parent(code), Calls.Admin());
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }).ToList();
+        var closed = await Client.CloseWaveAsync(new CloseWaveRequest { WaveId = wave.WaveId }, Calls.Admin());
+        var outcomes = await Task.WhenAll(submissions);
+
+        Assert.All(outcomes, s => Assert.Contains(s, new[] { StatusCode.OK, StatusCode.FailedPrecondition }));
+        var stored = await service.WithDbAsync(db => db.Responses.CountAsync(r => r.WaveId == wave.WaveId));
+        Assert.Equal(stored, closed.Responses);
+        Assert.Equal(outcomes.Count(s => s == StatusCode.OK), stored);
+        var results = await Client.GetWaveResultsAsync(new GetWaveResultsRequest { WaveId = wave.WaveId }, Calls.Member(Calls.Northbridge));
+        Assert.Equal(stored, results.ResponseRate.Numerator);
+    }
+
+    [Fact]
     public async Task A_link_past_the_close_date_or_before_opening_is_refused()
     {
         var now = service.Clock.GetUtcNow().UtcDateTime;

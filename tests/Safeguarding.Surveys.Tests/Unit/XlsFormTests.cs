@@ -147,6 +147,26 @@ public sealed class XlsFormTests
     }
 
     [Fact]
+    public void Wording_advice_is_stricter_for_children_and_never_a_refusal()
+    {
+        var long19 = "When you think about all of the different people who came to see you this year did they help";
+        QuestionnaireDefinition Form(Audience audience) => new()
+        {
+            QuestionnaireId = "w", Title = "W", Audience = audience,
+            Sections = [new SectionDefinition("", "", "", [new QuestionDefinition { Name = "q", Kind = QuestionKind.FreeText, Label = long19 + "?" }])],
+        };
+
+        Assert.Contains(QuestionnaireRules.WordingNotes(Form(Audience.Child)), n => n.Note.StartsWith("a sentence of 19 words; aim for at most 15", StringComparison.Ordinal));
+        Assert.Empty(QuestionnaireRules.WordingNotes(Form(Audience.ParentCarer)));
+        Assert.Empty(QuestionnaireRules.Check(Form(Audience.Child), new Grpc.QuestionnaireMapping.ApiLocator("q")));
+        var jargon = Form(Audience.ParentCarer) with
+        {
+            Sections = [new SectionDefinition("", "", "", [new QuestionDefinition { Name = "q", Kind = QuestionKind.FreeText, Label = "Was the multidisciplinary intervention proportionate?" }])],
+        };
+        Assert.Contains(QuestionnaireRules.WordingNotes(jargon), n => n.Note.StartsWith("2 long word", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Built_in_questionnaires_pass_their_own_rules()
     {
         Assert.Equal(7, BuiltInQuestionnaires.All.Count);
