@@ -426,9 +426,12 @@ public sealed partial class WaveCommands(
         var normalised = InvitationCodes.Normalise(code)
             ?? throw DomainValidationException.One("code", "is not an invitation code: 16 letters and digits, as printed on the invitation");
         var hash = InvitationCodes.Hash(normalised);
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.CodeHash == hash, ct)
+        // One round trip for the code and its wave: every respondent page asks this first.
+        var found = await db.Invitations.AsNoTracking().Where(i => i.CodeHash == hash)
+            .Join(db.Waves.AsNoTracking(), i => i.WaveId, w => w.WaveId, (i, w) => new { Invitation = i, Wave = w })
+            .FirstOrDefaultAsync(ct)
             ?? throw new ResourceNotFoundException("invitation", "code");
-        var wave = await db.Waves.AsNoTracking().FirstAsync(w => w.WaveId == invitation.WaveId, ct);
+        var (invitation, wave) = (found.Invitation, found.Wave);
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation.Used)
         {

@@ -348,20 +348,10 @@ public static class RespondentPages
             }
 
             Refresh();
+            // One statement, the same on SQLite and PostgreSQL: two tabs saving at once leave the later answers.
             var json = JsonSerializer.Serialize(Answers);
-            var updated = await db.Drafts.Where(d => d.CodeHash == _hash).ExecuteUpdateAsync(s => s.SetProperty(d => d.Answers, json), ct);
-            if (updated == 0)
-            {
-                db.Drafts.Add(new DraftRow { CodeHash = _hash, Answers = json });
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException ex) when (Platform.Persistence.DatabaseErrors.IsUniqueViolation(ex))
-                {
-                    // Two tabs saved the first answer at once: the other's draft stands; this answer is saved on its next page.
-                }
-            }
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO drafts (code_hash, answers) VALUES ({_hash}, {json}) ON CONFLICT (code_hash) DO UPDATE SET answers = excluded.answers", ct);
         }
 
         public string Link(string rest) => $"/s/{_code}/{rest}";

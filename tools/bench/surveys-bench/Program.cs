@@ -143,6 +143,23 @@ try
     }
 
     using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = pages };
+
+    // The pipeline alone (a static page) and a read of a code's start page, for scale.
+    foreach (var (label, path) in new[] { ("stylesheet", "/s/assets/survey.css"), ("start page", $"/s/{codes[^1]}") })
+    {
+        var reads = Stopwatch.StartNew();
+        var n = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref n) < 2000)
+            {
+                using var got = await http.GetAsync(path);
+                got.EnsureSuccessStatusCode();
+            }
+        }));
+        Console.WriteLine($"  {label}: {2000 / reads.Elapsed.TotalSeconds:F0} GET/s");
+    }
+
     var next = -1;
     var failures = 0;
     var run = Stopwatch.StartNew();
