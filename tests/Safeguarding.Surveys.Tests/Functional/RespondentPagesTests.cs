@@ -5,11 +5,15 @@ using Safeguarding.Surveys.V1;
 namespace Safeguarding.Surveys.Tests.Functional;
 
 /// <summary>The respondent's pages over plain HTTP, as a browser without JavaScript uses them.</summary>
-public sealed class RespondentPagesTests(SqliteServiceFixture service) : IClassFixture<SqliteServiceFixture>, IDisposable
+public abstract class RespondentPagesTests(ServiceFixture service) : IDisposable
 {
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.PagesAddress };
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     internal static async Task<string> CodeAsync(ServiceFixture service, string questionnaire = "child-closure")
     {
@@ -85,3 +89,8 @@ public sealed class RespondentPagesTests(SqliteServiceFixture service) : IClassF
         Assert.Contains("We could not find this survey", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteRespondentPagesTests(SqliteServiceFixture service) : RespondentPagesTests(service), IClassFixture<SqliteServiceFixture>;
+
+[Trait("Category", "Integration")]
+public sealed class PostgresRespondentPagesTests(PostgresServiceFixture service) : RespondentPagesTests(service), IClassFixture<PostgresServiceFixture>;
