@@ -239,8 +239,7 @@ public sealed partial class WaveCommands(
     public async Task<(string? ResponseId, DateOnly ReceivedOn)> SubmitAsync(
         string code, IReadOnlyList<SubmittedAnswer> answers, Action<WaveRow>? organisationCheck, CancellationToken ct)
     {
-        var (invitation, wave) = await RedeemableAsync(code, ct);
-        organisationCheck?.Invoke(wave);
+        var (invitation, wave) = await RedeemableAsync(code, ct, organisationCheck);
         var questionnaire = await questionnaires.GetAsync(wave.QuestionnaireOwner, wave.QuestionnaireId, wave.QuestionnaireVersion, ct);
         var accepted = ResponseValidator.Validate(questionnaire, answers);
 
@@ -421,7 +420,7 @@ public sealed partial class WaveCommands(
             .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal))];
     }
 
-    private async Task<(InvitationRow Invitation, WaveRow Wave)> RedeemableAsync(string code, CancellationToken ct)
+    private async Task<(InvitationRow Invitation, WaveRow Wave)> RedeemableAsync(string code, CancellationToken ct, Action<WaveRow>? organisationCheck = null)
     {
         var normalised = InvitationCodes.Normalise(code)
             ?? throw DomainValidationException.One("code", "is not an invitation code: 16 letters and digits, as printed on the invitation");
@@ -432,6 +431,7 @@ public sealed partial class WaveCommands(
             .FirstOrDefaultAsync(ct)
             ?? throw new ResourceNotFoundException("invitation", "code");
         var (invitation, wave) = (found.Invitation, found.Wave);
+        organisationCheck?.Invoke(wave); // another organisation's code is not found, whatever its state
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation.Used)
         {

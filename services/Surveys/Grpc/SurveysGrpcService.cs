@@ -204,8 +204,16 @@ public sealed class SurveysGrpcService(
     {
         var actor = Actor.From(context);
         var organisation = Organisation(actor, request.OrganisationCode);
+        // Until a second person has approved it, a story's text is for the survey admins who review it.
+        var state = (Application.StoryState)(int)request.State;
+        var isAdmin = actor.Roles.Contains(Actor.SurveyAdmin) || actor.Target.IsUnrestricted;
+        if (!isAdmin && state != Application.StoryState.Published)
+        {
+            state = Application.StoryState.Published;
+        }
+
         var response = new ListStoriesResponse();
-        response.Stories.AddRange((await stories.ListAsync(organisation, (Application.StoryState)(int)request.State, context.CancellationToken)).Select(ToProto));
+        response.Stories.AddRange((await stories.ListAsync(organisation, state, context.CancellationToken)).Select(ToProto));
         return response;
     }
 

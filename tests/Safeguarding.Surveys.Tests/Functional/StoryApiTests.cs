@@ -77,6 +77,9 @@ public abstract class StoryApiTests(ServiceFixture service)
         var story = await Client.SubmitStoryAsync(new SubmitStoryRequest { Text = "They listened.", Consent = QuoteConsent.Internal, Role = StoryRole.ParentCarer }, Calls.Admin());
         await Statuses.FailsWith(StatusCode.NotFound, Client.ReviewStoryAsync(
             new ReviewStoryRequest { StoryId = story.StoryId, Decision = ReviewDecision.Approve }, Calls.Admin(Calls.Southmoor, "reviewer-9")));
+        // Unreviewed text is for the reviewers: an ordinary member sees published stories only.
+        Assert.DoesNotContain((await Client.ListStoriesAsync(new ListStoriesRequest(), Calls.Member(Calls.Northbridge))).Stories, s => s.StoryId == story.StoryId);
+        Assert.Contains((await Client.ListStoriesAsync(new ListStoriesRequest(), Calls.Admin())).Stories, s => s.StoryId == story.StoryId);
         var theirs = await Client.ListStoriesAsync(new ListStoriesRequest(), Calls.Member(Calls.Southmoor));
         Assert.DoesNotContain(theirs.Stories, s => s.StoryId == story.StoryId);
         await Statuses.FailsWith(StatusCode.PermissionDenied, Client.ListStoriesAsync(new ListStoriesRequest { OrganisationCode = Calls.Northbridge }, Calls.Member(Calls.Southmoor)));

@@ -275,6 +275,8 @@ public abstract class WaveApiTests(ServiceFixture service)
         var code = (await IssueAsync(wave, 1))[0];
         await Statuses.FailsWith(StatusCode.NotFound, Client.SubmitResponseAsync(Parent(code), Calls.Admin(Calls.Southmoor)));
         await Statuses.FailsWith(StatusCode.PermissionDenied, Client.CloseWaveAsync(new CloseWaveRequest { WaveId = wave.WaveId }, Calls.Member(Calls.Northbridge)));
+        await Client.SubmitResponseAsync(Parent(code), Calls.Admin());
+        await Statuses.FailsWith(StatusCode.NotFound, Client.SubmitResponseAsync(Parent(code), Calls.Admin(Calls.Southmoor))); // used, but not theirs to know
 
         var ex = await Statuses.FailsWith(StatusCode.InvalidArgument, Client.CreateWaveAsync(new CreateWaveRequest
         {
