@@ -94,3 +94,22 @@ public sealed class SqliteRespondentPagesTests(SqliteServiceFixture service) : R
 
 [Trait("Category", "Integration")]
 public sealed class PostgresRespondentPagesTests(PostgresServiceFixture service) : RespondentPagesTests(service), IClassFixture<PostgresServiceFixture>;
+
+/// <summary>Guessing codes on the pages is slowed to the configured number of requests a minute per address.</summary>
+public sealed class RespondentPagesRateLimitTests(RateLimitedServiceFixture service) : IClassFixture<RateLimitedServiceFixture>
+{
+    [Fact]
+    public async Task Past_the_limit_an_address_gets_429_until_the_minute_is_over()
+    {
+        using var http = new HttpClient { BaseAddress = service.PagesAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await http.GetAsync($"/s/ABCD-EFGH-JKMN-PQR{i}");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5), statuses.Take(5));
+        Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+}

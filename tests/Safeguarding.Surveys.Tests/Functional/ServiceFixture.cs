@@ -38,6 +38,8 @@ public abstract class ServiceFixture : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         var connectionString = await CreateDatabaseAsync();
@@ -57,6 +59,11 @@ public abstract class ServiceFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Surveys:PublicBaseUrl"] = "https://surveys.northbridge.example/",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         _app = ServiceHost.Build<SurveysModule>(["--hostBuilder:reloadConfigOnChange=false"], settings, builder =>
         {
             builder.Services.AddSingleton(Broker);
@@ -93,6 +100,20 @@ public abstract class ServiceFixture : IAsyncLifetime
     protected abstract Task<string> CreateDatabaseAsync();
 
     protected abstract ValueTask DropDatabaseAsync();
+}
+
+/// <summary>SQLite, with the pages' rate limit cut to a handful of requests a minute.</summary>
+public sealed class RateLimitedServiceFixture : ServiceFixture
+{
+    private readonly SqliteTestDatabase _database = SqliteTestDatabase.Create();
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?> { ["Surveys:Pages:RequestsPerMinute"] = "5" };
+
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(_database.ConnectionString);
+
+    protected override ValueTask DropDatabaseAsync() => _database.DisposeAsync();
 }
 
 public sealed class SqliteServiceFixture : ServiceFixture
