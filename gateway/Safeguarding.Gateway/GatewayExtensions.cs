@@ -35,6 +35,7 @@ public static class GatewayExtensions
         services.AddSingleton(ReportingPolicies.Create());
         services.AddSingleton(AuditsPolicies.Create());
         services.AddSingleton(CaseReviewsPolicies.Create());
+        services.AddSingleton(SurveysPolicies.Create());
         services.AddSingleton<RpcPolicyTable>();
 
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));

@@ -39,6 +39,8 @@ internal static class DemoRun
         await step("Seeding the Northbridge partnership...", async report =>
             seeded = await new DemoSeeder(gateway, report).SeedAsync(LondonFixture, cancellationToken));
 
+        await step("Running the surveys...", async report => await new DemoSurveys(gateway, report).RunAsync(cancellationToken));
+
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         IReadOnlyList<FileInfo> reports = [];

@@ -4,6 +4,7 @@ using Safeguarding.CaseReviews;
 using Safeguarding.Gateway;
 using Safeguarding.Measures;
 using Safeguarding.Reporting;
+using Safeguarding.Surveys;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Cli.Embedded;
@@ -18,6 +19,7 @@ internal static class EmbeddedModules
         EmbeddedModule.Of<MeasuresModule>(),
         // Audits hand their figures to measures through events: measures (the consumer) starts first.
         EmbeddedModule.Of<AuditsModule>(),
+        EmbeddedModule.Of<SurveysModule>(),
     ];
 
     public static readonly EmbeddedModule Gateway = EmbeddedModule.Of<GatewayModule>();
