@@ -26,7 +26,7 @@ public sealed class RpcCatalogueTests
     /// unchanged). Debt, listed so it is seen: a service leaves this list when its probes join the sweep, and a new
     /// service fails below until it is probed or consciously listed here.
     /// </summary>
-    private static readonly string[] NotYetInTheSweep = ["safeguarding.audits.v1.AuditsService", "safeguarding.casereviews.v1.CaseReviewsService"];
+    private static readonly string[] NotYetInTheSweep = ["safeguarding.audits.v1.AuditsService", "safeguarding.casereviews.v1.CaseReviewsService", "safeguarding.surveys.v1.SurveysService"];
 
     [Fact]
     public void Every_write_rpc_has_an_ownership_probe_and_every_probe_is_a_write_rpc()
