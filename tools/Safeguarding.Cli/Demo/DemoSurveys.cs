@@ -20,6 +20,7 @@ internal sealed class DemoSurveys(GatewayConnection gateway, IDemoProgress progr
     private static readonly string[] Agreement = ["strongly_disagree", "disagree", "neither", "agree", "strongly_agree"];
 
     private readonly SurveysService.SurveysServiceClient _surveys = new(gateway.Channel);
+    private readonly Measures.V1.MeasuresService.MeasuresServiceClient _measures = new(gateway.Channel);
 
     public async Task<DemoSurveysSummary> RunAsync(CancellationToken ct)
     {
@@ -72,9 +73,26 @@ internal sealed class DemoSurveys(GatewayConnection gateway, IDemoProgress progr
             await _surveys.SubmitResponseAsync(request, options);
         }
 
+        await DefineLinkedMeasuresAsync(organisation, questionnaire, ct);
         await _surveys.CloseWaveAsync(new CloseWaveRequest { WaveId = wave.WaveId }, options);
         progress.Done($"{title}: {answering} of {invited} answered ({organisation}, {period})");
         return wave.WaveId;
+    }
+
+    /// <summary>
+    /// The organisation's analyst defines the framework library measures the questionnaire's questions feed (as a
+    /// partnership adopting a questionnaire would), so the closed wave's figures have somewhere to go in measures.
+    /// </summary>
+    private async Task DefineLinkedMeasuresAsync(string organisation, string questionnaire, CancellationToken ct)
+    {
+        var form = await _surveys.GetQuestionnaireAsync(new GetQuestionnaireRequest { QuestionnaireId = questionnaire, OrganisationCode = organisation }, gateway.As(organisation, Admin, ct));
+        var analyst = gateway.As(organisation, ["analyst"], ct);
+        var defined = (await _measures.ListMeasuresAsync(new Measures.V1.ListMeasuresRequest { PageSize = 500 }, analyst)).Measures.Select(m => m.LibraryMeasureId).ToHashSet(StringComparer.Ordinal);
+        foreach (var libraryId in form.Sections.SelectMany(s => s.Questions).Select(q => q.MeasureId).Where(id => id.Length > 0 && !defined.Contains(id)).Distinct())
+        {
+            await _measures.DefineMeasureAsync(new Measures.V1.DefineMeasureRequest { LibraryMeasureId = libraryId, Frequency = Measures.V1.Frequency.AdHoc }, analyst);
+            defined.Add(libraryId);
+        }
     }
 
     // Mostly positive, as closure feedback tends to be, with a real minority that is not.
