@@ -87,7 +87,7 @@ internal sealed class EvidenceConsumer(
     private async Task<Outcome> ApplyAsync(
         EvidenceFigure figure, string organisation, Period period, Provenance provenance, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var found = await measures.HistoryByIdOrLibraryIdAsync(figure.MeasureId ?? string.Empty, cancellationToken);
+        var found = await measures.HistoryAsync(figure.MeasureId ?? string.Empty, cancellationToken);
         if (found is not { } history)
         {
             return Outcome.UnknownMeasure;

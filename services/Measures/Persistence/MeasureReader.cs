@@ -25,25 +25,6 @@ public sealed class MeasureReader(MeasuresDbContext db)
         return (head, MeasureHistory.Restore([.. rows.Select(MeasureRevisions.ToDomain)]), rows);
     }
 
-    /// <summary>
-    /// A measure by its id or, failing that, the measure defined from the framework library's measure of that id (the
-    /// id sources of evidence such as survey questionnaires name, since each instance gives its measures ids of its own).
-    /// </summary>
-    public async Task<(MeasureRow Head, MeasureHistory History, IReadOnlyList<MeasureRevisionRow> Rows)?> HistoryByIdOrLibraryIdAsync(string id, CancellationToken cancellationToken)
-    {
-        if (await HistoryAsync(id, cancellationToken) is { } found)
-        {
-            return found;
-        }
-
-        var defined = await db.Measures.AsNoTracking()
-            .Where(m => m.LibraryMeasureId == id && m.RetiredAt == null)
-            .OrderBy(m => m.MeasureId)
-            .Select(m => m.MeasureId)
-            .FirstOrDefaultAsync(cancellationToken);
-        return defined is null ? null : await HistoryAsync(defined, cancellationToken);
-    }
-
     public async Task<MeasureView?> ViewAsync(string measureId, int version, bool includeHistory, CancellationToken cancellationToken)
     {
         if (await HistoryAsync(measureId, cancellationToken) is not { } found)
