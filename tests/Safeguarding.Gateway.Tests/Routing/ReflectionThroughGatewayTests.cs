@@ -36,6 +36,10 @@ public sealed class ReflectionThroughGatewayTests
         Assert.Contains("safeguarding.measures.v1.MeasuresService", services);
         Assert.Contains("safeguarding.reporting.v1.ReportingService", services);
         Assert.Contains("safeguarding.gateway.v1.MeasuresAggregation", services);
+        // Every policed service is described, the ones added after the gateway was written included.
+        Assert.Contains("safeguarding.audits.v1.AuditsService", services);
+        Assert.Contains("safeguarding.casereviews.v1.CaseReviewsService", services);
+        Assert.Contains("safeguarding.surveys.v1.SurveysService", services);
         Assert.NotEmpty(responses[1].FileDescriptorResponse.FileDescriptorProto);
     }
 }
