@@ -16,10 +16,10 @@ public sealed class OverlayTests
     /// <summary>What each overlay runs (app ids), so a lost base is noticed.</summary>
     private static readonly Dictionary<string, string[]> Runs = new()
     {
-        ["agency"] = ["measures", "reporting"],
-        ["agency-redis"] = ["measures", "reporting"],
+        ["agency"] = ["audits", "casereviews", "measures", "reporting", "surveys"],
+        ["agency-redis"] = ["audits", "casereviews", "measures", "reporting", "surveys"],
         ["london-board"] = ["gateway"],
-        ["local-dev"] = ["gateway", "measures", "reporting"],
+        ["local-dev"] = ["audits", "casereviews", "gateway", "measures", "reporting", "surveys"],
     };
 
     public static TheoryData<string> AllOverlays()

@@ -5,7 +5,7 @@
 #
 #   tools/images/build.sh [--tag TAG] [--archive DIR] [SERVICE...]
 #
-#   SERVICE    measures, reporting, gateway (default: all three; a service whose project does not
+#   SERVICE    measures, reporting, gateway, audits, surveys, casereviews (default: the first three; a service whose project does not
 #              build is reported and the others still built, exit status 1)
 #   --tag      image tag (default: dev) -> localhost/safeguarding/SERVICE:TAG
 #   --archive  also write DIR/SERVICE.oci.tar (podman save --format oci-archive), e.g. for
@@ -48,6 +48,9 @@ project_of() {
   case "$1" in
     measures) echo services/Measures/Safeguarding.Measures.csproj ;;
     reporting) echo services/Reporting/Safeguarding.Reporting.csproj ;;
+    audits) echo services/Audits/Safeguarding.Audits.csproj ;;
+    surveys) echo services/Surveys/Safeguarding.Surveys.csproj ;;
+    casereviews) echo services/CaseReviews/Safeguarding.CaseReviews.csproj ;;
     gateway) echo gateway/Safeguarding.Gateway/Safeguarding.Gateway.csproj ;;
     *) return 1 ;;
   esac
@@ -145,7 +148,7 @@ make_os_root() {
 
 status=0
 for service in "${services[@]}"; do
-  project=$(project_of "$service") || { echo "unknown service '$service' (measures, reporting, gateway)" >&2; exit 2; }
+  project=$(project_of "$service") || { echo "unknown service '$service' (measures, reporting, gateway, audits, surveys, casereviews)" >&2; exit 2; }
   assembly=$(basename "$project" .csproj)
   image="localhost/safeguarding/$service:$tag"
   dir="$work/$service"
