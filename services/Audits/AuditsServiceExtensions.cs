@@ -24,7 +24,7 @@ public static class AuditsServiceExtensions
         var services = builder.Services;
         services.AddPlatformPersistence<AuditsDbContext>(configuration, AuditsDbContext.Migrations);
         services.AddPlatformEvents(configuration).AddOutbox<AuditsDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("audits-database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<AuditsDbContext>>("audits-database", tags: [HealthEndpoints.ReadyTag]);
         services.AddGrpcHealthFor(V1.AuditsService.Descriptor.FullName);
         services.AddSingleton<IRpcExceptionMapper, AuditsErrors>();
 

@@ -27,7 +27,7 @@ public static class CaseReviewsServiceExtensions
         var services = builder.Services;
         services.AddPlatformPersistence<CaseReviewsDbContext>(configuration, CaseReviewsDbContext.Migrations);
         services.AddPlatformEvents(configuration).AddOutbox<CaseReviewsDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("casereviews-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<CaseReviewsDbContext>>("casereviews-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
         services.AddGrpcHealthFor(V1.CaseReviewsService.Descriptor.FullName);
         services.AddSingleton<IRpcExceptionMapper, CaseReviewsErrors>();
 

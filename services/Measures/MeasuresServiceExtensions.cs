@@ -29,7 +29,7 @@ public static class MeasuresServiceExtensions
         var services = builder.Services;
         services.AddPlatformPersistence<MeasuresDbContext>(configuration, MeasuresDbContext.Migrations);
         services.AddPlatformEvents(configuration).AddOutbox<MeasuresDbContext>().AddEvidenceConsumers(configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("measures-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<MeasuresDbContext>>("measures-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
         services.AddGrpcHealthFor(V1.MeasuresService.Descriptor.FullName);
         services.AddSingleton<IRpcExceptionMapper, MeasuresErrors>();
 

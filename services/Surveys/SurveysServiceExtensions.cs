@@ -25,7 +25,7 @@ public static class SurveysServiceExtensions
         var services = builder.Services;
         services.AddPlatformPersistence<SurveysDbContext>(configuration, SurveysDbContext.Migrations);
         services.AddPlatformEvents(configuration).AddOutbox<SurveysDbContext>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("surveys-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck<SurveysDbContext>>("surveys-database", tags: [Platform.Hosting.HealthEndpoints.ReadyTag]);
         services.AddGrpcHealthFor(V1.SurveysService.Descriptor.FullName);
         services.AddSingleton<IRpcExceptionMapper, SurveysErrors>();
         services.Configure<SurveysOptions>(configuration.GetSection(SurveysOptions.Section));

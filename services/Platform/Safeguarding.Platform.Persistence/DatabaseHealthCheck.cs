@@ -1,10 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Safeguarding.Platform.Persistence;
 
-namespace Safeguarding.Measures.Persistence;
+namespace Safeguarding.Platform.Persistence;
 
-/// <summary>Readiness: the schema is migrated and the database answers.</summary>
-internal sealed class DatabaseHealthCheck(PlatformDatabase<MeasuresDbContext> database, IServiceScopeFactory scopes) : IHealthCheck
+/// <summary>Readiness of a service's database: the schema is migrated (<see cref="PlatformDatabase{TContext}"/>) and the database answers.</summary>
+public sealed class DatabaseHealthCheck<TContext>(PlatformDatabase<TContext> database, IServiceScopeFactory scopes) : IHealthCheck
+    where TContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,7 +21,7 @@ internal sealed class DatabaseHealthCheck(PlatformDatabase<MeasuresDbContext> da
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MeasuresDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
     }
 }
