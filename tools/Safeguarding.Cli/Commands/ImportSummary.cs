@@ -86,13 +86,13 @@ internal static class ImportSummary
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]{code}[/]: {count:N0} {(count == 1 ? "problem" : "problems")}");
             // A cell that feeds several measures is reported once per measure: show it once.
-            var shown = report.Problems.Where(p => p.Code == code).DistinctBy(p => (p.Row, p.Column, p.Description)).Take(LinesPerCode).ToList();
-            foreach (var problem in shown)
+            var listed = report.Problems.Where(p => p.Code == code).DistinctBy(p => (p.Row, p.Column, p.Description)).ToList();
+            foreach (var problem in listed.Take(LinesPerCode))
             {
                 AnsiConsole.MarkupLineInterpolated($"  line {problem.Row} {problem.Column}: {problem.Description}");
             }
 
-            More(report.Problems.Where(p => p.Code == code).DistinctBy(p => (p.Row, p.Column, p.Description)).Count() - shown.Count, "lines of this kind listed");
+            More(listed.Count - LinesPerCode, "lines of this kind listed");
         }
 
         if (!definedMissingMeasures && report.ProblemCounts.ContainsKey("undefined_measure"))
