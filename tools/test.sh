@@ -54,6 +54,9 @@ read -r passed failed skipped < <(
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); c[kv[1]] += kv[2] } }
     END { printf "%d %d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["notExecuted"] }')
 echo
+if [[ "$failed" -gt 0 ]]; then
+  python3 "$root/tools/testenv/trx_failures.py" "$results"/*.trx || true
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [[ "$failed" -gt 0 || "$passed" -eq 0 ]]; then
   status=1

@@ -27,6 +27,9 @@ public sealed class SharedRedis : IDisposable
         configuration.SyncTimeout = (int)settings.OperationTimeout.TotalMilliseconds;
         configuration.AsyncTimeout = (int)settings.OperationTimeout.TotalMilliseconds;
         configuration.ClientName = "safeguarding-gateway";
+        // With Redis known to be down, fail at once (rate limit locally, refuse signed-in calls) rather than queue
+        // every request behind the operation timeout.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         _connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(configuration));
     }
 
@@ -47,6 +50,25 @@ public sealed class SharedRedis : IDisposable
             _connection.Value.Dispose();
         }
     }
+}
+
+/// <summary>
+/// Opens the Redis connection while the replica starts, before it reports ready, so the first caller does not wait
+/// for (or, on a slow start, fail on) the connection.
+/// </summary>
+internal sealed class SharedRedisConnector(SharedRedis redis) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (redis.IsConfigured)
+        {
+            _ = redis.Connection;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ internal static class SharedStateExtensions
     {
         services.Configure<SharedStateOptions>(configuration.GetSection(SharedStateOptions.Section));
         services.AddSingleton<SharedRedis>();
+        services.AddHostedService<SharedRedisConnector>();
         services.AddSingleton<ISignedOutTokens>(provider =>
         {
             var redis = provider.GetRequiredService<SharedRedis>();

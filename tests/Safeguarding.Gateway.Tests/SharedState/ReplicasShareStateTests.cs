@@ -33,6 +33,8 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         _camden = await TestBackend.StartAsync("camden-shared");
         _first = await StartReplicaAsync();
         _second = await StartReplicaAsync();
+        // As a load balancer would: send nothing to a replica before it says it is ready (Redis connected).
+        await EventuallyAsync(async () => await ReadinessAsync(_first) == "Healthy" && await ReadinessAsync(_second) == "Healthy");
     }
 
     public async Task DisposeAsync()
@@ -121,6 +123,8 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         {
             ["Gateway:SharedState:Redis"] = _redis.Configuration,
             ["Gateway:SharedState:KeyPrefix"] = _keyPrefix,
+            // Generous for a loaded CI machine; stopping Redis fails fast on the closed connection, not on this timeout.
+            ["Gateway:SharedState:OperationTimeout"] = "00:00:05",
             ["Gateway:RateLimit:PermitsPerSecond"] = "1",
             ["Gateway:RateLimit:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
