@@ -1,3 +1,4 @@
+using Safeguarding.Gateway.Caching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Safeguarding.Gateway.Aggregation;
@@ -59,6 +60,7 @@ public static class GatewayExtensions
         services.AddSingleton<MeasureFetch>();
         services.AddSingleton<MeasureAreaQuery>();
         services.AddSingleton<MeasuresAggregationService>();
+        services.AddAreaCache(configuration);
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

@@ -5,6 +5,7 @@ using Safeguarding.Gateway.Routing;
 using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
+using Safeguarding.Platform.Events.Dapr;
 
 namespace Safeguarding.Gateway;
 
@@ -30,5 +31,7 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<MeasuresAggregationService>();
         app.MapGrpcForwarding();
         app.MapJsonFacade();
+        // Dapr delivers the measures events that retire cached area-wide answers (when Events:Transport is Dapr).
+        app.MapDaprPubSub();
     }
 }

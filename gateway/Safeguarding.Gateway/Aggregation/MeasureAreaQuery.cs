@@ -10,7 +10,11 @@ namespace Safeguarding.Gateway.Aggregation;
 public sealed record OrganisationResult(string Organisation, OutcomeStatus Status, string Detail);
 
 /// <summary>The answer to an area query: the shared definition, every organisation's outcome, and the protected figures.</summary>
-public sealed record AreaAnswer(Measure? Measure, IReadOnlyList<OrganisationResult> Outcomes, IReadOnlyList<ComputedFigure> Figures, IReadOnlyDictionary<string, Period> Periods);
+public sealed record AreaAnswer(Measure? Measure, IReadOnlyList<OrganisationResult> Outcomes, IReadOnlyList<ComputedFigure> Figures, IReadOnlyDictionary<string, Period> Periods)
+{
+    /// <summary>Every organisation answered (or has nothing to answer with): nothing is missing for a moment's failure.</summary>
+    public bool IsComplete => Outcomes.All(o => o.Status is OutcomeStatus.Ok or OutcomeStatus.NoInstance or OutcomeStatus.NotRecorded or OutcomeStatus.DifferentDefinition);
+}
 
 /// <summary>
 /// A measure across an area: every partnership and agency in it with a measures instance is asked in

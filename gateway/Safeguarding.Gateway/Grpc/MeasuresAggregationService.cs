@@ -1,4 +1,5 @@
 using Safeguarding.Gateway.Aggregation;
+using Safeguarding.Gateway.Caching;
 using Safeguarding.Gateway.Auth;
 using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.V1;
@@ -11,7 +12,7 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Safeguarding.Gateway.Grpc;
 
 /// <summary>safeguarding.gateway.v1.MeasuresAggregation: measures across organisations, disclosure-controlled.</summary>
-public sealed class MeasuresAggregationService(OrganisationRegistry registry, MeasureAreaQuery query) : MeasuresAggregation.MeasuresAggregationBase
+public sealed class MeasuresAggregationService(OrganisationRegistry registry, MeasureAreaQuery query, AreaAnswerCache cache) : MeasuresAggregation.MeasuresAggregationBase
 {
     public override async Task<GetMeasureAcrossOrganisationsResponse> GetMeasureAcrossOrganisations(GetMeasureAcrossOrganisationsRequest request, ServerCallContext context)
     {
@@ -23,7 +24,16 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
             throw RpcErrors.InvalidArgument("area_code", "must be a partnership or the region");
         }
 
-        var answer = await query.RunAsync(snapshot, call, area, new MeasureQuery(request.MeasureId, request.PeriodFrom, request.PeriodTo), request.MeaningHash, Deadline(context), context.CancellationToken);
+        // Asked only once the caller is authorised for the area: the cache is keyed by what the caller may see.
+        return await cache.GetOrRunAsync(call, request, async cancellationToken =>
+        {
+            var answer = await query.RunAsync(snapshot, call, area, new MeasureQuery(request.MeasureId, request.PeriodFrom, request.PeriodTo), request.MeaningHash, Deadline(context), cancellationToken);
+            return new AreaResult<GetMeasureAcrossOrganisationsResponse>(AcrossOrganisations(request, snapshot, answer), answer.IsComplete);
+        }, context.CancellationToken);
+    }
+
+    private static GetMeasureAcrossOrganisationsResponse AcrossOrganisations(GetMeasureAcrossOrganisationsRequest request, RegistrySnapshot snapshot, AreaAnswer answer)
+    {
         var response = new GetMeasureAcrossOrganisationsResponse { Measure = answer.Measure };
         response.Outcomes.AddRange(answer.Outcomes.Select(OutcomeWire.ToWire));
         var unit = answer.Measure?.Definition.Unit ?? MeasureUnit.Count;
@@ -49,7 +59,15 @@ public sealed class MeasuresAggregationService(OrganisationRegistry registry, Me
             throw RpcErrors.InvalidArgument("period", "is required");
         }
 
-        var answer = await query.RunAsync(snapshot, call, snapshot.Region, new MeasureQuery(request.MeasureId, request.Period, request.Period), request.MeaningHash, Deadline(context), context.CancellationToken);
+        return await cache.GetOrRunAsync(call, request, async cancellationToken =>
+        {
+            var answer = await query.RunAsync(snapshot, call, snapshot.Region, new MeasureQuery(request.MeasureId, request.Period, request.Period), request.MeaningHash, Deadline(context), cancellationToken);
+            return new AreaResult<CompareWithPeersResponse>(Peers(request, snapshot, focus, answer), answer.IsComplete);
+        }, context.CancellationToken);
+    }
+
+    private static CompareWithPeersResponse Peers(CompareWithPeersRequest request, RegistrySnapshot snapshot, Organisation focus, AreaAnswer answer)
+    {
         var unit = answer.Measure?.Definition.Unit ?? MeasureUnit.Count;
         var key = ObservationFigures.KeyOf(request.Period);
         var ranking = PeerRanking.Rank(snapshot, answer.Figures.Where(f => f.Period == key).ToList(), unit, answer.Measure?.Definition.Polarity ?? Polarity.Neither);

@@ -63,6 +63,22 @@ public sealed class EventsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Hands every event of <paramref name="topic"/> to <paramref name="createReceiver"/>'s receiver without an inbox:
+    /// at-least-once and in no particular order, so only for reactions that are harmless to repeat (dropping a cache).
+    /// Needs no database.
+    /// </summary>
+    public EventsBuilder AddNotification(string topic, Func<IServiceProvider, CloudEventReceiver> createReceiver)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentNullException.ThrowIfNull(createReceiver);
+        Services.AddSingleton(new EventSubscription(
+            topic,
+            provider => new SubscriptionReceiver(createReceiver(provider)),
+            _ => Task.CompletedTask));
+        return this;
+    }
+
     private void AddRetention<TContext>()
         where TContext : DbContext =>
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventTablesRetention<TContext>>());

@@ -33,7 +33,9 @@ public sealed class MeasuresAggregationTests : IAsyncLifetime
         _islingtonCsc = await FakeMeasuresInstance.StartAsync();
         _gateway = await GatewayHost.StartAsync(TestRegistry.Document(
             new Dictionary<string, Uri> { ["camden-shared"] = _camden.Address, ["islington"] = _islington.Address, ["islington-csc"] = _islingtonCsc.Address },
-            service: "measures"));
+            service: "measures"),
+            // These tests are about the fan-out itself: every call asks the instances (AreaAnswersShareTests covers the cache).
+            settings: new Dictionary<string, string?> { ["Gateway:AreaCache:Enabled"] = "false" });
     }
 
     public async Task DisposeAsync()
