@@ -39,6 +39,9 @@ internal sealed record BenchOptions
 
     public bool Telemetry { get; init; } = true;
 
+    /// <summary>A StackExchange.Redis configuration: the cached gateway keeps its answers there too (as the Board's replicas do).</summary>
+    public string? Redis { get; init; }
+
     /// <summary>A diagnostic: also load a gateway with no audit table (structured log only), to see what the table costs.</summary>
     public bool UnauditedGateway { get; init; }
 
@@ -89,6 +92,7 @@ internal sealed record BenchOptions
                 "--fanout-concurrency" => options with { FanOutConcurrency = [.. value.Split(',').Select(Positive)] },
                 "--partnerships" => options with { Partnerships = Math.Min(99, Positive(value)) },
                 "--instance-latency-ms" => options with { InstanceLatencyMs = Positive(value) },
+                "--redis" => options with { Redis = value },
                 _ => throw new ArgumentException($"Unknown option or value: {args[i - 1]} {value}. {Usage}"),
             };
         }

@@ -30,7 +30,9 @@ internal sealed class GatewayInstance : IAsyncDisposable
 
     public int Partnerships { get; }
 
-    public static async Task<GatewayInstance> StartAsync(string name, IReadOnlyList<MeasuresInstance> partnerships, DirectoryInfo folder, bool auditTable = true)
+    /// <summary>Starts a gateway; without <paramref name="cache"/> every area query fans out (the cold path).</summary>
+    public static async Task<GatewayInstance> StartAsync(
+        string name, IReadOnlyList<MeasuresInstance> partnerships, DirectoryInfo folder, bool auditTable = true, bool cache = false, string? redis = null)
     {
         var settings = new Dictionary<string, string?>(BenchAuth.GatewaySettings)
         {
@@ -48,7 +50,14 @@ internal sealed class GatewayInstance : IAsyncDisposable
             ["Gateway:Registry:Region:Code"] = Region,
             ["Gateway:Registry:Region:Name"] = "London Safeguarding Children Board (benchmark)",
             ["Gateway:Registry:Region:DisclosureThreshold"] = "5",
+            ["Gateway:AreaCache:Enabled"] = cache ? "true" : "false",
         };
+        if (redis is not null)
+        {
+            settings["Gateway:SharedState:Redis"] = redis;
+            settings["Gateway:SharedState:KeyPrefix"] = $"sgbench-{name}-{Guid.NewGuid():N}:";
+        }
+
         for (var i = 0; i < partnerships.Count; i++)
         {
             var code = partnerships[i].Code;

@@ -73,7 +73,9 @@ try
     {
         var all = await GatewayInstance.StartAsync("all", started, folder);
         gateways.Add(all);
-        summary.AddRange(await new FanOut(options, one, all, started).RunAsync());
+        var cached = await GatewayInstance.StartAsync("cached", started, folder, cache: true, redis: options.Redis);
+        gateways.Add(cached);
+        summary.AddRange(await new FanOut(options, one, all, cached, started).RunAsync());
     }
 
     Console.WriteLine();
