@@ -190,20 +190,25 @@ internal static class AuditsCommand
             }, options);
             var agreement = (await audits.GetModerationAgreementAsync(new GetModerationAgreementRequest { ProgrammeId = id }, options)).Criteria
                 .ToDictionary(c => c.CriterionId, StringComparer.Ordinal);
-            Console.WriteLine($"{results.ProgrammeId} ({results.ToolId} v{results.ToolVersion}): {results.AuditsCounted} final audits counted.");
+            Console.WriteLine($"{results.ProgrammeId} ({results.ToolId} v{results.ToolVersion}): {results.AuditsCounted} final audits counted"
+                + (results.DisclosureControlled ? $" (read from outside the organisation: counts below {Number(results.SuppressionThreshold)}, and what would give them away, suppressed)." : "."));
             // One plain line per criterion: answers (moderated where moderated), the linked measure's figure, agreement.
             foreach (var criterion in results.Criteria)
             {
                 var line = new List<string>
                 {
-                    criterion.Counts.Count > 0 ? string.Join(" · ", criterion.Counts.Select(c => $"{c.Value} {Number(c.Count)}")) : $"{Number(criterion.Answered)} answered",
+                    criterion.Counts.Count > 0 ? string.Join(" · ", criterion.Counts.Select(c => $"{c.Value} {(c.Suppressed ? "suppressed" : Number(c.Count))}")) : $"{Number(criterion.Answered)} answered",
                 };
                 if (criterion.MeasureId.Length > 0)
                 {
-                    line.Add($"{criterion.MeasureId}: {Number(criterion.Numerator)}/{Number(criterion.Denominator)}");
+                    line.Add(criterion.FigureSuppressed ? $"{criterion.MeasureId}: suppressed" : $"{criterion.MeasureId}: {Number(criterion.Numerator)}/{Number(criterion.Denominator)}");
                 }
 
-                if (agreement.GetValueOrDefault(criterion.CriterionId) is { Pairs: > 0 } pairs)
+                if (agreement.GetValueOrDefault(criterion.CriterionId) is { Suppressed: true })
+                {
+                    line.Add("moderation: suppressed");
+                }
+                else if (agreement.GetValueOrDefault(criterion.CriterionId) is { Pairs: > 0 } pairs)
                 {
                     line.Add($"moderation: {Number(pairs.Agreed)} of {Number(pairs.Pairs)} agreed, kappa {(pairs.HasKappa ? pairs.Kappa.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}");
                 }
@@ -213,7 +218,7 @@ internal static class AuditsCommand
 
             foreach (var theme in results.Themes)
             {
-                Console.WriteLine($"  theme {theme.ContentAreaId}: {theme.Findings} findings");
+                Console.WriteLine($"  theme {theme.ContentAreaId}: {(theme.Suppressed ? "suppressed" : Number(theme.Findings) + " findings")}");
             }
 
             var c = results.Completion;
