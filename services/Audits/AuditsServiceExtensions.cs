@@ -33,8 +33,18 @@ public static class AuditsServiceExtensions
         {
             // A development deployment (its tokens are signed with a development key) derives per-organisation case
             // keys from that key; production configures Audits:CaseReferenceKeys and has no development key.
-            options = new AuditsOptions { CaseReferenceKeys = options.CaseReferenceKeys, DevelopmentCaseKey = "audits case keys: " + developmentKey };
+            options = new AuditsOptions
+            {
+                CaseReferenceKeys = options.CaseReferenceKeys, DevelopmentCaseKey = "audits case keys: " + developmentKey, DisclosureThreshold = options.DisclosureThreshold,
+            };
         }
+
+        if (options.DisclosureThreshold < 1)
+        {
+            throw new InvalidOperationException("Audits:DisclosureThreshold must be at least 1.");
+        }
+
+        services.AddSingleton(options);
 
         services.AddSingleton(new CasePseudonyms(options));
         services.AddSingleton(TimeProvider.System);
@@ -43,6 +53,7 @@ public static class AuditsServiceExtensions
         services.AddScoped<ProgrammeCommands>();
         services.AddScoped<CaseAuditCommands>();
         services.AddScoped<ResultsQueries>();
+        services.AddSingleton<ResultsDisclosure>();
         services.AddScoped<Exporter>();
         services.AddScoped<AuditsGrpcService>();
         return builder;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Safeguarding.Cli.Tests.Support;
 
@@ -61,6 +63,43 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key.FullName));
         }
+    }
+
+    [Fact]
+    public async Task The_audited_programme_reaches_measures_with_provenance_audit_and_its_figure_is_in_the_report_book()
+    {
+        Assert.Equal(0, demo.Result.ExitCode);
+        Assert.Matches(@"case audits \(moderated\)\s*│\s*36 \(12\)", demo.Result.Out);
+
+        // The lead agency's measure "child remained the focus" has no figure but the audit's: recorded by measures
+        // for the programme's quarter with provenance audit and the programme as its reference.
+        await using var measures = new SqliteConnection($"Data Source={Path.Combine(_out.FullName, "data", "measures.db")};Mode=ReadOnly");
+        await measures.OpenAsync();
+        var figures = new List<(string Numerator, string Denominator, string Provenance, string Reference)>();
+        await using (var command = measures.CreateCommand())
+        {
+            command.CommandText = "SELECT numerator, denominator, provenance_kind || ' ' || period_code, provenance_reference FROM observations "
+                + "WHERE organisation_code = 'NB-CSC' AND measure_id = 'cp-cin-planning-measure-7' AND superseded_by IS NULL";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                figures.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        var (numerator, denominator, provenance, reference) = Assert.Single(figures);
+        Assert.Equal("audit 2026-01/P3M", provenance);
+        Assert.StartsWith("prog-", reference, StringComparison.Ordinal);
+        var (n, d) = (decimal.Parse(numerator, CultureInfo.InvariantCulture), decimal.Parse(denominator, CultureInfo.InvariantCulture));
+        Assert.InRange(d, 6, 12); // twelve cases, not-applicable answers count in neither
+        Assert.Contains($"cp-cin-planning-measure-7 {n:0} of {d:0}", demo.Result.Out, StringComparison.Ordinal);
+
+        // The agency's Report Book shows that very figure for January to March 2026.
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-CSC-report-book-2025-26.html"));
+        var percent = ((double)n / (double)d * 100).ToString("F1", CultureInfo.InvariantCulture);
+        Assert.Matches($@"id=""area-cp-cin-planning-cp-cin-planning-measure-7-trend-summary"">[^<]*The only figure is {Regex.Escape(percent)}% \(Jan to Mar 2026\)", book);
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-CSC-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("Case audit results:", quarterly, StringComparison.Ordinal);
     }
 }
 

@@ -9,6 +9,21 @@ namespace Safeguarding.Audits.Application;
 /// </summary>
 public sealed record Access(string UserId, TargetOrganisation Target)
 {
+    /// <summary>
+    /// Whether the caller acts for its own organisation (or is a platform job). A caller acting for another one holds
+    /// the gateway's grant to read it from outside (its partnership, say): aggregates with small numbers suppressed only.
+    /// </summary>
+    public bool Inside => Target.IsCallersOwn || Target.IsUnrestricted;
+
+    /// <summary>Throws unless the caller is <see cref="Inside"/>: row-level audit data never leaves its organisation.</summary>
+    public void RequireInside(string resource)
+    {
+        if (!Inside)
+        {
+            throw new Domain.AuditOutsideException(resource);
+        }
+    }
+
     /// <summary>Whether <paramref name="organisationCode"/> is the organisation this call is for.</summary>
     public bool Owns(string? organisationCode) => Target.Is(organisationCode);
 

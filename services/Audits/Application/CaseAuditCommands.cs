@@ -289,6 +289,7 @@ public sealed class CaseAuditCommands(
     public async Task<CaseAudit> GetAsync(string caseAuditId, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
+        access.RequireInside("case audit");
         var row = await db.CaseAudits.AsNoTracking().FirstOrDefaultAsync(a => a.CaseAuditId == caseAuditId, cancellationToken);
         if (row is null || !(access.Owns(row.OrganisationCode)
             || await db.Programmes.AnyAsync(p => p.ProgrammeId == row.ProgrammeId && p.OrganisationCode == access.Target.Code, cancellationToken)))
@@ -306,6 +307,7 @@ public sealed class CaseAuditCommands(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
+        access.RequireInside("case audits");
         var programme = await programmes.VisibleAsync(request.ProgrammeId, access, cancellationToken);
         var query = db.CaseAudits.AsNoTracking().Where(a => a.ProgrammeId == programme.ProgrammeId);
         if (!access.Owns(programme.OrganisationCode))

@@ -19,6 +19,7 @@ public sealed class Exporter(AuditsDbContext db, ToolCommands tools, ProgrammeCo
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
         var organisation = access.OrganisationFor("organisation_code", request.OrganisationCode);
+        access.RequireInside("export");
         if (request.Format is not (ExportFormat.Json or ExportFormat.Csv))
         {
             throw new AuditValidationException("format", "is required (JSON or CSV)");

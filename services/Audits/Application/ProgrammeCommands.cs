@@ -78,14 +78,28 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
     }
 
     public async Task<AuditProgramme> GetAsync(string programmeId, Access access, CancellationToken cancellationToken) =>
-        ToProto(await VisibleAsync(programmeId, access, cancellationToken));
+        ForViewer(ToProto(await VisibleAsync(programmeId, access, cancellationToken)), access);
 
-    public async Task<IReadOnlyList<AuditProgramme>> ListAsync(string organisation, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditProgramme>> ListAsync(string organisation, CancellationToken cancellationToken, Access? access = null)
     {
         var rows = await db.Programmes.AsNoTracking()
             .Where(p => db.ProgrammeMembers.Any(m => m.ProgrammeId == p.ProgrammeId && m.OrganisationCode == organisation))
             .OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        return [.. rows.Select(ToProto)];
+        return [.. rows.Select(r => ForViewer(ToProto(r), access))];
+    }
+
+    // From outside the organisation a programme is its plan: the listed cases' labels, never the lead's pseudonyms.
+    private static AuditProgramme ForViewer(AuditProgramme programme, Access? access)
+    {
+        if (access is { Inside: false })
+        {
+            foreach (var listed in programme.Cases)
+            {
+                listed.CasePseudonym = string.Empty;
+            }
+        }
+
+        return programme;
     }
 
     /// <summary>Adds cases to a specific exercise's list: the lead's references become its keyed pseudonyms.</summary>

@@ -6,7 +6,7 @@ using Safeguarding.Audits.V1;
 namespace Safeguarding.Audits.Application;
 
 /// <summary>Aggregates of a programme's final audits (counted answers are the moderator's where moderated) and agreement.</summary>
-public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands programmes, TimeProvider time)
+public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands programmes, ResultsDisclosure disclosure, TimeProvider time)
 {
     public async Task<ProgrammeResults> ResultsAsync(GetProgrammeResultsRequest request, Access access, CancellationToken cancellationToken)
     {
@@ -80,6 +80,12 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
             results.PreviousCriteria.AddRange(await CriteriaAsync(tool, previous.ProgrammeId, previousFinal.ToHashSet(StringComparer.Ordinal), cancellationToken));
         }
 
+        // From outside the organisation (a gateway grant): aggregates only, small numbers suppressed.
+        if (!access.Inside)
+        {
+            disclosure.Protect(results, tool);
+        }
+
         return results;
     }
 
@@ -107,6 +113,11 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
             }
 
             agreement.Criteria.Add(item);
+        }
+
+        if (!access.Inside)
+        {
+            disclosure.Protect(agreement);
         }
 
         return agreement;

@@ -30,6 +30,16 @@ public sealed class AuditStateException(string type, string subject, string mess
     public string Subject { get; } = subject;
 }
 
+/// <summary>
+/// Row-level data asked for from outside its organisation (a gateway grant for another organisation): only
+/// aggregates leave it. PERMISSION_DENIED with a typed reason.
+/// </summary>
+public sealed class AuditOutsideException(string resource) : Exception(
+    $"{resource}: row-level audits stay inside their organisation; from outside it, ask for the programme's results (aggregates, small numbers suppressed).")
+{
+    public const string Reason = "ROW_LEVEL_INSIDE_ORGANISATION";
+}
+
 /// <summary>Collects field problems so a request is answered with all of them at once.</summary>
 public sealed class Problems
 {

@@ -17,6 +17,12 @@ public sealed class AuditsOptions
     /// reference cases.
     /// </summary>
     public string DevelopmentCaseKey { get; init; } = "";
+
+    /// <summary>
+    /// Outside the organisation, counts below this are suppressed (DESIGN §4: default 5); set per partnership like
+    /// the gateway's threshold.
+    /// </summary>
+    public int DisclosureThreshold { get; init; } = 5;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Google.Rpc;
 using Grpc.Core;
 using Safeguarding.Audits.Domain;
 using Safeguarding.Platform.Grpc;
@@ -15,6 +16,8 @@ internal sealed class AuditsErrors : IRpcExceptionMapper
         AuditValidationException invalid => RpcErrors.InvalidArgument([.. invalid.Problems]),
         AuditNotFoundException missing => RpcErrors.NotFound(missing.ResourceType, missing.ResourceName),
         AuditStateException state => RpcErrors.FailedPrecondition(state.Type, state.Subject, state.Message),
+        AuditOutsideException outside => RpcErrors.WithDetails(
+            StatusCode.PermissionDenied, outside.Message, new ErrorInfo { Reason = AuditOutsideException.Reason, Domain = "safeguarding" }),
         _ => null,
     };
 }

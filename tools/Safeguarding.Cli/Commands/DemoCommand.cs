@@ -29,7 +29,8 @@ internal static class DemoCommand
         var data = DemoRun.FreshDataFolder(output);
         await using var platform = await EmbeddedPlatform.StartAsync(data, cancellationToken);
         UpCommand.PrintEndpoints(platform);
-        var (seeded, reports, london) = await DemoRun.RunAsync(platform, output, ShowAsync, cancellationToken);
+        var outcome = await DemoRun.RunAsync(platform, output, ShowAsync, cancellationToken);
+        var (seeded, reports, london) = outcome;
 
         var summary = new Table().AddColumns("what", "how many");
         summary.AddRow("agencies", DemoPartnership.Agencies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -37,6 +38,7 @@ internal static class DemoCommand
         summary.AddRow("measures (library)", seeded.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("monthly figures recorded", seeded.Figures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("London comparator figures", (seeded.London?.ObservationsRecorded ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("case audits (moderated)", $"{outcome.Audits?.CaseAudits ?? 0} ({outcome.Audits?.Moderated ?? 0})");
         summary.AddRow("reports written", reports.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("London organisations answering the gateway", $"{london.Answered} of {london.Asked}");
         AnsiConsole.Write(summary);

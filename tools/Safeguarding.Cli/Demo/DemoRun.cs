@@ -40,6 +40,8 @@ internal static class DemoRun
             seeded = await new DemoSeeder(gateway, report).SeedAsync(LondonFixture, cancellationToken));
 
         await step("Running the surveys...", async report => await new DemoSurveys(gateway, report).RunAsync(cancellationToken));
+        DemoAuditsSummary audits = null!;
+        await step("Auditing child protection cases...", async report => audits = await new DemoAudits(gateway, report).RunAsync(cancellationToken));
 
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
@@ -56,9 +58,12 @@ internal static class DemoRun
             london = await new DemoLondonView(gateway).AskAsync(cancellationToken);
             report.Advance(1);
         });
-        return new DemoOutcome(seeded, reports, london);
+        return new DemoOutcome(seeded, reports, london) { Audits = audits };
     }
 }
 
 /// <summary>What the demo did.</summary>
-internal sealed record DemoOutcome(DemoSeedSummary Seeded, IReadOnlyList<FileInfo> Reports, DemoLondonSummary London);
+internal sealed record DemoOutcome(DemoSeedSummary Seeded, IReadOnlyList<FileInfo> Reports, DemoLondonSummary London)
+{
+    public DemoAuditsSummary? Audits { get; init; }
+}
