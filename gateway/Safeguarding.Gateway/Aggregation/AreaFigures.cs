@@ -1,5 +1,5 @@
 using Safeguarding.Gateway.Auth;
-using Safeguarding.Gateway.Disclosure;
+using Safeguarding.Platform.Disclosure;
 using Safeguarding.Gateway.Registry;
 
 namespace Safeguarding.Gateway.Aggregation;

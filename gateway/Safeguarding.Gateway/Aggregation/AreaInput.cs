@@ -57,7 +57,7 @@ public sealed record ReportedFigure(long? Amount, long? Numerator, long? Denomin
 }
 
 /// <summary>A count as it may leave the gateway: its value when shown, else why not.</summary>
-public sealed record CountOutcome(long? Value, Disclosure.SuppressionReason Reason);
+public sealed record CountOutcome(long? Value, Platform.Disclosure.SuppressionReason Reason);
 
 /// <summary>One figure of the answer. Counts not used by the measure's shape are null.</summary>
 public sealed record ComputedFigure(

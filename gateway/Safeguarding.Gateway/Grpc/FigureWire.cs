@@ -1,7 +1,7 @@
 using Safeguarding.Gateway.Aggregation;
 using Safeguarding.Gateway.V1;
 using Safeguarding.Measures.V1;
-using Domain = Safeguarding.Gateway.Disclosure;
+using Domain = Safeguarding.Platform.Disclosure;
 
 namespace Safeguarding.Gateway.Grpc;
 

@@ -1,6 +1,6 @@
 using Safeguarding.Audits.Domain;
 using Safeguarding.Audits.V1;
-using Safeguarding.Gateway.Disclosure;
+using Safeguarding.Platform.Disclosure;
 
 namespace Safeguarding.Audits.Application;
 

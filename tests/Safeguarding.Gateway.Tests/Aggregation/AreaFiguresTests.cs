@@ -3,7 +3,7 @@ using Safeguarding.Gateway.Registry;
 using Safeguarding.Gateway.Tests.Registry;
 using Safeguarding.Gateway.Tests.Support;
 using Safeguarding.Measures.V1;
-using SuppressionReason = Safeguarding.Gateway.Disclosure.SuppressionReason;
+using SuppressionReason = Safeguarding.Platform.Disclosure.SuppressionReason;
 
 namespace Safeguarding.Gateway.Tests.Aggregation;
 

@@ -1,4 +1,4 @@
-using Safeguarding.Gateway.Disclosure;
+using Safeguarding.Platform.Disclosure;
 
 namespace Safeguarding.Gateway.Tests.Disclosure;
 

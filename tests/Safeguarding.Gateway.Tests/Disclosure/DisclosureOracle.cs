@@ -1,5 +1,5 @@
 using System.Numerics;
-using Safeguarding.Gateway.Disclosure;
+using Safeguarding.Platform.Disclosure;
 
 namespace Safeguarding.Gateway.Tests.Disclosure;
 

@@ -1,4 +1,4 @@
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>For each cell of the table, in order: shown, or suppressed with a reason.</summary>
 /// <remarks><paramref name="Exposed"/>: hidden cells that the cells assumed known to the viewer would still give away.</remarks>

@@ -1,4 +1,4 @@
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>
 /// Which hidden cells an outsider can still work out exactly. Shown cells are constants; every relation

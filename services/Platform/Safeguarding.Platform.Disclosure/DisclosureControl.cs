@@ -1,4 +1,4 @@
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>
 /// Small-number suppression with secondary suppression (docs/adr/0006-disclosure-control.md). Pure and

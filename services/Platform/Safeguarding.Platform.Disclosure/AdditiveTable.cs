@@ -1,4 +1,4 @@
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>
 /// A table of non-negative counts and the additive relations between them (each relation: a total

@@ -1,4 +1,4 @@
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>Why a figure is not shown. Suppressed is a state with a reason, never a number and never zero.</summary>
 public enum SuppressionReason

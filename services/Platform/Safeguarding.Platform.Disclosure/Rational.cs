@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Safeguarding.Gateway.Disclosure;
+namespace Safeguarding.Platform.Disclosure;
 
 /// <summary>An exact fraction (normalised, positive denominator) for elimination without rounding.</summary>
 internal readonly record struct Rational
