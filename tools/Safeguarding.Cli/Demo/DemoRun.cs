@@ -40,6 +40,7 @@ internal static class DemoRun
             seeded = await new DemoSeeder(gateway, report).SeedAsync(LondonFixture, cancellationToken));
 
         await step("Running the surveys...", async report => await new DemoSurveys(gateway, report).RunAsync(cancellationToken));
+        await step("Running the case reviews...", async report => await new DemoCaseReviews(gateway, report).RunAsync(cancellationToken));
 
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
