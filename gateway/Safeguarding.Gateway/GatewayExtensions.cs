@@ -59,6 +59,8 @@ public static class GatewayExtensions
         services.AddSingleton<MeasureFetch>();
         services.AddSingleton<MeasureAreaQuery>();
         services.AddSingleton<MeasuresAggregationService>();
+        services.AddSingleton<ThemeAreaQuery>();
+        services.AddSingleton<CaseReviewsAggregationService>();
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

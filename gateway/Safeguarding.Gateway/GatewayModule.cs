@@ -28,6 +28,7 @@ public sealed class GatewayModule : IServiceModule
         app.UseMiddleware<GatewayAccessMiddleware>();
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();
+        app.MapGrpcService<CaseReviewsAggregationService>();
         app.MapGrpcForwarding();
         app.MapJsonFacade();
     }
