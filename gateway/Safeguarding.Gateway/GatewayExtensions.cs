@@ -61,6 +61,8 @@ public static class GatewayExtensions
         services.AddSingleton<MeasureAreaQuery>();
         services.AddSingleton<MeasuresAggregationService>();
         services.AddAreaCache(configuration);
+        services.AddSingleton<ThemeAreaQuery>();
+        services.AddSingleton<CaseReviewsAggregationService>();
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

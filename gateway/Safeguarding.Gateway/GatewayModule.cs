@@ -29,6 +29,7 @@ public sealed class GatewayModule : IServiceModule
         app.UseMiddleware<GatewayAccessMiddleware>();
         app.MapGrpcService<OperationsService>();
         app.MapGrpcService<MeasuresAggregationService>();
+        app.MapGrpcService<CaseReviewsAggregationService>();
         app.MapGrpcForwarding();
         app.MapJsonFacade();
         // Dapr delivers the measures events that retire cached area-wide answers (when Events:Transport is Dapr).

@@ -4,6 +4,7 @@ using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Persistence;
 using Safeguarding.Reporting.Assembly;
+using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Events;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
@@ -58,6 +59,7 @@ public static class ReportingExtensions
         builder.Services.AddScoped<ProfileStore>();
         builder.Services.AddScoped<EvidenceLoader>();
         builder.Services.AddScoped<ReportGenerator>();
+        builder.Services.AddReviewDashboard(configuration.GetSection(CaseReviewsOptions.Section));
         builder.Services.AddScoped<ReportStore>();
         builder.Services.AddScoped<SignOffWorkflow>();
         builder.Services.AddScoped<ReportFiles>();
@@ -85,6 +87,22 @@ public static class ReportingExtensions
         app.MapGrpcService<ReportingGrpcService>();
         app.MapDaprPubSub();
         return app;
+    }
+
+    // A partnership's quarterly report shows its case reviews dashboard, asked of the case reviews service at a fixed
+    // address with the caller's own credentials (ADR 0015); without an address, reports have no such section.
+    private static void AddReviewDashboard(this IServiceCollection services, IConfigurationSection section)
+    {
+        services.Configure<CaseReviewsOptions>(section);
+        if (section.Get<CaseReviewsOptions>()?.Address is { } address)
+        {
+            services.AddGrpcClient<global::Safeguarding.CaseReviews.V1.CaseReviewsService.CaseReviewsServiceClient>(o => o.Address = address);
+            services.AddScoped<IReviewDashboardSource, GrpcReviewDashboardSource>();
+        }
+        else
+        {
+            services.AddSingleton<IReviewDashboardSource, NoReviewDashboardSource>();
+        }
     }
 
     private static EventsBuilder Consume<TMessage>(this EventsBuilder events, EventTopic<TMessage> topic)

@@ -14,4 +14,7 @@ internal static partial class ReportingLog
 
     [LoggerMessage(4, LogLevel.Warning, "PDF output for report {ReportId} is unavailable: {Reason}")]
     public static partial void PdfUnavailable(ILogger logger, string reportId, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "The case reviews dashboard for {Organisation} is unavailable ({Status}); the report says so")]
+    public static partial void ReviewDashboardUnavailable(ILogger logger, string organisation, string status);
 }

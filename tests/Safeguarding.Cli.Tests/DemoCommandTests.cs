@@ -35,6 +35,26 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_partnerships_quarterly_report_shows_the_case_reviews_dashboard_with_the_overdue_action()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("4.4 Case reviews: open reviews, actions and recurring themes", quarterly, StringComparison.Ordinal);
+        Assert.Contains("the partnership has 2 open case reviews", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Child N: serious harm, neglect", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Child P: serious harm, criminal exploitation", quarterly, StringComparison.Ordinal);
+        // The police action was due three weeks ago: the one overdue action, by its owner's name.
+        Assert.Contains("Northbridge Police Command Unit: 1 overdue action of 1 open", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Northbridge Community Health NHS Trust: 0 overdue actions of 1 open", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Information sharing", quarterly, StringComparison.Ordinal);
+        Assert.DoesNotContain("dashboard was unavailable", quarterly, StringComparison.Ordinal);
+        // Reviews belong to the partnership: an agency's report has no such section.
+        Assert.DoesNotContain("4.4 Case reviews", File.ReadAllText(Path.Combine(_out.FullName, "NB-CSC-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
+        Assert.Contains("2 case reviews", demo.Result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_demo_call_went_through_the_gateway_as_its_own_organisations_user()
     {
         Assert.Equal(0, demo.Result.ExitCode);

@@ -5,7 +5,8 @@ namespace Safeguarding.Gateway.Auth;
 
 /// <summary>
 /// Who may call the case reviews service through the gateway, RPC by RPC: review coordinators run reviews; board
-/// members and analysts read them (row-level, inside the partnership, audited); the theme taxonomy is reference data.
+/// members and analysts read them (row-level, inside the partnership, audited); the theme taxonomy is reference data;
+/// the gateway's own London-wide theme totals are aggregates for any data role and the region's analysts.
 /// </summary>
 public static class CaseReviewsPolicies
 {
@@ -25,6 +26,9 @@ public static class CaseReviewsPolicies
         RpcPolicy.For(CaseReviews, "GetThemeRecurrence", DataAccess.RowRead, Readers),
         RpcPolicy.For(CaseReviews, "GetDashboard", DataAccess.RowRead, Readers),
         RpcPolicy.For(CaseReviews, "ExportRecords", DataAccess.Export, Roles.ReviewCoordinator, Roles.BoardMember),
+
+        // Learning themes across partnerships: area totals only, disclosure-controlled by the gateway (never forwarded).
+        RpcPolicy.For(Safeguarding.Gateway.V1.CaseReviewsAggregation.Descriptor, "GetThemesAcrossPartnerships", DataAccess.Aggregate, ReferenceReaders),
 
         // Running reviews: review coordinators only.
         RpcPolicy.For(CaseReviews, "NotifyIncident", DataAccess.RowWrite, Roles.ReviewCoordinator),

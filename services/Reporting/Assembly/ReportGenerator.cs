@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
 using Safeguarding.Reporting.ReadModels;
@@ -10,15 +11,22 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
 {
-    public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, CancellationToken cancellationToken)
+    /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
+    public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
         var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
         var series = Series();
         var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
             .Assemble(set, request.Options, Today());
+        if (set.Organisation.Kind == Documents.OrganisationKind.Partnership)
+        {
+            // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
+            document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
+        }
+
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
     }
 

@@ -33,6 +33,12 @@ public sealed record QuarterlyReport : ReportDocument
     public IReadOnlyList<string> HorizonScanning { get; init; } = [];
 
     public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
+
+    /// <summary>
+    /// A partnership's case reviews dashboard (section 4.4); null where the report has none (an agency's report,
+    /// reporting without a case reviews address, or a report drafted before the section existed).
+    /// </summary>
+    public ReviewDashboard? CaseReviews { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

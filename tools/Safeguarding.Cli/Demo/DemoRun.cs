@@ -42,6 +42,7 @@ internal static class DemoRun
         await step("Running the surveys...", async report => await new DemoSurveys(gateway, report).RunAsync(cancellationToken));
         DemoAuditsSummary audits = null!;
         await step("Auditing child protection cases...", async report => audits = await new DemoAudits(gateway, report).RunAsync(cancellationToken));
+        await step("Running the case reviews...", async report => await new DemoCaseReviews(gateway, report).RunAsync(cancellationToken));
 
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);

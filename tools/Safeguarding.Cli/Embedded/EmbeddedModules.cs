@@ -14,8 +14,9 @@ internal static class EmbeddedModules
 {
     public static readonly IReadOnlyList<EmbeddedModule> Services =
     [
-        EmbeddedModule.Of<ReportingModule>(),
+        // Reporting asks case reviews for a partnership's dashboard at a fixed address: case reviews starts first.
         EmbeddedModule.Of<CaseReviewsModule>(),
+        EmbeddedModule.Of<ReportingModule>(),
         EmbeddedModule.Of<MeasuresModule>(),
         // Audits hand their figures to measures through events: measures (the consumer) starts first.
         EmbeddedModule.Of<AuditsModule>(),

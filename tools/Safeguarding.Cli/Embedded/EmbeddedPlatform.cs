@@ -48,7 +48,9 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
         {
             foreach (var module in EmbeddedModules.Services)
             {
-                await platform.StartAsync(module, EmbeddedSettings.For(module.Name, dataFolder, platform.DevelopmentKey), configure, cancellationToken);
+                var settings = EmbeddedSettings.For(module.Name, dataFolder, platform.DevelopmentKey);
+                EmbeddedSettings.AddPeers(settings, module.Name, platform.Services);
+                await platform.StartAsync(module, settings, configure, cancellationToken);
             }
 
             var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, platform.DevelopmentKey, cancellationToken);

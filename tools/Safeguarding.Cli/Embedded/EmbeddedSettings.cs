@@ -14,6 +14,16 @@ internal static class EmbeddedSettings
         return settings;
     }
 
+    /// <summary>Addresses of services already started that this one calls directly (not through the gateway).</summary>
+    public static void AddPeers(Dictionary<string, string?> settings, string service, IReadOnlyList<RunningService> started)
+    {
+        // Reporting asks case reviews for a partnership's dashboard with the caller's own token (ADR 0015).
+        if (service == "reporting" && started.FirstOrDefault(s => s.Name == "casereviews") is { } caseReviews)
+        {
+            settings["Reporting:CaseReviews:Address"] = caseReviews.GrpcAddress.ToString();
+        }
+    }
+
     // Every service knows the demo partnership; the published geography codes ship with the services.
     private static void AddOrganisations(Dictionary<string, string?> settings)
     {

@@ -151,7 +151,71 @@ internal static class QuarterlyHtml
         PageShell.Section(w, parts[2].Id, null, 3, parts[2].Title);
         PageShell.Voices(w, report.Voices);
         w.Raw("</section>\n");
+
+        if (report.CaseReviews is { } dashboard)
+        {
+            PageShell.Section(w, QuarterlyOutline.CaseReviewsPart.Id, null, 3, QuarterlyOutline.CaseReviewsPart.Title);
+            CaseReviews(w, dashboard, outline.Reviews);
+            w.Raw("</section>\n");
+        }
     }
+
+    /// <summary>The partnership's case reviews dashboard: open reviews on their clocks, overdue actions, recurring themes.</summary>
+    private static void CaseReviews(MarkupWriter w, ReviewDashboard dashboard, ReviewsOutline? outline)
+    {
+        if (!dashboard.Available || outline is null)
+        {
+            w.Element("p", "The case reviews dashboard was unavailable when this report was drafted on " + Wording.Date(dashboard.AsOf)
+                + ". Draft the report again to include open reviews, their clocks, overdue actions and recurring themes.");
+            w.Line();
+            return;
+        }
+
+        var open = dashboard.OpenReviews.Count;
+        var stages = string.Join(", ", dashboard.OpenByStage.Select(s => Counted(s.Reviews, "review") + " at " + s.Stage.ToLowerInvariant()));
+        w.Element("p", "As at " + Wording.Date(dashboard.AsOf) + ", the partnership has " + Counted(open, "open case review")
+            + (stages.Length > 0 ? " (" + stages + ")" : "") + ".");
+        w.Line();
+        if (open > 0)
+        {
+            TableHtml.Write(w, outline.Clocks());
+        }
+
+        PageShell.Heading(w, 4, null, "Actions from case reviews");
+        if (outline.Actions is { } figure)
+        {
+            var rows = new BarRow[dashboard.Actions.Count];
+            var summary = new System.Text.StringBuilder();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var a = dashboard.Actions[i];
+                rows[i] = new BarRow(a.OrganisationName, a.Overdue, a.Overdue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                summary.Append(i == 0 ? "" : "; ").Append(a.OrganisationName).Append(": ").Append(Counted(a.Overdue, "overdue action"))
+                    .Append(" of ").Append(a.Open.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" open");
+            }
+
+            summary.Append('.');
+            FigureHtml.Bars(w, figure, rows, MeasureUnit.Count, summary.ToString());
+        }
+        else
+        {
+            w.Element("p", "No actions from case reviews are open.");
+            w.Line();
+        }
+
+        PageShell.Heading(w, 4, null, "Recurring learning themes");
+        if (outline.Themes is { } themes)
+        {
+            TableHtml.Write(w, themes());
+        }
+        else
+        {
+            w.Element("p", "No findings have been tagged with a learning theme yet.");
+            w.Line();
+        }
+    }
+
+    private static string Counted(int n, string noun) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
     /// <summary>Variation between teams or localities, to explore rather than rank.</summary>
     private static void Breakdown(MarkupWriter w, MeasureBreakdown breakdown, FigureOutline figure)

@@ -28,16 +28,23 @@ internal sealed class QuarterlyOutline
         ("voices", "4.3 Voices (children, families, professionals)"),
     ];
 
-    private QuarterlyOutline(IReadOnlyList<MeasureOutline> measures, IReadOnlyList<FigureOutline> breakdowns, IReadOnlyList<Func<ReportTable>> tables)
+    /// <summary>The case reviews dashboard's part of section 4, in a partnership's report that has one.</summary>
+    public static readonly (string Id, string Title) CaseReviewsPart = ("case-reviews", "4.4 Case reviews: open reviews, actions and recurring themes");
+
+    private QuarterlyOutline(IReadOnlyList<MeasureOutline> measures, IReadOnlyList<FigureOutline> breakdowns, ReviewsOutline? reviews, IReadOnlyList<Func<ReportTable>> tables)
     {
         Measures = measures;
         Breakdowns = breakdowns;
+        Reviews = reviews;
         Tables = tables;
     }
 
     public IReadOnlyList<MeasureOutline> Measures { get; }
 
     public IReadOnlyList<FigureOutline> Breakdowns { get; }
+
+    /// <summary>The case reviews dashboard's tables and figure, when the report has an available dashboard.</summary>
+    public ReviewsOutline? Reviews { get; }
 
     /// <summary>Builders for every table of the report, in the order they appear.</summary>
     public IReadOnlyList<Func<ReportTable>> Tables { get; }
@@ -53,6 +60,11 @@ internal sealed class QuarterlyOutline
         foreach (var (id, _) in PerformanceParts)
         {
             ids.Claim(id, null, HeadingSuffix);
+        }
+
+        if (report.CaseReviews is not null)
+        {
+            ids.Claim(CaseReviewsPart.Id, null, HeadingSuffix);
         }
 
         var tables = new List<Func<ReportTable>>();
@@ -80,6 +92,53 @@ internal sealed class QuarterlyOutline
             tables.Add(breakdowns[i].BuildTable);
         }
 
-        return new QuarterlyOutline(measures, breakdowns, tables);
+        ReviewsOutline? reviews = null;
+        if (report.CaseReviews is { Available: true } dashboard)
+        {
+            reviews = ReviewsOutline.Build(ids, ref figureNumber, dashboard);
+            tables.Add(reviews.Clocks);
+            if (reviews.Actions is { } actions)
+            {
+                tables.Add(actions.BuildTable);
+            }
+
+            if (reviews.Themes is { } themes)
+            {
+                tables.Add(themes);
+            }
+        }
+
+        return new QuarterlyOutline(measures, breakdowns, reviews, tables);
+    }
+}
+
+/// <summary>
+/// The case reviews dashboard laid out: the open reviews' clocks as a table, overdue actions by organisation as a
+/// figure (bar chart and its data table), recurring themes as a table. Each table is also a CSV file.
+/// </summary>
+internal sealed record ReviewsOutline(Func<ReportTable> Clocks, FigureOutline? Actions, Func<ReportTable>? Themes)
+{
+    public static ReviewsOutline Build(IdRegistry ids, ref int figureNumber, ReviewDashboard dashboard)
+    {
+        var asAt = ", as at " + Wording.Date(dashboard.AsOf);
+        var clocksId = ids.Claim("case-reviews-clocks", null);
+        var clocks = () => TableFactory.ReviewClocks(clocksId, "Open case reviews and their statutory clocks" + asAt, dashboard.OpenReviews);
+        FigureOutline? actions = null;
+        if (dashboard.Actions.Count > 0)
+        {
+            var id = ids.Claim("case-reviews-actions", null, FigureOutline.DerivedIds);
+            var number = (++figureNumber).ToString(CultureInfo.InvariantCulture);
+            var caption = "Overdue actions from case reviews by organisation" + asAt;
+            actions = new FigureOutline(id, number, caption, () => TableFactory.ReviewActions(id + "-table", FigureCaptions.TableCaption(number, caption), dashboard.Actions));
+        }
+
+        Func<ReportTable>? themes = null;
+        if (dashboard.Themes.Count > 0)
+        {
+            var themesId = ids.Claim("case-reviews-themes", null);
+            themes = () => TableFactory.RecurringThemes(themesId, "Learning themes recurring across the partnership's case reviews" + asAt, dashboard.Themes);
+        }
+
+        return new ReviewsOutline(clocks, actions, themes);
     }
 }

@@ -196,4 +196,45 @@ internal static class TableFactory
             _ => "0",
         };
     }
+
+    /// <summary>One row per running clock of each open review (a review with none running still gets a row).</summary>
+    public static ReportTable ReviewClocks(string id, string caption, IReadOnlyList<OpenCaseReview> reviews)
+    {
+        var rows = new List<TableRow>();
+        foreach (var review in reviews)
+        {
+            if (review.Clocks.Count == 0)
+            {
+                rows.Add(new TableRow(review.Title, [TableCell.Plain(review.Stage), TableCell.Plain("None running"), TableCell.Plain(""), TableCell.Plain(""), TableCell.Plain("")]));
+            }
+
+            foreach (var clock in review.Clocks)
+            {
+                rows.Add(new TableRow(review.Title,
+                [
+                    TableCell.Plain(review.Stage),
+                    TableCell.Plain(clock.Clock),
+                    TableCell.Plain(Wording.Date(clock.DueOn)),
+                    TableCell.Plain(clock.State),
+                    TableCell.Number(clock.WorkingDaysRemaining.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ]));
+            }
+        }
+
+        return new ReportTable(id, caption, ["Review", "Stage", "Clock", "Due", "State", "Working days left"], rows);
+    }
+
+    /// <summary>Open and overdue actions from case reviews, one row per owner organisation.</summary>
+    public static ReportTable ReviewActions(string id, string caption, IReadOnlyList<OrganisationReviewActions> actions) =>
+        new(id, caption, ["Organisation", "Open actions", "Overdue actions"],
+        [
+            .. actions.Select(a => new TableRow(a.OrganisationName, [TableCell.Number(a.Open, MeasureUnit.Count), TableCell.Number(a.Overdue, MeasureUnit.Count)])),
+        ]);
+
+    /// <summary>Learning themes by the number of reviews (and findings) they were found in.</summary>
+    public static ReportTable RecurringThemes(string id, string caption, IReadOnlyList<RecurringTheme> themes) =>
+        new(id, caption, ["Theme", "Reviews", "Findings"],
+        [
+            .. themes.Select(t => new TableRow(t.Title, [TableCell.Number(t.Reviews, MeasureUnit.Count), TableCell.Number(t.Findings, MeasureUnit.Count)])),
+        ]);
 }
