@@ -27,6 +27,23 @@ SUCCESSIONS = {
     "E06000066": (["E10000027"], "2023-04-01"),               # Somerset (unitary)
 }
 
+# Code changes the c1 file does not show yet (its 2025 rows still use the old codes), seen in later releases:
+# successor code -> (name, region, predecessor codes, first day). The Barnsley and Sheffield (Boundary Change)
+# Order moved their boundary on 1 April 2024 and both got new codes; the workforce file for 2025 uses them.
+RECODED_LATER = {
+    "E08000038": ("Barnsley", "E12000003", ["E08000016"], "2024-04-01"),
+    "E08000039": ("Sheffield", "E12000003", ["E08000019"], "2024-04-01"),
+}
+
+# Retired codes that other releases still use for years after the change: old code -> (name, region, successor,
+# first day of the successor). Gateshead (E08000037) and Northumberland (E06000057) got new codes on 1 April 2013,
+# yet the section 47 file (c4) keeps the old ones until 2019; those rows import with a "replaced" warning instead
+# of being refused as unknown.
+OLD_CODES_IN_LATER_RELEASES = {
+    "E08000020": ("Gateshead", "E12000001", "E08000037", "2013-04-01"),
+    "E06000048": ("Northumberland", "E12000001", "E06000057", "2013-04-01"),
+}
+
 
 def main(source, target):
     rows = list(csv.DictReader(open(source, newline="", encoding="utf-8")))
@@ -50,6 +67,14 @@ def main(source, target):
     for code, name in sorted(regions.items()):
         parent = LONDON if code in SUB_REGIONS else ENGLAND
         out.append((code, name, "region", parent, "", ""))
+    for code, (name, region, predecessors, start) in RECODED_LATER.items():
+        assert code not in authorities and all(p in authorities for p in predecessors), code
+        SUCCESSIONS[code] = (predecessors, start)
+        authorities[code] = (name, region)
+    for code, (name, region, successor, start) in OLD_CODES_IN_LATER_RELEASES.items():
+        assert code not in authorities and successor in authorities and successor not in SUCCESSIONS, code
+        SUCCESSIONS[successor] = ([code], start)
+        authorities[code] = (name, region)
     for code, (name, region) in sorted(authorities.items()):
         predecessors, start = SUCCESSIONS.get(code, ([], ""))
         out.append((code, name, "local_authority", region, " ".join(predecessors), start))

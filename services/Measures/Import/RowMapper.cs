@@ -114,7 +114,7 @@ internal sealed class RowMapper
         var provenance = _provenance.AtRow(line);
         foreach (var measure in measures)
         {
-            var value = ReadValue(measure, fields, line, problems);
+            var value = ReadValue(measure, level, fields, line, problems, out var published);
             if (value is null)
             {
                 continue;
@@ -141,7 +141,11 @@ internal sealed class RowMapper
 
             observations.Add(observation);
             fingerprints.Add(fingerprint);
-            if (measure.Published >= 0)
+            if (published)
+            {
+                checks.Add(new CrossCheck(line, measure.Mapping.MeasureId, observation.OrganisationCode, observation.Period, CrossCheckStatus.NotChecked, null, "the published figure was recorded"));
+            }
+            else if (measure.Published >= 0)
             {
                 checks.Add(CrossCheckRow(measure, observation, level, fields, line, problems));
             }
@@ -271,9 +275,19 @@ internal sealed class RowMapper
         }
     }
 
-    /// <summary>The value for one measure, or null (with errors added) when the cells are unusable.</summary>
-    private ObservationValue? ReadValue(BoundMeasure measure, IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
+    /// <summary>
+    /// The value for one measure, or null (with errors added) when the cells are unusable. <paramref name="published"/>
+    /// says the figure is the publisher's printed one (the level asks for it, or the parts are withheld but the figure was printed).
+    /// </summary>
+    private ObservationValue? ReadValue(BoundMeasure measure, BoundLevel level, IReadOnlyList<string> fields, long line, List<ImportProblem> problems, out bool published)
     {
+        published = false;
+        if (level.Mapping.UsePublishedFigures && measure.Published >= 0 && measure.Mapping.IsProportion)
+        {
+            published = true;
+            return ReadPublished(measure, fields, line, problems);
+        }
+
         // One pass over the measure's cells (numerator, denominator, value columns, in that order), summing
         // numbers and collecting withheld codes; nothing is allocated for a row of plain numbers.
         var codes = _bound.Mapping.SpecialCodes;
@@ -289,6 +303,14 @@ internal sealed class RowMapper
 
         if (withheld is not null)
         {
+            if (measure.Published >= 0 && measure.Mapping.Published!.UseWhenWithheld && measure.Mapping.IsProportion
+                && Cell.Read(_bound.Header[measure.Published], fields[measure.Published], codes) is { Number: >= 0 and var printed })
+            {
+                // The publisher withheld a part (a small denominator) yet printed the figure (0% of it): the figure is public.
+                published = true;
+                return ObservationValue.Measured(printed);
+            }
+
             var state = Precedence.First(s => withheld.Exists(c => c.State == s));
             return ObservationValue.Withheld(state, string.Join("; ", withheld.Select(c => $"{c.Text} in {c.Column}")));
         }
@@ -306,6 +328,13 @@ internal sealed class RowMapper
             return ObservationValue.Withheld(ObservationState.NotApplicable, $"denominator is zero in {string.Join(" + ", measure.Denominator.Select(c => _bound.Header[c]))}");
         }
 
+        if (unit == MeasureUnit.Percentage && top > bottom && measure.Mapping.NumeratorMayExceedDenominator)
+        {
+            problems.Add(new ImportProblem(line, _bound.Header[measure.Numerator[0]], ProblemSeverity.Warning, ImportProblemCodes.NumeratorExceedsDenominator,
+                $"{measure.Mapping.MeasureId}: numerator {top} exceeds denominator {bottom}; recorded as not applicable"));
+            return ObservationValue.Withheld(ObservationState.NotApplicable, $"numerator {top} exceeds denominator {bottom}");
+        }
+
         if (unit == MeasureUnit.Percentage && top > bottom)
         {
             problems.Add(Error(line, _bound.Header[measure.Numerator[0]], ImportProblemCodes.NumeratorExceedsDenominator,
@@ -314,6 +343,26 @@ internal sealed class RowMapper
         }
 
         return ObservationValue.Proportion(top, bottom);
+    }
+
+    /// <summary>The published cell as the measure's figure: a number, or the state its code stands for.</summary>
+    private ObservationValue? ReadPublished(BoundMeasure measure, IReadOnlyList<string> fields, long line, List<ImportProblem> problems)
+    {
+        var cell = Cell.Read(_bound.Header[measure.Published], fields[measure.Published], _bound.Mapping.SpecialCodes);
+        if (cell.IsInvalid)
+        {
+            problems.Add(Error(line, cell.Column, ImportProblemCodes.NonNumeric,
+                $"{SafeText.Quote(cell.Text)} is not a number or a known code ({string.Join(", ", _bound.Mapping.SpecialCodes.Codes)}, blank)"));
+            return null;
+        }
+
+        if (cell.Number < 0)
+        {
+            problems.Add(Error(line, cell.Column, ImportProblemCodes.Negative, $"{cell.Text} is negative"));
+            return null;
+        }
+
+        return cell.State is { } state ? ObservationValue.Withheld(state, $"{cell.Text} in {cell.Column}") : ObservationValue.Measured(cell.Number!.Value);
     }
 
     private decimal Accumulate(int[] columns, IReadOnlyList<string> fields, SpecialCodes codes, long line, List<ImportProblem> problems, ref List<Cell>? withheld, ref bool errors)

@@ -55,6 +55,23 @@ public sealed class MappingLoaderTests
     }
 
     [Fact]
+    public void A_withheld_part_takes_the_printed_figure_unless_the_mapping_says_not()
+    {
+        Assert.True(MappingLoader.Parse(Generic).Measures[0].Published!.UseWhenWithheld);
+        Assert.False(MappingLoader.Parse(Generic.Replace("decimals: 1 }", "decimals: 1, use_when_withheld: false }", StringComparison.Ordinal)).Measures[0].Published!.UseWhenWithheld);
+    }
+
+    [Fact]
+    public void Only_a_percentage_from_parts_may_exceed_its_denominator()
+    {
+        var yaml = Generic.Replace("    published:", "    numerator_may_exceed_denominator: true\n    published:", StringComparison.Ordinal);
+        Assert.True(MappingLoader.Parse(yaml).Measures[0].NumeratorMayExceedDenominator);
+
+        var ratio = Assert.Throws<DomainValidationException>(() => MappingLoader.Parse(yaml.Replace("unit: percentage", "unit: ratio", StringComparison.Ordinal)));
+        Assert.Contains(ratio.Problems, p => p.Field == "measures[0].numerator_may_exceed_denominator");
+    }
+
+    [Fact]
     public void Counts_take_value_columns() =>
         Assert.Contains(
             Assert.Throws<DomainValidationException>(() => MappingLoader.Parse(Generic.Replace("unit: percentage", "unit: count", StringComparison.Ordinal))).Problems,

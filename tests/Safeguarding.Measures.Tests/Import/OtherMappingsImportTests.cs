@@ -70,7 +70,7 @@ public sealed class OtherMappingsImportTests
     }
 
     [Fact]
-    public async Task Section_47_timeliness_sums_duration_bands_and_keeps_suppression()
+    public async Task Section_47_timeliness_divides_by_the_published_conferences_and_keeps_suppression()
     {
         var mapping = ShippedMappings.Load("ees-cin-section47-icpc.v1.yaml");
         const string text = """
@@ -81,10 +81,30 @@ public sealed class OtherMappingsImportTests
 
         var rows = await Csv.ImportRowsAsync(text, mapping, Csv.Context(Csv.CatalogFor(mapping)));
 
-        Assert.Equal(ObservationValue.Proportion(92, 140), rows[0].Observations.Single(o => o.Measure.MeasureId == "cin.icpc_within_15_days").Value);
+        Assert.Equal(ObservationValue.Proportion(92, 141), rows[0].Observations.Single(o => o.Measure.MeasureId == "cin.icpc_within_15_days").Value);
         var hartlepool = rows[1].Observations.Single(o => o.Measure.MeasureId == "cin.icpc_within_15_days").Value;
         Assert.Equal(ObservationState.Suppressed, hartlepool.State);
         Assert.Contains("Duration_0-10_days", hartlepool.Reason);
         Assert.Equal(948m, rows[1].Observations.Single(o => o.Measure.MeasureId == "cin.section47_enquiries").Value.Amount);
+        Assert.Equal(ObservationValue.Proportion(141, 403), rows[0].Observations.Single(o => o.Measure.MeasureId == "cin.section47_led_to_icpc").Value);
+    }
+
+    [Fact]
+    public async Task Regional_workforce_rates_are_the_published_ones_and_local_ones_are_recomputed()
+    {
+        var mapping = ShippedMappings.Load("ees-csww-indicators.v1.yaml");
+        const string header = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,inpost_fte,inpost_headcount,starters_fte,starters_headcount,leavers_fte,leavers_headcount,turnover_rate_fte,turnover_rate_headcount,agency_fte,agency_headcount,agency_rate_fte,agency_rate_headcount,agency_cover_fte,agency_cover_rate_fte,vacancy_fte,vacancy_rate_fte,vacancy_agency_cover_rate_fte,case_holders_fte,cases,caseload_fte,working_days_lost_fte,absence_rate_fte";
+        // The North East, 2024, as published: 271.5 / 2158.1 = 12.6%, but DfE's 14.0% leaves out Sunderland's "u" leavers.
+        var text = header + "\n"
+            + "2024,Reporting year,Regional,E92000001,England,E12000001,North East,,,,2158.1,2300,300,310,271.5,290,14,14.2,150,160,6.5,6.6,100,60,200,8.5,50,1300,21000,16.2,20000,3.9\n"
+            + "2024,Reporting year,Local authority,E92000001,England,E12000001,North East,394,E08000024,Sunderland,227.4,240,30,31,u,u,u,low,0,0,0,0,0,0,10,4.2,0,150,2400,16.0,1000,2\n";
+
+        var rows = await Csv.ImportRowsAsync(text, mapping, Csv.Context(Csv.CatalogFor(mapping)));
+
+        var turnover = rows[0].Observations.Single(o => o.Measure.MeasureId == "csww.turnover_rate");
+        Assert.Equal(ObservationValue.Measured(14m), turnover.Value);
+        Assert.Equal(2158.1m, rows[0].Observations.Single(o => o.Measure.MeasureId == "csww.social_workers_fte").Value.Amount);
+        Assert.Equal(ObservationState.LowReliability, rows[1].Observations.Single(o => o.Measure.MeasureId == "csww.turnover_rate").Value.State);
+        Assert.Equal(ObservationValue.Proportion(10m, 237.4m), rows[1].Observations.Single(o => o.Measure.MeasureId == "csww.vacancy_rate").Value);
     }
 }

@@ -84,6 +84,13 @@ public sealed record LevelMapping
 
     /// <summary>Counts at this level are rounded by the publisher (EES regional and national: 10).</summary>
     public int? RoundedToNearest { get; init; }
+
+    /// <summary>
+    /// At this level a measure with a published column records the published figure, not one recomputed from
+    /// the row's parts: the publisher computed it over a different base (DfE's regional and national rates
+    /// leave out authorities whose figures are withheld or of low reliability, while the row's totals keep them).
+    /// </summary>
+    public bool UsePublishedFigures { get; init; }
 }
 
 public sealed record ColumnFilter(string Column, string EqualsValue);
@@ -123,6 +130,13 @@ public sealed record MeasureMapping
     /// <summary>The definition the mapping feeds, so a service can create the measure before importing.</summary>
     public MeasureDefinition? Definition { get; init; }
 
+    /// <summary>
+    /// A percentage whose numerator is not a subset of its denominator (conferences in the year over enquiries
+    /// started in the year) may come out above 100: that row's figure is recorded as not applicable with a
+    /// warning instead of rejecting the row.
+    /// </summary>
+    public bool NumeratorMayExceedDenominator { get; init; }
+
     public bool IsProportion => Numerator.Count > 0;
 }
 
@@ -138,4 +152,10 @@ public sealed record PublishedCheck
 
     /// <summary>Also check rows whose counts are rounded (off by default: rounding the inputs moves the result).</summary>
     public bool CheckRoundedRows { get; init; }
+
+    /// <summary>
+    /// When a part is withheld (a suppressed denominator) but the publisher printed the figure (0% over a
+    /// suppressed count), record the printed figure. On by default: the publisher chose to publish it.
+    /// </summary>
+    public bool UseWhenWithheld { get; init; } = true;
 }

@@ -74,6 +74,8 @@ internal sealed class LevelDocument
     public string? NameColumn { get; set; }
 
     public int? RoundedToNearest { get; set; }
+
+    public bool? UsePublishedFigures { get; set; }
 }
 
 internal sealed class FilterDocument
@@ -113,6 +115,8 @@ internal sealed class MeasureDocument
     public List<FilterDocument>? Where { get; set; }
 
     public DefinitionDocument? Definition { get; set; }
+
+    public bool? NumeratorMayExceedDenominator { get; set; }
 }
 
 internal sealed class PublishedDocument
@@ -124,6 +128,8 @@ internal sealed class PublishedDocument
     public decimal? Tolerance { get; set; }
 
     public bool? CheckRoundedRows { get; set; }
+
+    public bool? UseWhenWithheld { get; set; }
 }
 
 internal sealed class DefinitionDocument

@@ -151,7 +151,14 @@ public static class MappingLoader
             Require(level.Level, field + ".level", problems);
             Require(level.CodeColumn, field + ".code_column", problems);
             CheckRounding(level.RoundedToNearest, field + ".rounded_to_nearest", problems);
-            return new LevelMapping { Level = level.Level?.Trim(), CodeColumn = level.CodeColumn ?? string.Empty, NameColumn = level.NameColumn, RoundedToNearest = level.RoundedToNearest };
+            return new LevelMapping
+            {
+                Level = level.Level?.Trim(),
+                CodeColumn = level.CodeColumn ?? string.Empty,
+                NameColumn = level.NameColumn,
+                RoundedToNearest = level.RoundedToNearest,
+                UsePublishedFigures = level.UsePublishedFigures ?? false,
+            };
         }).ToValueList();
         foreach (var duplicate in levels.GroupBy(l => l.Level, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
@@ -248,7 +255,19 @@ public static class MappingLoader
                 problems.Add(field + ".published.tolerance", "must not be negative");
             }
 
-            published = new PublishedCheck { Column = p.Column ?? string.Empty, Decimals = p.Decimals ?? 1, Tolerance = p.Tolerance ?? 0m, CheckRoundedRows = p.CheckRoundedRows ?? false };
+            published = new PublishedCheck
+            {
+                Column = p.Column ?? string.Empty,
+                Decimals = p.Decimals ?? 1,
+                Tolerance = p.Tolerance ?? 0m,
+                CheckRoundedRows = p.CheckRoundedRows ?? false,
+                UseWhenWithheld = p.UseWhenWithheld ?? true,
+            };
+        }
+
+        if (measure.NumeratorMayExceedDenominator == true && (unit != MeasureUnit.Percentage || numerator.Count == 0))
+        {
+            problems.Add(field + ".numerator_may_exceed_denominator", "applies only to a percentage with numerator and denominator columns");
         }
 
         MeasureDefinition? definition = null;
@@ -268,6 +287,7 @@ public static class MappingLoader
             Published = published,
             Where = BuildFilters(measure.Where, field + ".where", problems),
             Definition = definition,
+            NumeratorMayExceedDenominator = measure.NumeratorMayExceedDenominator ?? false,
         };
     }
 
