@@ -50,6 +50,11 @@ internal static class UpCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Call the services through the gateway ({platform.GatewayAddress}) with a bearer token, e.g.");
         AnsiConsole.MarkupLineInterpolated($"  [grey]safeguarding token --organisation NB-CSC --role analyst --data {platform.DataFolder.FullName}[/]");
+        if (platform.WebAddress is { } web)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Web application: {web} (sign in with a token from the command above)");
+        }
+
         if (platform.Get("gateway").HttpAddress is { } pages)
         {
             AnsiConsole.MarkupLineInterpolated($"Reports in a browser: {pages}signin (paste a token), then {pages}reports/NB-LSCP");

@@ -5,6 +5,7 @@ using Safeguarding.Gateway;
 using Safeguarding.Measures;
 using Safeguarding.Reporting;
 using Safeguarding.Surveys;
+using Safeguarding.Web;
 using Safeguarding.Platform.Hosting;
 
 namespace Safeguarding.Cli.Embedded;
@@ -24,6 +25,9 @@ internal static class EmbeddedModules
     ];
 
     public static readonly EmbeddedModule Gateway = EmbeddedModule.Of<GatewayModule>();
+
+    /// <summary>The web application: started after the gateway, which is the only thing it calls.</summary>
+    public static readonly EmbeddedModule Web = EmbeddedModule.Of<WebModule>();
 }
 
 /// <summary>How to build one service's application (with an optional hook, e.g. for a test's log capture).</summary>

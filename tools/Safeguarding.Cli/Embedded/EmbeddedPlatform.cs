@@ -37,6 +37,9 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
 
     public Uri GatewayAddress => Get("gateway").GrpcAddress;
 
+    /// <summary>The web application's pages (its HTTP/1.1 port).</summary>
+    public Uri? WebAddress => Get("web").HttpAddress;
+
     /// <param name="configure">Applied to every application (tests add log capture here).</param>
     public static async Task<EmbeddedPlatform> StartAsync(DirectoryInfo dataFolder, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
@@ -56,6 +59,9 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
             var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, platform.DevelopmentKey, cancellationToken);
             var gatewaySettings = EmbeddedGatewaySettings.For(dataFolder, platform.DevelopmentKey, platform.Services, boroughs);
             await platform.StartAsync(EmbeddedModules.Gateway, gatewaySettings, configure, cancellationToken);
+            var webSettings = EmbeddedSettings.Base(EmbeddedModules.Web.Name, dataFolder, platform.DevelopmentKey);
+            webSettings["Web:GatewayAddress"] = platform.GatewayAddress.ToString();
+            await platform.StartAsync(EmbeddedModules.Web, webSettings, configure, cancellationToken);
             EndpointsFile.Write(dataFolder, platform.Services);
         }
         catch

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.FileProviders;
+using Safeguarding.Platform.Hosting;
+using Safeguarding.Web.Gateway;
+using Safeguarding.Web.Security;
+using Safeguarding.Web.Session;
+
+namespace Safeguarding.Web;
+
+/// <summary>The web application as a hostable module: alone in its container, or beside the services in the embedded runner.</summary>
+public sealed class WebModule : IServiceModule
+{
+    public static string Name => "web";
+
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
+        // Hosted by the CLI too, whose entry assembly has no pages: name this one.
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(WebModule).Assembly);
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "sg-web-form";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.FormFieldName = "formToken";
+        });
+        builder.Services.AddDataProtection().SetApplicationName("safeguarding-web");
+        builder.Services.AddSingleton<WebSessions>();
+        builder.Services.AddSingleton<GatewayCalls>();
+    }
+
+    public static void Map(WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        // Failures and unknown addresses get a page that says what to do next, never an empty 500 or 404.
+        app.UseExceptionHandler("/problem");
+        app.UseStatusCodePagesWithReExecute("/problem", "?status={0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-assets")),
+            RequestPath = "/static",
+        });
+        app.MapRazorPages();
+    }
+}
