@@ -1,12 +1,29 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace Safeguarding.Reporting.Tests.Browser;
 
 /// <summary>
-/// Finds axe-core's axe.min.js, installing the npm package axe-core@4 beside the test output on first use.
+/// Finds axe-core's axe.min.js, installing the npm package axe-core@4 beside the test output on first use, and runs
+/// it on a page.
 /// </summary>
 internal static class AxeCore
 {
+    /// <summary>Runs axe-core's WCAG 2.0–2.2 A and AA rules on <paramref name="page"/>: each violation (rule, help, first places) and how many rules passed.</summary>
+    public static async Task<(IReadOnlyList<string> Violations, int Passes)> RunAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = await ScriptAsync() });
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+              return { passes: r.passes.length,
+                       violations: r.violations.map(v => v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')) };
+            }
+            """);
+        return ([.. result.GetProperty("violations").EnumerateArray().Select(v => $"{page.Url}: {v.GetString()}")], result.GetProperty("passes").GetInt32());
+    }
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public static async Task<string> ScriptAsync()
