@@ -150,6 +150,7 @@ try
         ["Gateway:RateLimit:PermitsPerSecond"] = "1000000",
         ["Gateway:RateLimit:Burst"] = "1000000",
         ["Gateway:Forwarding:ActiveHealthChecks"] = "false",
+        ["Gateway:Audit:DatabasePath"] = "", // respondent pages are not audited; leave no table in the working copy
         ["Gateway:Registry:Instances:surveys"] = ServiceHost.Addresses(app)[0].ToString(),
         ["Gateway:Registry:Region:Code"] = "london",
         ["Gateway:Registry:Region:Services:surveys"] = "surveys",
