@@ -45,13 +45,15 @@ public static class ReportingExtensions
             .Consume(ReportingTopics.ObservationRecorded)
             .Consume(ReportingTopics.ObservationBatchRecorded)
             .Consume(ReportingTopics.ObservationSuperseded)
-            .Consume(ReportingTopics.ObservationsImported);
+            .Consume(ReportingTopics.ObservationsImported)
+            .Consume(ReportingTopics.StoryPublished);
 
         // Read models: one projection per kind of event; a new source adds its projection here.
         builder.Services.AddSingleton<IReadModelProjection, CatalogueProjection>();
         builder.Services.AddSingleton<IReadModelProjection, ContentAreaProjection>();
         builder.Services.AddSingleton<IReadModelProjection, ObservationProjection>();
         builder.Services.AddSingleton<IReadModelProjection, EvidenceProjection>();
+        builder.Services.AddSingleton<IReadModelProjection, StoryProjection>();
         builder.Services.AddSingleton<ProjectionRegistry>();
         builder.Services.AddSingleton<ReadModelRebuilder>();
 

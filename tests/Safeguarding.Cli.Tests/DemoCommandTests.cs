@@ -55,6 +55,24 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_partnerships_quarterly_report_quotes_the_approved_stories_by_role_and_age_band_only()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        // NB-CSC's stories were approved with consent for the partnership: its quarterly report and Report Book quote them.
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("4.3 Voices", quarterly, StringComparison.Ordinal);
+        Assert.Contains("My social worker always came when she said she would", quarterly, StringComparison.Ordinal);
+        Assert.Contains("A young person aged 13\u201315", quarterly, StringComparison.Ordinal);
+        Assert.Contains("so I only had to tell my story once", quarterly, StringComparison.Ordinal);
+        Assert.Contains("A parent or carer", quarterly, StringComparison.Ordinal);
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
+        Assert.Contains("instead of telling us what we had done wrong", book, StringComparison.Ordinal);
+        // An agency that recorded none has none of them.
+        Assert.DoesNotContain("My social worker always came", File.ReadAllText(Path.Combine(_out.FullName, "NB-POLICE-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_demo_call_went_through_the_gateway_as_its_own_organisations_user()
     {
         Assert.Equal(0, demo.Result.ExitCode);

@@ -2,8 +2,8 @@
 # Surveys benchmark (issue 14): seeds 500,000 responses in 200 waves, then prints
 #   - the time to close a wave of 10,000 responses (results, SurveyWaveClosed and the figures for measures in
 #     one transaction; goal <= 2 s);
-#   - respondent page submissions per second (answer + send, two POSTs), direct to the service's pages
-#     (goal >= 500/s through the gateway, once the gateway routes /s/ to the service).
+#   - respondent page submissions per second (answer + send, two POSTs), direct to the service and through a
+#     gateway on its /s/ respondent route (goal >= 500/s through the gateway).
 # Figures are printed, never asserted. PostgreSQL when SAFEGUARDING_TEST_POSTGRES is set (or started here with
 # tools/testenv/up.sh); --sqlite for the embedded default.
 #   tools/bench/surveys.sh [--responses 500000] [--waves 200] [--close-size 10000] [--submissions 5000]

@@ -18,6 +18,12 @@ internal static class ForwardingStep
 {
     public static async Task InvokeAsync(HttpContext http, Func<Task> next)
     {
+        if (RespondentRoute.Serves(http))
+        {
+            await RespondentRoute.InvokeAsync(http, next);
+            return;
+        }
+
         if (!HttpProtocol.IsHttp2(http.Request.Protocol))
         {
             http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;

@@ -16,6 +16,12 @@ internal static class ForwardingTransforms
 
     public static void Apply(TransformBuilderContext context)
     {
+        if (context.Route.RouteId == RespondentRoute.RouteId)
+        {
+            RespondentRoute.Apply(context);
+            return;
+        }
+
         context.UseDefaultForwarders = false;
         context.CopyRequestHeaders = true;
         context.AddRequestTransform(transform =>

@@ -53,11 +53,19 @@ internal sealed class RegistryProxyConfig : IProxyConfigProvider, IDisposable
             Order = int.MaxValue,
             Match = new RouteMatch { Path = "/{service}/{method}", Methods = ["POST"] },
         };
+        // The survey respondent's pages (RespondentRoute): anonymous HTTP, not gRPC; also assigned by the first step.
+        var respondent = new RouteConfig
+        {
+            RouteId = RespondentRoute.RouteId,
+            ClusterId = UnassignedCluster,
+            Order = 0,
+            Match = new RouteMatch { Path = "/s/{**rest}", Methods = ["GET", "HEAD", "POST"] },
+        };
         var clusters = registry.Instances
             .Select(Cluster)
             .Append(new ClusterConfig { ClusterId = UnassignedCluster })
             .ToList();
-        return new Snapshot([route], clusters);
+        return new Snapshot([route, respondent], clusters);
     }
 
     private ClusterConfig Cluster(ServiceInstance instance) => new()

@@ -75,7 +75,7 @@ internal sealed class BookAssembler(SeriesBuilder series)
             Sheets = sheets,
             Stories = new StorySheet(
                 "Experiences that lie behind the figures, shared with consent and with anything that could identify anyone removed.",
-                NarrativeView.Voices(set.Narrative)),
+                [.. NarrativeView.Voices(set.Narrative), .. set.Stories]),
             Balance = BalanceOfInformation.From(
                 window.Label, inUse.Select(m => m.Info),
                 previous.Label, previousInUse.Count == 0 ? null : previousInUse.Select(m => m.Info)),

@@ -6,6 +6,8 @@ using Safeguarding.Reporting.Narrative;
 using Safeguarding.Reporting.Persistence;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.V1;
+using Voice = Safeguarding.Reporting.Documents.Voice;
+using VoiceSource = Safeguarding.Reporting.Documents.VoiceSource;
 
 namespace Safeguarding.Reporting.Assembly;
 
@@ -79,10 +81,38 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             ContentAreas = await ContentAreasAsync(organisationCode, chain, measures, cancellationToken),
             Narrative = await narrative.WithinAsync(organisationCode, window, cancellationToken),
             Actions = await narrative.ActionsUpToAsync(organisationCode, window, cancellationToken),
+            Stories = await StoriesAsync(organisationCode, profile.Kind, members, window, cancellationToken),
             EvidenceItems = await db.EvidenceItems.AsNoTracking().Where(e => e.OrganisationCode == organisationCode)
                 .OrderBy(e => e.Key).ToListAsync(cancellationToken),
         };
     }
+
+    /// <summary>
+    /// Approved stories published since the window opened (voices are quoted as they stand when the report is made):
+    /// the organisation's own at every consent level, and for a partnership its agencies' given for the partnership or
+    /// the public; for the region, its partnerships' public ones. Attributed by role and age band only.
+    /// </summary>
+    private async Task<IReadOnlyList<Voice>> StoriesAsync(
+        string organisationCode, V1.OrganisationKind kind, IReadOnlyList<ReportingProfile> members, PeriodSpan window, CancellationToken cancellationToken)
+    {
+        var since = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var memberCodes = members.Select(m => m.OrganisationCode).ToList();
+        var lowest = (int)(kind == V1.OrganisationKind.Partnership ? StoryConsent.Partnership : StoryConsent.Public);
+        var rows = await db.Stories.AsNoTracking()
+            .Where(s => s.PublishedAt >= since
+                && (s.OrganisationCode == organisationCode || (memberCodes.Contains(s.OrganisationCode) && s.Consent >= lowest)))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(s => s.PublishedAt).ThenBy(s => s.StoryId, StringComparer.Ordinal)
+            .Select(s => new Voice(s.Quote, SourceOf(s.Attribution), s.ContentAreaId, s.Attribution))];
+    }
+
+    private static VoiceSource SourceOf(string attribution) => attribution switch
+    {
+        _ when attribution.StartsWith("a child", StringComparison.Ordinal) || attribution.StartsWith("a young person", StringComparison.Ordinal) => VoiceSource.Child,
+        _ when attribution.StartsWith("a parent", StringComparison.Ordinal) => VoiceSource.ParentOrCarer,
+        _ when attribution.Contains("frontline", StringComparison.Ordinal) => VoiceSource.FrontlineStaff,
+        _ => VoiceSource.PartnerProfessional,
+    };
 
     private static Dictionary<string, int> NewestVersions(IEnumerable<ObservationRow> rows) =>
         rows.GroupBy(r => r.MeasureId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(r => r.MeasureVersion), StringComparer.Ordinal);

@@ -36,6 +36,9 @@ internal sealed record EvidenceSet
     /// <summary>Evidence items of this organisation (imports now; audits, surveys and reviews later).</summary>
     public required IReadOnlyList<EvidenceItemRow> EvidenceItems { get; init; }
 
+    /// <summary>Approved stories the report may quote (its own, its members' at partnership or public level), newest first.</summary>
+    public IReadOnlyList<Documents.Voice> Stories { get; init; } = [];
+
     public IEnumerable<NarrativeEntry> NarrativeOf(NarrativeEntry.BodyOneofCase kind) => Narrative.Where(e => e.BodyCase == kind);
 }
 

@@ -16,6 +16,9 @@ internal sealed class QuarterlyAssembler(SeriesBuilder series, Exploration explo
 {
     public const int TrendMonths = 24;
 
+    /// <summary>Approved stories quoted in "4.3 Voices", newest first; the Report Book's story sheet has them all.</summary>
+    public const int MaxStories = 6;
+
     public QuarterlyReport Assemble(EvidenceSet set, QuarterlyReportOptions? options, DateOnly today)
     {
         options ??= new QuarterlyReportOptions();
@@ -59,7 +62,7 @@ internal sealed class QuarterlyAssembler(SeriesBuilder series, Exploration explo
                 Breakdowns = [.. shown.Select(m => Breakdowns.Latest(m, window, series.DisclosureThreshold)).OfType<MeasureBreakdown>()],
             },
             QualitativeEvidence = NarrativeView.Findings(set.Narrative),
-            Voices = NarrativeView.Voices(set.Narrative),
+            Voices = [.. NarrativeView.Voices(set.Narrative), .. set.Stories.Take(MaxStories)],
             HorizonScanning = [.. set.NarrativeOf(NarrativeEntry.BodyOneofCase.HorizonNote).Select(e => e.HorizonNote.Text.Trim())],
             Recommendations =
             [

@@ -8,7 +8,7 @@ public sealed record Voice
     /// <summary>Quotes are meant to be short; long free text is where identifying detail creeps in.</summary>
     public const int MaxQuoteLength = 600;
 
-    public Voice(string quote, VoiceSource source, string? contentAreaId = null)
+    public Voice(string quote, VoiceSource source, string? contentAreaId = null, string? attribution = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(quote);
         if (quote.Length > MaxQuoteLength)
@@ -19,6 +19,7 @@ public sealed record Voice
         Quote = quote;
         Source = source;
         ContentAreaId = contentAreaId;
+        Attribution = string.IsNullOrWhiteSpace(attribution) ? null : attribution.Trim();
     }
 
     public string Quote { get; }
@@ -27,6 +28,12 @@ public sealed record Voice
 
     /// <summary>The content area the quote speaks to, if any.</summary>
     public string? ContentAreaId { get; }
+
+    /// <summary>
+    /// Who said it, by role and age band only, as the surveys service attributed an approved story ("a young person
+    /// aged 13–15"); null for a voice entered as narrative, which is attributed by <see cref="Source"/>.
+    /// </summary>
+    public string? Attribution { get; }
 }
 
 public enum VoiceSource

@@ -21,6 +21,9 @@ public static class ReportingTopics
     public static readonly EventTopic<ObservationSuperseded> ObservationSuperseded = new("measures.observation-superseded.v1");
     public static readonly EventTopic<ObservationsImported> ObservationsImported = new("measures.observations-imported.v1");
 
+    /// <summary>Approved voices from the surveys service (the topic its events proto names).</summary>
+    public static readonly EventTopic<Safeguarding.Surveys.Events.V1.StoryPublished> StoryPublished = new("surveys.story-published.v1");
+
     /// <summary>Published when a report is signed off and published.</summary>
     public static readonly EventTopic<ReportPublished> ReportPublished = new("reporting.report-published.v1");
 
@@ -30,7 +33,7 @@ public static class ReportingTopics
         (MeasureRevised.EventType, MeasureRevised.Name), (MeasureRetired.EventType, MeasureRetired.Name),
         (ContentAreaChanged.EventType, ContentAreaChanged.Name), (ObservationRecorded.EventType, ObservationRecorded.Name),
         (ObservationBatchRecorded.EventType, ObservationBatchRecorded.Name), (ObservationSuperseded.EventType, ObservationSuperseded.Name),
-        (ObservationsImported.EventType, ObservationsImported.Name),
+        (ObservationsImported.EventType, ObservationsImported.Name), (StoryPublished.EventType, StoryPublished.Name),
     }.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>The topic a consumed event type arrives on (envelopes do not always say).</summary>

@@ -29,6 +29,11 @@ internal static class ReadModelMapping
             e.ToTable("rm_content_areas");
             e.HasKey(r => new { r.OrganisationCode, r.ContentAreaId });
         });
+        modelBuilder.Entity<StoryRow>(e =>
+        {
+            e.ToTable("rm_stories");
+            e.HasKey(r => r.StoryId);
+        });
         modelBuilder.Entity<ObservationRow>(e =>
         {
             e.ToTable("rm_observations");

@@ -26,6 +26,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ObservationRow> Observations => Set<ObservationRow>();
 
+    public DbSet<StoryRow> Stories => Set<StoryRow>();
+
     public DbSet<SupersededObservationRow> SupersededObservations => Set<SupersededObservationRow>();
 
     public DbSet<EvidenceItemRow> EvidenceItems => Set<EvidenceItemRow>();

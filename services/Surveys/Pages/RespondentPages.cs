@@ -25,11 +25,12 @@ public static class RespondentPages
     public static IServiceCollection AddRespondentPages(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Surveys:Pages:RequestsPerMinute", 600);
+        var clients = new ClientAddress(configuration.GetSection("Surveys:Pages:TrustedProxies").Get<string[]>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                clients.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;
@@ -45,6 +46,12 @@ public static class RespondentPages
             headers["Referrer-Policy"] = "no-referrer";
             headers["X-Content-Type-Options"] = "nosniff";
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            if (HttpMethods.IsPost(context.HttpContext.Request.Method) && !SameOrigin.IsSameOrigin(context.HttpContext.Request))
+            {
+                return Html(Layout("You cannot send this form from another site", Message(
+                    "You cannot send this form from another site", "Open the link on your invitation and answer there.")), StatusCodes.Status403Forbidden);
+            }
+
             return await next(context);
         });
 

@@ -23,6 +23,8 @@ public sealed class TestBackend : IAsyncDisposable
 
     public CallProbe Probe => _app.Services.GetRequiredService<CallProbe>();
 
+    public IServiceProvider Services => _app.Services;
+
     public static Task<TestBackend> StartAsync(string name) => StartAsync<EchoModule>(name);
 
     public static async Task<TestBackend> StartAsync<TModule>(string name, Action<WebApplicationBuilder>? configure = null)

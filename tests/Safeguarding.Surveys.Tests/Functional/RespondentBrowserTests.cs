@@ -10,7 +10,37 @@ namespace Safeguarding.Surveys.Tests.Functional;
 /// JavaScript turned off.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class RespondentBrowserTests(SqliteServiceFixture service) : IClassFixture<SqliteServiceFixture>, IAsyncLifetime
+public sealed class RespondentBrowserTests(SqliteServiceFixture service) : RespondentBrowserScenario, IClassFixture<SqliteServiceFixture>
+{
+    [Fact]
+    public Task A_child_answers_on_a_phone_without_JavaScript_and_every_page_is_accessible() =>
+        AnswerAsAChildAsync(service, service.PagesAddress);
+}
+
+/// <summary>
+/// The same child's answers through the gateway's anonymous respondent route (HTTP/1.1 to the gateway, h2c on to the
+/// service): no account, the pages' CSP and headers intact, the answers stored once, every page accessible.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class RespondentThroughGatewayBrowserTests(GatewayFixture gateway) : RespondentBrowserScenario, IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task A_child_answers_through_the_gateway_and_every_page_is_accessible()
+    {
+        using (var http = new HttpClient { BaseAddress = gateway.Address })
+        {
+            using var start = await http.GetAsync("/s/");
+            Assert.Contains("style-src 'self'", start.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("no-referrer", start.Headers.GetValues("Referrer-Policy").Single());
+        }
+
+        await AnswerAsAChildAsync(gateway.Service, gateway.Address);
+        Assert.Equal(1, await gateway.Service.WithDbAsync(db => Task.FromResult(db.Responses.Count())));
+    }
+}
+
+/// <summary>Headless Chromium, and the child's way through the closure survey at a given address.</summary>
+public abstract class RespondentBrowserScenario : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
@@ -28,8 +58,7 @@ public sealed class RespondentBrowserTests(SqliteServiceFixture service) : IClas
         });
     }
 
-    [Fact]
-    public async Task A_child_answers_on_a_phone_without_JavaScript_and_every_page_is_accessible()
+    protected async Task AnswerAsAChildAsync(ServiceFixture service, Uri site)
     {
         var code = await RespondentPagesTests.CodeAsync(service);
         // A phone-sized viewport, no JavaScript; CSP bypassed only so axe can be injected.
@@ -40,7 +69,6 @@ public sealed class RespondentBrowserTests(SqliteServiceFixture service) : IClas
         await using var audit = await _browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, ViewportSize = new ViewportSize { Width = 375, Height = 740 } });
         var page = await context.NewPageAsync();
         var auditor = await audit.NewPageAsync();
-        var site = service.PagesAddress;
 
         await AssertAccessibleAsync(auditor, new Uri(site, "/s/").ToString()); // where a code from paper is typed
         await page.GotoAsync(new Uri(site, $"/s/{code}").ToString());

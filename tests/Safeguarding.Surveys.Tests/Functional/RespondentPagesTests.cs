@@ -81,6 +81,27 @@ public abstract class RespondentPagesTests(ServiceFixture service) : IDisposable
     }
 
     [Fact]
+    public async Task A_form_posted_from_another_site_is_refused_and_nothing_is_saved()
+    {
+        var code = (await CodeAsync(service)).Replace("-", string.Empty, StringComparison.Ordinal);
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/s/{code}/q/listened") { Content = new FormUrlEncodedContent([new("answer", "agree")]) };
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var foreignOrigin = new HttpRequestMessage(HttpMethod.Post, $"/s/{code}/check");
+        foreignOrigin.Headers.Add("Origin", "https://elsewhere.example");
+        // The code typed from paper: a same-origin post (Origin "null" under no-referrer) is accepted, and saves nothing.
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "/s/") { Content = new FormUrlEncodedContent([new("code", code)]) };
+        sameSite.Headers.Add("Sec-Fetch-Site", "same-origin");
+        sameSite.Headers.Add("Origin", "null");
+        var drafts = await service.WithDbAsync(db => Task.FromResult(db.Drafts.Count()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(crossSite)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _http.SendAsync(foreignOrigin)).StatusCode);
+        Assert.Equal(drafts, await service.WithDbAsync(db => Task.FromResult(db.Drafts.Count())));
+        Assert.Equal(HttpStatusCode.Redirect, (await _http.SendAsync(sameSite)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync($"/s/{code}")).StatusCode); // the code is still unused
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_code_says_so_plainly()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/s/ABCD-EFGH-JKMN-PQRS")).StatusCode);
@@ -111,5 +132,26 @@ public sealed class RespondentPagesRateLimitTests(RateLimitedServiceFixture serv
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5), statuses.Take(5));
         Assert.All(statuses.Skip(5), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+
+    [Fact]
+    public async Task Behind_the_gateway_each_respondent_has_their_own_limit()
+    {
+        using var http = new HttpClient { BaseAddress = service.PagesAddress };
+        async Task<HttpStatusCode> AsAsync(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/s/ABCD-EFGH-JKMN-PQRS");
+            request.Headers.Add("X-Forwarded-For", client); // from loopback, the default trusted proxy
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await AsAsync("198.51.100.7"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AsAsync("198.51.100.7"));
+        Assert.Equal(HttpStatusCode.NotFound, await AsAsync("198.51.100.8"));
     }
 }

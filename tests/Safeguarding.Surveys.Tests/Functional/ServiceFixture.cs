@@ -29,6 +29,9 @@ public abstract class ServiceFixture : IAsyncLifetime
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The h2c endpoint (gRPC, and the pages as the gateway reaches them).</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
     /// <summary>The HTTP/1.1 endpoint serving the respondent's pages.</summary>
     public Uri PagesAddress { get; private set; } = null!;
 
@@ -71,7 +74,8 @@ public abstract class ServiceFixture : IAsyncLifetime
         });
         await _app.StartAsync();
         // Kestrel lists its endpoints in the order they were configured: gRPC (h2c), then HTTP/1.1 (the pages).
-        _channel = GrpcChannel.ForAddress(ServiceHost.Addresses(_app)[0]);
+        GrpcAddress = ServiceHost.Addresses(_app)[0];
+        _channel = GrpcChannel.ForAddress(GrpcAddress);
         PagesAddress = ServiceHost.Addresses(_app)[1];
         Client = new SurveysService.SurveysServiceClient(_channel);
     }

@@ -132,7 +132,7 @@ internal static class PageShell
             w.Raw("<blockquote><p>");
             w.Text("\u201c" + voice.Quote + "\u201d");
             w.Raw("</p></blockquote>\n");
-            w.Element("p", "\u2014 " + Wording.VoiceSourceName(voice.Source), "attribution");
+            w.Element("p", "\u2014 " + (voice.Attribution is { } attribution ? char.ToUpperInvariant(attribution[0]) + attribution[1..] : Wording.VoiceSourceName(voice.Source)), "attribution");
             w.Line();
         }
     }

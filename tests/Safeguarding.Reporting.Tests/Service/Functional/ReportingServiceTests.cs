@@ -166,6 +166,55 @@ public abstract class ReportingServiceTests : IAsyncLifetime
         Assert.Equal([second.Id], books.Reports.Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task Approved_stories_are_the_partnerships_voices_by_consent_and_attributed_by_role_and_age_band_only()
+    {
+        var code = _partnership.Code;
+        var agency = code + "-csc";
+        var police = code + "-police";
+        await _host.Client.SetProfileAsync(new ReportingProfile { OrganisationCode = agency, Name = "Children's Social Care", Kind = Reporting.V1.OrganisationKind.Agency, ParentCode = code });
+        await _host.Client.SetProfileAsync(new ReportingProfile { OrganisationCode = police, Name = "Police", Kind = Reporting.V1.OrganisationKind.Agency, ParentCode = code });
+        var inWindow = new DateTime(2025, 2, 3, 10, 0, 0, DateTimeKind.Utc);
+        Safeguarding.Surveys.Events.V1.StoryPublished Story(string id, string organisation, Safeguarding.Surveys.V1.QuoteConsent consent, string text, string attribution, DateTime at) => new()
+        {
+            StoryId = code + id, OrganisationCode = organisation, WaveId = "w1", Text = text, Consent = consent, Attribution = attribution,
+            PublishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(at),
+        };
+        var stories = new[]
+        {
+            Story("-own", code, Safeguarding.Surveys.V1.QuoteConsent.Internal, "The partnership's own quote.", "a member of frontline staff", inWindow),
+            Story("-shared", agency, Safeguarding.Surveys.V1.QuoteConsent.Partnership, "My worker always came when she said she would.", "a young person aged 13\u201315", inWindow.AddDays(1)),
+            Story("-public", police, Safeguarding.Surveys.V1.QuoteConsent.Public, "They explained what would happen next.", "a parent or carer", inWindow.AddDays(2)),
+            Story("-internal", agency, Safeguarding.Surveys.V1.QuoteConsent.Internal, "Only for the agency itself.", "a parent or carer", inWindow),
+            Story("-elsewhere", "someone-else", Safeguarding.Surveys.V1.QuoteConsent.Public, "Another partnership's story.", "a parent or carer", inWindow),
+            Story("-old", agency, Safeguarding.Surveys.V1.QuoteConsent.Public, "Told before the quarter began.", "a parent or carer", new DateTime(2024, 12, 1, 0, 0, 0, DateTimeKind.Utc)),
+        };
+        var before = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
+        foreach (var story in stories)
+        {
+            await _host.PublishAsync(Events.ReportingTopics.StoryPublished, story, story.OrganisationCode);
+        }
+
+        await _host.PublishAsync(Events.ReportingTopics.StoryPublished, stories[1], agency); // a repeat changes nothing
+        await _host.WaitForReceivedAsync(before + stories.Length + 1);
+
+        var report = await _host.Client.GenerateQuarterlyAsync(code, "2025-01/P3M");
+        var quarterly = (QuarterlyReport)await DocumentAsync(report.Id);
+        var stored = quarterly.Voices.Where(v => v.Attribution is not null).ToList();
+        Assert.Equal(["They explained what would happen next.", "My worker always came when she said she would.", "The partnership's own quote."], stored.Select(v => v.Quote));
+        Assert.Equal(["a parent or carer", "a young person aged 13\u201315", "a member of frontline staff"], stored.Select(v => v.Attribution));
+        Assert.Equal([Reporting.Documents.VoiceSource.ParentOrCarer, Reporting.Documents.VoiceSource.Child, Reporting.Documents.VoiceSource.FrontlineStaff], stored.Select(v => v.Source));
+        var html = (await _host.Client.HtmlAsync(report.Id)).Content.ToStringUtf8();
+        Assert.Contains("4.3 Voices", html, StringComparison.Ordinal);
+        Assert.Contains("A young person aged 13\u201315", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Only for the agency itself.", html, StringComparison.Ordinal);
+
+        var book = (ReportBook)await DocumentAsync((await _host.Client.GenerateBookAsync(code, "2024-04/P12M")).Id);
+        Assert.Contains(book.Stories.Voices, v => v.Quote == "Told before the quarter began.");
+        Assert.DoesNotContain(book.Stories.Voices, v => v.Quote is "Only for the agency itself." or "Another partnership's story.");
+        Assert.Equal(1, await _host.QueryAsync(db => db.Stories.CountAsync(s => s.StoryId == code + "-shared")));
+    }
+
     private async Task<ReportDocument> DocumentAsync(string id)
     {
         var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
