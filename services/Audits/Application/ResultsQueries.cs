@@ -141,7 +141,9 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
         AuditsDbContext db, IReadOnlyList<Criterion> criteria, string programmeId, string? previous, string? organisation,
         string? fromText, string? toText, CancellationToken cancellationToken)
     {
-        var categorical = criteria.Where(c => Answers.IsCategorical(c.ResponseType)).Select(c => c.CriterionId).ToList();
+        // Filtered by the few criteria that are not categorical (numbers, free text; often none), not by the many
+        // that are: a long list compared on every answer row cost as much as the rest of the query.
+        var others = criteria.Where(c => !Answers.IsCategorical(c.ResponseType)).Select(c => c.CriterionId).ToList();
         var answers = from a in db.Answers.AsNoTracking()
                       join c in db.CaseAudits.AsNoTracking() on a.CaseAuditId equals c.CaseAuditId
                       where c.Status == nameof(CaseAuditStatus.Final)
@@ -150,12 +152,12 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
                                   && (fromText == null || c.Month.CompareTo(fromText) >= 0) && (toText == null || c.Month.CompareTo(toText) <= 0))
                               || (previous != null && c.ProgrammeId == previous))
                       select new { c.ProgrammeId, a.CriterionId, Counted = a.ModeratedValue ?? a.Value };
-        var coded = await answers.Where(a => categorical.Contains(a.CriterionId))
+        var coded = await (others.Count == 0 ? answers : answers.Where(a => !others.Contains(a.CriterionId)))
             .GroupBy(a => new { a.ProgrammeId, a.CriterionId, a.Counted })
             .Select(g => new AnswerCell(g.Key.ProgrammeId, g.Key.CriterionId, g.Key.Counted, g.Count())).ToListAsync(cancellationToken);
-        if (categorical.Count < criteria.Count)
+        if (others.Count > 0)
         {
-            coded.AddRange(await answers.Where(a => !categorical.Contains(a.CriterionId))
+            coded.AddRange(await answers.Where(a => others.Contains(a.CriterionId))
                 .GroupBy(a => new { a.ProgrammeId, a.CriterionId })
                 .Select(g => new AnswerCell(g.Key.ProgrammeId, g.Key.CriterionId, null, g.Count())).ToListAsync(cancellationToken));
         }
