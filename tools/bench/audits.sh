@@ -8,6 +8,7 @@
 # Figures are printed with met/MISSED, never asserted. PostgreSQL when SAFEGUARDING_TEST_POSTGRES is set (or
 # started here with tools/testenv/up.sh); --sqlite for the embedded default.
 #   tools/bench/audits.sh [--audits 100000] [--organisations 330] [--agencies 10] [--cases 100] [--rounds 7] [--sqlite]
+#                        [--keep]  (PostgreSQL: keep the seeded database to EXPLAIN queries; needs SAFEGUARDING_TEST_POSTGRES)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build -c Release -v quiet -nologo tools/bench/Safeguarding.Bench.Audits/Safeguarding.Bench.Audits.csproj >/dev/null

@@ -144,22 +144,35 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
         // Filtered by the few criteria that are not categorical (numbers, free text; often none), not by the many
         // that are: a long list compared on every answer row cost as much as the rest of the query.
         var others = criteria.Where(c => !Answers.IsCategorical(c.ResponseType)).Select(c => c.CriterionId).ToList();
-        var answers = from a in db.Answers.AsNoTracking()
-                      join c in db.CaseAudits.AsNoTracking() on a.CaseAuditId equals c.CaseAuditId
-                      where c.Status == nameof(CaseAuditStatus.Final)
-                          && (organisation == null || c.OrganisationCode == organisation)
-                          && ((c.ProgrammeId == programmeId
-                                  && (fromText == null || c.Month.CompareTo(fromText) >= 0) && (toText == null || c.Month.CompareTo(toText) <= 0))
-                              || (previous != null && c.ProgrammeId == previous))
-                      select new { c.ProgrammeId, a.CriterionId, Counted = a.ModeratedValue ?? a.Value };
-        var coded = await (others.Count == 0 ? answers : answers.Where(a => !others.Contains(a.CriterionId)))
-            .GroupBy(a => new { a.ProgrammeId, a.CriterionId, a.Counted })
-            .Select(g => new AnswerCell(g.Key.ProgrammeId, g.Key.CriterionId, g.Key.Counted, g.Count())).ToListAsync(cancellationToken);
+        // One query, each programme a part of its own (UNION ALL): "programme = this OR programme = previous" made
+        // PostgreSQL scan every answer in the table instead of the two programmes' answers by index.
+        IQueryable<ProgrammeAnswer> AnswersOf(string programme, string? first, string? last) =>
+            from a in db.Answers.AsNoTracking()
+            join c in db.CaseAudits.AsNoTracking() on a.CaseAuditId equals c.CaseAuditId
+            where c.ProgrammeId == programme && c.Status == nameof(CaseAuditStatus.Final)
+                && (organisation == null || c.OrganisationCode == organisation)
+                && (first == null || c.Month.CompareTo(first) >= 0) && (last == null || c.Month.CompareTo(last) <= 0)
+            select new ProgrammeAnswer { ProgrammeId = c.ProgrammeId, CriterionId = a.CriterionId, Counted = a.ModeratedValue ?? a.Value };
+        IQueryable<AnswerCell> Coded(IQueryable<ProgrammeAnswer> answers) =>
+            (others.Count == 0 ? answers : answers.Where(a => !others.Contains(a.CriterionId)))
+                .GroupBy(a => new { a.ProgrammeId, a.CriterionId, a.Counted })
+                .Select(g => new AnswerCell { ProgrammeId = g.Key.ProgrammeId, CriterionId = g.Key.CriterionId, Value = g.Key.Counted, Count = g.Count() });
+        IQueryable<AnswerCell> Answered(IQueryable<ProgrammeAnswer> answers) =>
+            answers.Where(a => others.Contains(a.CriterionId))
+                .GroupBy(a => new { a.ProgrammeId, a.CriterionId })
+                .Select(g => new AnswerCell { ProgrammeId = g.Key.ProgrammeId, CriterionId = g.Key.CriterionId, Count = g.Count() });
+
+        var current = AnswersOf(programmeId, fromText, toText);
+        var before = previous is null ? null : AnswersOf(previous, null, null);
+        var coded = await (before is null ? Coded(current) : Coded(current).Concat(Coded(before))).ToListAsync(cancellationToken);
         if (others.Count > 0)
         {
-            coded.AddRange(await answers.Where(a => others.Contains(a.CriterionId))
-                .GroupBy(a => new { a.ProgrammeId, a.CriterionId })
-                .Select(g => new AnswerCell(g.Key.ProgrammeId, g.Key.CriterionId, null, g.Count())).ToListAsync(cancellationToken));
+            // Numbers and free text: how many answered (a set operation cannot carry the null value, so one query each).
+            coded.AddRange(await Answered(current).ToListAsync(cancellationToken));
+            if (before is not null)
+            {
+                coded.AddRange(await Answered(before).ToListAsync(cancellationToken));
+            }
         }
 
         return coded;
@@ -259,5 +272,24 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
     private sealed record MonthCount(string Month, bool Final, int Count);
 }
 
+/// <summary>One counted answer of a final audit in a programme (the moderator's where there is one).</summary>
+internal sealed class ProgrammeAnswer
+{
+    public string ProgrammeId { get; init; } = "";
+
+    public string CriterionId { get; init; } = "";
+
+    public string Counted { get; init; } = "";
+}
+
 /// <summary>How many final audits of a programme gave one counted value to one criterion (value null: any answer).</summary>
-internal sealed record AnswerCell(string ProgrammeId, string CriterionId, string? Value, int Count);
+internal sealed class AnswerCell
+{
+    public string ProgrammeId { get; init; } = "";
+
+    public string CriterionId { get; init; } = "";
+
+    public string? Value { get; init; }
+
+    public int Count { get; init; }
+}

@@ -11,7 +11,7 @@ using Safeguarding.Bench.Audits;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Hosting;
 
-// tools/bench/audits.sh [--audits 100000] [--organisations 330] [--agencies 10] [--cases 100] [--rounds 7] [--sqlite]
+// tools/bench/audits.sh [--audits 100000] [--organisations 330] [--agencies 10] [--cases 100] [--rounds 7] [--sqlite] [--keep]
 var options = BenchOptions.Parse(args);
 const string Key = "audits-bench-development-key-0123456789abcdef";
 var postgres = Environment.GetEnvironmentVariable("SAFEGUARDING_TEST_POSTGRES");
@@ -158,7 +158,11 @@ finally
 {
     await app.StopAsync();
     await app.DisposeAsync();
-    if (database is not null)
+    if (database is not null && options.Keep)
+    {
+        Console.WriteLine($"kept database {database} (--keep): drop it with DROP DATABASE {database}");
+    }
+    else if (database is not null)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
         await using var admin = new Npgsql.NpgsqlConnection(postgres);

@@ -14,7 +14,7 @@ internal static class Stats
     }
 }
 
-internal sealed record BenchOptions(int Audits, int Organisations, int Agencies, int Cases, int Rounds, bool Sqlite)
+internal sealed record BenchOptions(int Audits, int Organisations, int Agencies, int Cases, int Rounds, bool Sqlite, bool Keep)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -24,7 +24,7 @@ internal sealed record BenchOptions(int Audits, int Organisations, int Agencies,
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         }
 
-        var options = new BenchOptions(Get("--audits", 100_000), Get("--organisations", 330), Get("--agencies", 10), Get("--cases", 100), Get("--rounds", 7), args.Contains("--sqlite"));
+        var options = new BenchOptions(Get("--audits", 100_000), Get("--organisations", 330), Get("--agencies", 10), Get("--cases", 100), Get("--rounds", 7), args.Contains("--sqlite"), args.Contains("--keep"));
         if (options.Agencies < 1 || options.Agencies > options.Organisations || options.Cases < 1 || options.Rounds < 1
             || options.Audits < 2 * options.Agencies * options.Cases)
         {
