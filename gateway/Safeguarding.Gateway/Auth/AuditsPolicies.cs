@@ -16,7 +16,12 @@ public static class AuditsPolicies
     private static readonly string[] ToolReaders = [Roles.Auditor, Roles.Analyst, Roles.BoardMember];
     private static readonly string[] ToolWriters = [Roles.Auditor, Roles.Analyst];
     private static readonly string[] CaseReaders = [Roles.Auditor, Roles.Analyst];
-    private static readonly string[] ResultReaders = [Roles.Auditor, Roles.Analyst, Roles.BoardMember];
+    private static readonly string[] ResultReaders = [Roles.Auditor, Roles.Analyst, Roles.BoardMember, Roles.ReviewCoordinator];
+
+    // A review coordinator runs the case review audit template on a review (issue 15 item 4): adopts the template,
+    // starts the exercise on the review, closes it and reads its programmes and results; the audits themselves are
+    // done by each agency's auditors.
+    private static readonly string[] ReviewExerciseWriters = [Roles.Auditor, Roles.Analyst, Roles.ReviewCoordinator];
 
     public static RpcPolicySet Create() => new("audits",
     [
@@ -24,15 +29,15 @@ public static class AuditsPolicies
         RpcPolicy.For(Audits, "ListLibraryTools", DataAccess.Reference, LibraryReaders),
 
         // An organisation's tools and programmes: set up by its auditors and analysts (QA leads).
-        RpcPolicy.For(Audits, "AdoptTool", DataAccess.RowWrite, ToolWriters),
+        RpcPolicy.For(Audits, "AdoptTool", DataAccess.RowWrite, ReviewExerciseWriters),
         RpcPolicy.For(Audits, "SaveTool", DataAccess.RowWrite, ToolWriters),
         RpcPolicy.For(Audits, "GetTool", DataAccess.RowRead, ToolReaders),
-        RpcPolicy.For(Audits, "ListTools", DataAccess.RowRead, ToolReaders),
-        RpcPolicy.For(Audits, "CreateProgramme", DataAccess.RowWrite, ToolWriters),
+        RpcPolicy.For(Audits, "ListTools", DataAccess.RowRead, [.. ToolReaders, Roles.ReviewCoordinator]),
+        RpcPolicy.For(Audits, "CreateProgramme", DataAccess.RowWrite, ReviewExerciseWriters),
         RpcPolicy.For(Audits, "GetProgramme", DataAccess.RowRead, ResultReaders),
         RpcPolicy.For(Audits, "ListProgrammes", DataAccess.RowRead, ResultReaders),
         RpcPolicy.For(Audits, "AddProgrammeCases", DataAccess.RowWrite, ToolWriters),
-        RpcPolicy.For(Audits, "CloseProgramme", DataAccess.RowWrite, ToolWriters),
+        RpcPolicy.For(Audits, "CloseProgramme", DataAccess.RowWrite, ReviewExerciseWriters),
 
         // Case audits: done and moderated by auditors; read row by row by auditors and analysts only.
         RpcPolicy.For(Audits, "StartCaseAudit", DataAccess.RowWrite, Roles.Auditor),

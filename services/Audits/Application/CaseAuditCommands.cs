@@ -34,7 +34,12 @@ public sealed class CaseAuditCommands(
 
         ProgrammeCommands.RequireOpen(programmeRow);
         var problems = new Problems();
-        CasePseudonyms.CheckReference(request.CaseReference, "case_reference", problems);
+        // On a case review the case is the review: each agency's audit is of its own part, under its own keyed
+        // pseudonym of the review link, unless it names its own case reference.
+        var review = programme.CaseReview.Length > 0;
+        var caseReference = review && string.IsNullOrWhiteSpace(request.CaseReference) ? programme.CaseReview : request.CaseReference;
+        var caseLabel = review && string.IsNullOrWhiteSpace(request.CaseLabel) ? programme.CaseReviewChild : request.CaseLabel;
+        CasePseudonyms.CheckReference(caseReference, "case_reference", problems);
         Text.CheckFree(request.AuditorRole, "auditor_role", 64, problems);
         var first = Month.Parse(programme.StartMonth);
         var last = Month.Parse(programme.EndMonth);
@@ -64,7 +69,7 @@ public sealed class CaseAuditCommands(
         ProgrammeCase? listed = null;
         if (programme.Kind == ProgrammeKind.Specific)
         {
-            listed = programme.Cases.FirstOrDefault(c => string.Equals(c.CaseLabel, request.CaseLabel?.Trim(), StringComparison.OrdinalIgnoreCase));
+            listed = programme.Cases.FirstOrDefault(c => string.Equals(c.CaseLabel, caseLabel?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (listed is null)
             {
                 problems.Add("case_label", "must name a case on the exercise's list");
@@ -72,7 +77,7 @@ public sealed class CaseAuditCommands(
         }
 
         problems.ThrowIfAny();
-        var pseudonym = pseudonyms.For(organisation, request.CaseReference);
+        var pseudonym = pseudonyms.For(organisation, caseReference);
         // The lead listed the case with its own reference: an audit by the lead of another case under that label
         // would mix two children's records.
         if (listed is not null && string.Equals(organisation, programmeRow.OrganisationCode, StringComparison.OrdinalIgnoreCase) && listed.CasePseudonym != pseudonym)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguarding.Audits.Domain;
 using Safeguarding.Audits.Events;
 using Safeguarding.Audits.Events.V1;
+using Safeguarding.Audits.Library;
 using Safeguarding.Audits.Persistence;
 using Safeguarding.Audits.V1;
 using Safeguarding.Evidence.V1;
@@ -27,6 +28,13 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
         var organisation = access.OrganisationFor("programme.organisation_code", p.OrganisationCode);
         var problems = new Problems();
         Validate(p, problems);
+        var review = p.CaseReview?.Trim() ?? string.Empty;
+        CaseReviewLink.Check(review, p.CaseReviewChild, "programme.", problems);
+        if (review.Length > 0 && p.Kind != ProgrammeKind.Specific)
+        {
+            problems.Add("programme.kind", "must be specific for an exercise on a case review (its one case is the review's child)");
+        }
+
         problems.ThrowIfAny();
 
         var toolQuery = db.Tools.AsNoTracking().Where(t => t.OrganisationCode == organisation && t.ToolId == p.ToolId);
@@ -36,6 +44,11 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
         if (tool is null)
         {
             throw new AuditValidationException("programme.tool_id", "names no tool of this organisation (adopt one from the library first)");
+        }
+
+        if (review.Length > 0 && tool.LibraryToolId != AuditToolLibrary.CaseReviewAudit)
+        {
+            throw new AuditValidationException("programme.tool_id", $"must be the case review audit template (adopted from the library's '{AuditToolLibrary.CaseReviewAudit}') for an exercise on a case review");
         }
 
         var programme = p.Clone();
@@ -50,6 +63,13 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         programme.ParticipatingOrganisations.Clear();
         programme.ParticipatingOrganisations.AddRange(participants);
+        if (review.Length > 0)
+        {
+            // The exercise's one case is the review's child; the lead's pseudonym of the review link stands for it.
+            programme.CaseReview = review;
+            programme.CaseReviewChild = p.CaseReviewChild.Trim();
+            programme.Cases.Add(new ProgrammeCase { CaseLabel = programme.CaseReviewChild, CasePseudonym = pseudonyms.For(organisation, review) });
+        }
 
         var row = new ProgrammeRow
         {
@@ -65,6 +85,7 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
             Content = Json.Write(Stored(programme)),
             Status = ProgrammeStatus.Open.ToString(),
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            CaseReview = review.Length > 0 ? review : null,
         };
         db.Programmes.Add(row);
         db.ProgrammeMembers.Add(new ProgrammeMemberRow { ProgrammeId = row.ProgrammeId, OrganisationCode = organisation });
@@ -80,11 +101,22 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
     public async Task<AuditProgramme> GetAsync(string programmeId, Access access, CancellationToken cancellationToken) =>
         ForViewer(ToProto(await VisibleAsync(programmeId, access, cancellationToken)), access);
 
-    public async Task<IReadOnlyList<AuditProgramme>> ListAsync(string organisation, CancellationToken cancellationToken, Access? access = null)
+    public async Task<IReadOnlyList<AuditProgramme>> ListAsync(string organisation, CancellationToken cancellationToken, Access? access = null, string? caseReview = null)
     {
-        var rows = await db.Programmes.AsNoTracking()
-            .Where(p => db.ProgrammeMembers.Any(m => m.ProgrammeId == p.ProgrammeId && m.OrganisationCode == organisation))
-            .OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var review = caseReview?.Trim() ?? string.Empty;
+        if (review.Length > 0 && !CaseReviewLink.IsLink(review))
+        {
+            throw new AuditValidationException("case_review", "must name a case review as \"casereviews:<review id>\"");
+        }
+
+        var query = db.Programmes.AsNoTracking()
+            .Where(p => db.ProgrammeMembers.Any(m => m.ProgrammeId == p.ProgrammeId && m.OrganisationCode == organisation));
+        if (review.Length > 0)
+        {
+            query = query.Where(p => p.CaseReview == review);
+        }
+
+        var rows = await query.OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
         return [.. rows.Select(r => ForViewer(ToProto(r), access))];
     }
 
@@ -112,6 +144,11 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
         if (programme.Kind != ProgrammeKind.Specific)
         {
             throw new AuditStateException("NOT_A_SPECIFIC_EXERCISE", row.ProgrammeId, "Only a specific exercise has a case list; a continuous programme samples its cases each month.");
+        }
+
+        if (row.CaseReview is not null)
+        {
+            throw new AuditStateException("CASE_REVIEW_EXERCISE", row.ProgrammeId, "An exercise on a case review has one case, the review's child; start another exercise for other cases.");
         }
 
         RequireOpen(row);
@@ -174,10 +211,16 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
             t => t.OrganisationCode == row.OrganisationCode && t.ToolId == row.ToolId && t.Version == row.ToolVersion, cancellationToken));
         var linked = ToolRules.Criteria(tool).Where(c => c.MeasureLink is not null).ToList();
 
-        var answers = await (from a in db.Answers.AsNoTracking()
-                             join c in db.CaseAudits.AsNoTracking() on a.CaseAuditId equals c.CaseAuditId
-                             where c.ProgrammeId == row.ProgrammeId && c.Status == nameof(CaseAuditStatus.Final)
-                             select new { c.OrganisationCode, a.CriterionId, Counted = a.ModeratedValue ?? a.Value }).ToListAsync(cancellationToken);
+        // Counted by the database: final audits per organisation, and the linked criteria's answers per
+        // organisation, criterion and counted value (the moderator's where there is one).
+        var linkedIds = linked.Select(c => c.CriterionId).ToList();
+        var answers = linkedIds.Count == 0 ? [] : await (
+            from a in db.Answers.AsNoTracking()
+            join c in db.CaseAudits.AsNoTracking() on a.CaseAuditId equals c.CaseAuditId
+            where c.ProgrammeId == row.ProgrammeId && c.Status == nameof(CaseAuditStatus.Final) && linkedIds.Contains(a.CriterionId)
+            group a by new { c.OrganisationCode, a.CriterionId, Counted = a.ModeratedValue ?? a.Value } into g
+            select new { g.Key.OrganisationCode, g.Key.CriterionId, g.Key.Counted, Count = g.Count() }).ToListAsync(cancellationToken);
+        var counts = answers.ToLookup(a => (a.OrganisationCode, a.CriterionId));
         var auditsByOrganisation = await db.CaseAudits.AsNoTracking()
             .Where(c => c.ProgrammeId == row.ProgrammeId && c.Status == nameof(CaseAuditStatus.Final))
             .GroupBy(c => c.OrganisationCode).Select(g => new { Organisation = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -200,8 +243,7 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
             };
             foreach (var criterion in linked)
             {
-                var figure = MeasureLinkRule.Count(criterion.MeasureLink, answers
-                    .Where(a => a.OrganisationCode == organisation.Organisation && a.CriterionId == criterion.CriterionId).Select(a => (string?)a.Counted));
+                var figure = MeasureLinkRule.CountTallied(criterion.MeasureLink, counts[(organisation.Organisation, criterion.CriterionId)].Select(a => ((string?)a.Counted, a.Count)));
                 message.Figures.Add(new EvidenceFigure
                 {
                     MeasureId = criterion.MeasureLink.MeasureId,
@@ -234,6 +276,7 @@ public sealed class ProgrammeCommands(AuditsDbContext db, CasePseudonyms pseudon
             TimesClosed = row.TimesClosed,
             CorrectionReason = row.TimesClosed > 1 ? reason : string.Empty,
             ClosedAt = Timestamp.FromDateTimeOffset(now),
+            CaseReview = row.CaseReview ?? string.Empty,
         }, row.OrganisationCode);
         try
         {

@@ -35,6 +35,30 @@ public static class MeasureLinkRule
         return new LinkedFigure(numerator, denominator);
     }
 
+    /// <summary>The same figure from answers already counted by value (value, how many gave it).</summary>
+    public static LinkedFigure CountTallied(MeasureLink link, IEnumerable<(string? Value, int Count)> countedValues)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(countedValues);
+        var numerator = 0;
+        var denominator = 0;
+        foreach (var (value, count) in countedValues)
+        {
+            if (value is null || !link.DenominatorAnswers.Contains(value))
+            {
+                continue;
+            }
+
+            denominator += count;
+            if (link.NumeratorAnswers.Contains(value))
+            {
+                numerator += count;
+            }
+        }
+
+        return new LinkedFigure(numerator, denominator);
+    }
+
     /// <summary>Checks a link on a criterion of <paramref name="type"/>; problems are named under <paramref name="field"/>.</summary>
     public static void Validate(MeasureLink link, ResponseType type, string field, Problems problems)
     {

@@ -41,7 +41,7 @@ public sealed class AuditsGrpcService(
         var access = Access.From(context);
         return new ListProgrammesResponse
         {
-            Programmes = { await programmes.ListAsync(access.OrganisationFor("organisation_code", request.OrganisationCode), context.CancellationToken, access) },
+            Programmes = { await programmes.ListAsync(access.OrganisationFor("organisation_code", request.OrganisationCode), context.CancellationToken, access, request.CaseReview) },
         };
     }
 

@@ -14,6 +14,9 @@ public static class AuditToolLibrary
     public const string MultiAgencyChildProtection = "multi-agency-cp";
     public const string CaseFile = "case-file";
 
+    /// <summary>The case review audit template of seed 001, run on a case review (issue 15 item 4).</summary>
+    public const string CaseReviewAudit = "case-review-audit";
+
     private static readonly string[] YesOverAnswered = ["YES", "PARTLY", "NO"];
     private static readonly string[] GoodOrBetter = ["OUTSTANDING", "GOOD"];
 
@@ -87,7 +90,7 @@ public static class AuditToolLibrary
                     Yes("checks.gaps", "Gaps in employment history were explored", "workforce"),
                     Yes("checks.interview", "The interview panel included a trained safer-recruitment member", "workforce"))),
 
-            Tool("case-review-audit", "Case review audit template",
+            Tool(CaseReviewAudit, "Case review audit template",
                 "The case review audit template: agencies audit their involvement with the child and family before a review panel.",
                 multiAgency: true,
                 Section("involvement", "Agency involvement",

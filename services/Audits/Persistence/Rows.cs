@@ -52,6 +52,9 @@ public sealed class ProgrammeRow
     public int TimesClosed { get; set; }
 
     public int Revision { get; set; }
+
+    /// <summary>"casereviews:&lt;review id&gt;" when the exercise is run on a case review (also in Content), for finding a review's audits.</summary>
+    public string? CaseReview { get; set; }
 }
 
 /// <summary>An organisation that takes part in a programme (the lead is one too), for finding its programmes.</summary>
