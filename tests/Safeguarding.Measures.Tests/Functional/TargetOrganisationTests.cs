@@ -31,12 +31,12 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
 
     /// <summary>
     /// RPCs whose requests name no organisation's rows, left as they were: the library, the organisation registry,
-    /// import mappings, and reading and defining measures (one set of definitions per instance, which every
+    /// and reading and defining measures (one set of definitions per instance, which every
     /// organisation on it reads and records against; a new one is owned by the target, never an organisation from
     /// the body, and only its owner revises or retires it).
     /// </summary>
     private static readonly string[] NamesNoOrganisation =
-        ["GetFrameworkLibrary", "ListOrganisations", "ListImportMappings", "DefineMeasure", "GetMeasure", "ListMeasures"];
+        ["GetFrameworkLibrary", "ListOrganisations", "DefineMeasure", "GetMeasure", "ListMeasures"];
 
     private MeasuresService.MeasuresServiceClient Client => service.Client;
 
@@ -244,6 +244,19 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
             Call(o => Client.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = Referrals, OrganisationCodes = { org } }, o).ResponseAsync));
         yield return new("GetBalanceOfInformation", StatusCode.PermissionDenied, org =>
             Call(o => Client.GetBalanceOfInformationAsync(new GetBalanceOfInformationRequest { OrganisationCode = org, Window = Definitions.Year(2031) }, o).ResponseAsync));
+        yield return new("ListImportMappings", StatusCode.PermissionDenied, org =>
+            Call(o => Client.ListImportMappingsAsync(new ListImportMappingsRequest { OrganisationCode = org }, o).ResponseAsync));
+        yield return new("GetImportMapping", StatusCode.PermissionDenied, async org =>
+        {
+            var id = "target-" + Guid.NewGuid().ToString("N")[..12];
+            await Client.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = org, Document = ImportMappingApiTests.WideMapping(id) }, For(null));
+            return o => Client.GetImportMappingAsync(new GetImportMappingRequest { OrganisationCode = org, MappingId = id }, o).ResponseAsync;
+        });
+        yield return new("UploadImportMapping", StatusCode.PermissionDenied, org =>
+        {
+            var id = "target-" + Guid.NewGuid().ToString("N")[..12];
+            return Call(o => Client.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = org, Document = ImportMappingApiTests.WideMapping(id) }, o).ResponseAsync);
+        });
         yield return new("ImportCsv", StatusCode.PermissionDenied, org =>
         {
             var csv = Csv((++year + 100, org, 1000));
@@ -340,6 +353,7 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
             await db.Measures.CountAsync(),
             await db.MeasureRevisions.CountAsync(),
             await db.Imports.CountAsync(),
+            await db.ImportMappings.CountAsync(),
             await db.Set<OutboxMessage>().CountAsync(),
             string.Join(',', areas.Order(StringComparer.Ordinal)));
     });
