@@ -23,7 +23,10 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "ListContentAreas", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Measures, "GetMeasure", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Measures, "ListMeasures", DataAccess.Reference, ReferenceReaders),
+        // Import mappings: documents of column names and measure definitions that name no one (as definitions are
+        // reference data); the service answers an organisation's uploaded ones only for that organisation.
         RpcPolicy.For(Measures, "ListImportMappings", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "GetImportMapping", DataAccess.Reference, ReferenceReaders),
 
         // An organisation's framework and definitions: changed by its analysts (QA leads) only.
         RpcPolicy.For(Measures, "AdoptContentArea", DataAccess.RowWrite, Roles.Analyst),
@@ -38,6 +41,7 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "RecordObservation", DataAccess.RowWrite, Recorders),
         RpcPolicy.For(Measures, "CorrectObservation", DataAccess.RowWrite, Recorders),
         RpcPolicy.For(Measures, "ImportCsv", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Measures, "UploadImportMapping", DataAccess.RowWrite, Roles.Analyst),
 
         // An organisation's own figures, unsuppressed: row-level, inside the organisation only.
         RpcPolicy.For(Measures, "ListObservations", DataAccess.RowRead, Readers),
