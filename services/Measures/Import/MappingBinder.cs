@@ -138,6 +138,8 @@ internal static class MappingBinder
             .Where(c => !used.Contains(c.Index) && c.Name.Length > 0)
             .Select(c => c.Name.Length <= 100 && Platform.Grpc.PersonalDetails.Find(c.Name) is null ? c.Name : $"(a column of {c.Name.Length} characters, not shown)")
             .ToList();
+        // Matched columns in the file's order, as the analyst reads the header; missing ones in the mapping's.
+        matched.Sort((a, b) => columns[a].CompareTo(columns[b]));
         match = new ColumnMatch(matched, missing, unused);
         return problems.Count == 0 ? (bound, problems) : (null, problems);
     }
