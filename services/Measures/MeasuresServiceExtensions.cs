@@ -51,6 +51,7 @@ public static class MeasuresServiceExtensions
         services.AddScoped<MeasureCommands>();
         services.AddScoped<ObservationCommands>();
         services.AddScoped<ComputationQueries>();
+        services.AddScoped<UploadedMappings>();
         services.AddSingleton<ImportBatchWriter>();
         services.AddSingleton<ImportRunner>();
         services.AddScoped<MeasuresGrpcService>();

@@ -29,6 +29,15 @@ public static class AccessControl
             return AccessDecision.Deny("not signed in");
         }
 
+        // A region holds no organisation's rows: what it imports and reads for itself are published reference
+        // figures (England, regions, local authorities), which the service alone lets such a call name.
+        if (policy.PublishedFiguresRoles.Count > 0 && caller.HasAnyRole(policy.PublishedFiguresRoles)
+            && registry.Find(caller.OrganisationCode) is { Kind: OrganisationKind.Region } region
+            && string.Equals(region.Code, targetCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return AccessDecision.Allow;
+        }
+
         if (!caller.HasAnyRole(policy.Roles))
         {
             return AccessDecision.Deny("role");
@@ -103,4 +112,19 @@ public readonly record struct AccessDecision(bool Allowed, string Reason)
     public static readonly AccessDecision Allow = new(true, "allowed");
 
     public static AccessDecision Deny(string reason) => new(false, reason);
+
+    /// <summary>
+    /// What the caller is told: why, and what to do instead, in fixed words (never another organisation's code
+    /// or anything about it).
+    /// </summary>
+    public string Message => Explain(Reason);
+
+    public static string Explain(string reason) => reason switch
+    {
+        "role" => "This call is not permitted: none of your roles may make it.",
+        "caller organisation unknown" => "This call is not permitted: your organisation is not in the registry.",
+        "target organisation unknown" => "This call is not permitted: the organisation it is for is not in the registry. Published figures (England, regions, local authorities) are read and imported with your own organisation as the call's organisation, naming the published area in the request.",
+        "outside the caller's organisation" => "This call is not permitted for that organisation: you may read and change your own organisation's data (a region: its published figures and aggregates only). Published figures (England, regions, local authorities) are read and imported with your own organisation as the call's organisation.",
+        _ => "This call is not permitted.",
+    };
 }

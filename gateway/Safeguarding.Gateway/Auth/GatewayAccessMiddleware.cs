@@ -90,9 +90,9 @@ internal sealed class GatewayAccessMiddleware(
             return;
         }
 
-        if (!caller.HasAnyRole(policy.Roles))
+        if (!caller.HasAnyRole(policy.AnyRoles))
         {
-            await RefuseAsync(http, path, StatusCode.PermissionDenied, "This call is not permitted.", "role");
+            await RefuseAsync(http, path, StatusCode.PermissionDenied, AccessDecision.Explain("role"), "role");
             return;
         }
 

@@ -23,7 +23,10 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "ListContentAreas", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Measures, "GetMeasure", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Measures, "ListMeasures", DataAccess.Reference, ReferenceReaders),
+        // Import mappings: documents of column names and measure definitions that name no one (as definitions are
+        // reference data); the service answers an organisation's uploaded ones only for that organisation.
         RpcPolicy.For(Measures, "ListImportMappings", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Measures, "GetImportMapping", DataAccess.Reference, ReferenceReaders),
 
         // An organisation's framework and definitions: changed by its analysts (QA leads) only.
         RpcPolicy.For(Measures, "AdoptContentArea", DataAccess.RowWrite, Roles.Analyst),
@@ -37,11 +40,15 @@ public static class MeasuresPolicies
         // Observations: recorded by analysts, and by auditors and survey admins whose results feed measures.
         RpcPolicy.For(Measures, "RecordObservation", DataAccess.RowWrite, Recorders),
         RpcPolicy.For(Measures, "CorrectObservation", DataAccess.RowWrite, Recorders),
-        RpcPolicy.For(Measures, "ImportCsv", DataAccess.RowWrite, Roles.Analyst),
+        // Published reference figures (England, regions, local authorities): any partnership or agency imports and
+        // reads them for itself (the service takes and names only those besides the caller's own), and a region's
+        // analysts for the region, which holds nothing else.
+        RpcPolicy.For(Measures, "ImportCsv", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(Roles.Analyst, Roles.RegionAnalyst),
+        RpcPolicy.For(Measures, "UploadImportMapping", DataAccess.RowWrite, Roles.Analyst),
 
         // An organisation's own figures, unsuppressed: row-level, inside the organisation only.
-        RpcPolicy.For(Measures, "ListObservations", DataAccess.RowRead, Readers),
-        RpcPolicy.For(Measures, "GetSeries", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Measures, "ListObservations", DataAccess.RowRead, Readers).WithPublishedFiguresFor(ReferenceReaders),
+        RpcPolicy.For(Measures, "GetSeries", DataAccess.RowRead, Readers).WithPublishedFiguresFor(ReferenceReaders),
         RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
 

@@ -5,6 +5,30 @@ namespace Safeguarding.Gateway.Auth;
 /// <summary>The access rule of one RPC: what it touches and which roles may call it.</summary>
 public sealed record RpcPolicy(string Path, DataAccess Access, IReadOnlySet<string> Roles)
 {
+    /// <summary>
+    /// Roles whose holders in a region may make this call for their own region only: the region holds no
+    /// organisation's rows, only published reference figures (England, regions, local authorities), so reading
+    /// or importing those is all it can reach (<see cref="AccessControl"/>). Empty for every other RPC.
+    /// </summary>
+    public IReadOnlySet<string> PublishedFiguresRoles { get; init; } = new HashSet<string>();
+
+    /// <summary>Every role that may make the call in some case (the access middleware's first check).</summary>
+    public IEnumerable<string> AnyRoles => Roles.Concat(PublishedFiguresRoles);
+
+    /// <summary>This policy, also open to <paramref name="roles"/> of a region for its own published figures.</summary>
+    public RpcPolicy WithPublishedFiguresFor(params string[] roles)
+    {
+        foreach (var role in roles)
+        {
+            if (!Auth.Roles.IsKnown(role))
+            {
+                throw new ArgumentException($"Unknown role '{role}'.", nameof(roles));
+            }
+        }
+
+        return this with { PublishedFiguresRoles = roles.ToHashSet(StringComparer.Ordinal) };
+    }
+
     /// <summary>Whether the RPC reads or writes row-level data (every such call is audited).</summary>
     public bool IsRowLevel => Access is DataAccess.RowRead or DataAccess.RowWrite or DataAccess.Export;
 

@@ -69,7 +69,7 @@ internal static class ForwardingStep
         {
             ForwardingLog.Refused(logger, path, recorded, decision.Reason);
             GatewayTelemetry.Refused.Add(1, new KeyValuePair<string, object?>("reason", "scope"));
-            await GrpcStatusResponse.WriteAsync(http, StatusCode.PermissionDenied, "This call is not permitted.");
+            await GrpcStatusResponse.WriteAsync(http, StatusCode.PermissionDenied, decision.Message);
             return;
         }
 

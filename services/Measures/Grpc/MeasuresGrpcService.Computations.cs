@@ -10,7 +10,7 @@ public sealed partial class MeasuresGrpcService
 {
     public override async Task<GetSeriesResponse> GetSeries(GetSeriesRequest request, ServerCallContext context)
     {
-        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
+        RequireTargetOrReference(TargetOrganisation.From(context), "organisation_code", request.OrganisationCode);
         var problems = new ValidationProblems();
         RequireText(request.OrganisationCode, "organisation_code", problems);
         RequireText(request.MeasureId, "measure_id", problems);
@@ -31,10 +31,15 @@ public sealed partial class MeasuresGrpcService
 
     public override async Task<AggregateMeasureResponse> AggregateMeasure(AggregateMeasureRequest request, ServerCallContext context)
     {
-        // With a target organisation, the organisations totalled (or their parent) must be the target; naming none
-        // (meaning every organisation known) totals the target only.
+        // With a target organisation, the organisations totalled must be the target or published reference geography,
+        // and a parent only the target (a reference parent such as London would total the organisations under it);
+        // naming none (meaning every organisation known) totals the target only.
         var target = TargetOrganisation.From(context);
-        target.RequireAll("organisation_codes", request.OrganisationCodes);
+        for (var i = 0; !target.IsUnrestricted && i < request.OrganisationCodes.Count; i++)
+        {
+            RequireTargetOrReference(target, FieldPath.Index("organisation_codes", i), request.OrganisationCodes[i]);
+        }
+
         target.Require("parent_code", request.ParentCode);
         IReadOnlyList<string> organisationCodes = !target.IsUnrestricted && request.OrganisationCodes.Count == 0 && request.ParentCode.Length == 0
             ? [target.Code]

@@ -104,10 +104,10 @@ public sealed partial class MeasuresGrpcService
 
     /// <summary>
     /// The organisations a read across organisations covers: as asked without a target organisation; with one
-    /// (a call through the gateway), every code asked for must be the target, and asking for none (meaning every
-    /// organisation) covers the target only.
+    /// (a call through the gateway), every code asked for must be the target or published reference geography
+    /// (<see cref="RequireTargetOrReference"/>), and asking for none (meaning every organisation) covers the target only.
     /// </summary>
-    private static IReadOnlyList<string> TargetScope(ServerCallContext context, Google.Protobuf.Collections.RepeatedField<string> asked, string field)
+    private IReadOnlyList<string> TargetScope(ServerCallContext context, Google.Protobuf.Collections.RepeatedField<string> asked, string field)
     {
         var target = TargetOrganisation.From(context);
         if (target.IsUnrestricted)
@@ -115,8 +115,29 @@ public sealed partial class MeasuresGrpcService
             return [.. asked];
         }
 
-        target.RequireAll(field, asked);
+        for (var i = 0; i < asked.Count; i++)
+        {
+            RequireTargetOrReference(target, FieldPath.Index(field, i), asked[i]);
+        }
+
         return asked.Count == 0 ? [target.Code] : [.. asked];
+    }
+
+    /// <summary>
+    /// A read may name the target, or published reference geography (ADR 0008: England, regions, Inner and Outer
+    /// London and local authorities that ship with the service and no organisation on this instance owns): their
+    /// figures are published statistics, not any organisation's rows, so whoever imported them (or anyone the
+    /// instance serves) may read them back. Any other organisation is PERMISSION_DENIED, naming the field only.
+    /// </summary>
+    private void RequireTargetOrReference(TargetOrganisation target, string field, string? code)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && !target.Is(code) && !organisations.IsReference(code))
+        {
+            throw RpcErrors.WithDetails(
+                StatusCode.PermissionDenied,
+                $"{field}: names an organisation other than the one this call is for ({TargetOrganisation.Header}); only published reference geography (England, regions, local authorities) may be named besides it.",
+                new Google.Rpc.ErrorInfo { Reason = TargetOrganisation.NotTargetReason, Domain = "safeguarding", Metadata = { ["field"] = field } });
+        }
     }
 
     private static (DomainProvenanceKind Kind, string? Reference) Source(ObservationSource? source, ValidationProblems problems)

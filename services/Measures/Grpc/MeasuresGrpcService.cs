@@ -25,6 +25,7 @@ public sealed partial class MeasuresGrpcService(
     ObservationReader observations,
     ComputationQueries computations,
     ImportMappingCatalog importMappings,
+    UploadedMappings uploadedMappings,
     ImportRunner imports) : MeasuresService.MeasuresServiceBase
 {
     private static readonly Lazy<V1.FrameworkLibrary> LibraryMessage = new(() => LibraryMapping.ToProto(Library.FrameworkLibrary.LoadBuiltIn()));

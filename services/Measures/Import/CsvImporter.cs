@@ -56,7 +56,12 @@ public static class CsvImporter
                 continue;
             }
 
-            var (bound, problems) = MappingBinder.Bind(mapping, record, context.Catalog);
+            var (bound, problems) = MappingBinder.Bind(mapping, record, context.Catalog, out var match);
+            if (match is not null)
+            {
+                context.OnHeader?.Invoke(match);
+            }
+
             if (bound is null)
             {
                 yield return new ImportRowResult(record.LineNumber, RowOutcome.Rejected, [], problems, []) { IsFatal = true };

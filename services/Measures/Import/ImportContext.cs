@@ -20,6 +20,9 @@ public sealed record ImportContext
 
     public required IOrganisationResolver Organisations { get; init; }
 
+    /// <summary>Told how the file's header met the mapping, once the header is read (before any row).</summary>
+    public Action<ColumnMatch>? OnHeader { get; init; }
+
     public IReadOnlyList<ValidationProblem> Validate()
     {
         var problems = new ValidationProblems();

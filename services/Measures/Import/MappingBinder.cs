@@ -35,11 +35,21 @@ internal sealed record BoundMapping
     public required BoundMeasure[] Measures { get; init; }
 }
 
+/// <summary>
+/// How a file's header met a mapping: the mapping's columns the file has (in the mapping's order), those it lacks,
+/// and the file's columns the mapping does not use (a header cell that looks like personal details is not echoed).
+/// </summary>
+public sealed record ColumnMatch(IReadOnlyList<string> Matched, IReadOnlyList<string> Missing, IReadOnlyList<string> Unused);
+
 /// <summary>Checks a file's header against a mapping (every column present, once) and resolves the measures.</summary>
 internal static class MappingBinder
 {
-    public static (BoundMapping? Bound, IReadOnlyList<ImportProblem> Problems) Bind(ImportMapping mapping, CsvRecord header, IMeasureCatalog catalog)
+    public static (BoundMapping? Bound, IReadOnlyList<ImportProblem> Problems) Bind(ImportMapping mapping, CsvRecord header, IMeasureCatalog catalog) =>
+        Bind(mapping, header, catalog, out _);
+
+    public static (BoundMapping? Bound, IReadOnlyList<ImportProblem> Problems) Bind(ImportMapping mapping, CsvRecord header, IMeasureCatalog catalog, out ColumnMatch? match)
     {
+        match = null;
         var problems = new List<ImportProblem>();
         var line = header.LineNumber;
         if (header.Error is not null)
@@ -58,11 +68,32 @@ internal static class MappingBinder
             }
         }
 
+        var matched = new List<string>();
+        var missing = new List<string>();
+        var used = new HashSet<int>();
+        void Note(List<string> list, string name)
+        {
+            if (!matched.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase) && !missing.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(name.Trim());
+            }
+        }
+
         int Column(string? name, string field)
         {
             if (string.IsNullOrWhiteSpace(name))
             {
                 return -1;
+            }
+
+            if (columns.TryGetValue(name.Trim(), out var at))
+            {
+                used.Add(at);
+                Note(matched, name);
+            }
+            else
+            {
+                Note(missing, name);
             }
 
             if (duplicates.Contains(name.Trim()))
@@ -103,6 +134,13 @@ internal static class MappingBinder
             Measures = [.. mapping.Measures.Select((m, i) => BindMeasure(m, FieldPath.Index("measures", i), catalog, Many, Column, Filters, problems, line)).OfType<BoundMeasure>()],
         };
 
+        var unused = header.Fields.Select((f, i) => (Name: f.Trim(), Index: i))
+            .Where(c => !used.Contains(c.Index) && c.Name.Length > 0)
+            .Select(c => c.Name.Length <= 100 && Platform.Grpc.PersonalDetails.Find(c.Name) is null ? c.Name : $"(a column of {c.Name.Length} characters, not shown)")
+            .ToList();
+        // Matched columns in the file's order, as the analyst reads the header; missing ones in the mapping's.
+        matched.Sort((a, b) => columns[a].CompareTo(columns[b]));
+        match = new ColumnMatch(matched, missing, unused);
         return problems.Count == 0 ? (bound, problems) : (null, problems);
     }
 

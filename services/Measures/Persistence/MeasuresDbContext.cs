@@ -29,6 +29,8 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
 
     public DbSet<ImportRow> Imports => Set<ImportRow>();
 
+    public DbSet<ImportMappingRow> ImportMappings => Set<ImportMappingRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MeasureRow>(e =>
@@ -58,6 +60,11 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
         {
             e.ToTable("imports");
             e.HasKey(i => i.ImportId);
+        });
+        modelBuilder.Entity<ImportMappingRow>(e =>
+        {
+            e.ToTable("import_mappings");
+            e.HasKey(m => new { m.OrganisationCode, m.MappingId, m.Version });
         });
 
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace == typeof(MeasuresDbContext).Namespace);

@@ -131,7 +131,7 @@ public sealed class OrganisationsTests(PlatformFixture fixture)
         var reference = MeasuresPolicies.Measures.Methods
             .Where(m => policies.GetValueOrDefault($"/{m.Service.FullName}/{m.Name}") is { IsRowLevel: false })
             .Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["GetFrameworkLibrary", "GetMeasure", "ListContentAreas", "ListImportMappings", "ListMeasures", "ListOrganisations"], reference);
+        Assert.Equal(["GetFrameworkLibrary", "GetImportMapping", "GetMeasure", "ListContentAreas", "ListImportMappings", "ListMeasures", "ListOrganisations"], reference);
         Assert.All(reference, name => Assert.Equal(DataAccess.Reference, policies[$"/{MeasuresPolicies.Measures.FullName}/{name}"].Access));
     }
 

@@ -98,6 +98,7 @@ public sealed class AuthorizationMatrixTests
                     from caller in TestRegistry.Codes
                     from target in TestRegistry.Codes
                     where !RowVisible[caller].Contains(target)
+                    where !IsRegionsOwnPublishedFigures(policy, caller, target)
                     where AccessControl.Decide(policy, new Caller("u", caller, new HashSet<string>(Roles.All)), target, Registry).Allowed
                     select $"{policy.Path} {caller}→{target}";
 
@@ -113,13 +114,66 @@ public sealed class AuthorizationMatrixTests
         {
             foreach (var target in TestRegistry.Codes)
             {
-                Assert.False(AccessControl.Decide(policy, new Caller("u", "london", everything), target, Registry).Allowed);
+                // The one exception: the region's own code, which holds only published figures (below).
+                Assert.Equal(IsRegionsOwnPublishedFigures(policy, "london", target), AccessControl.Decide(policy, new Caller("u", "london", everything), target, Registry).Allowed);
                 Assert.False(AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.Operator }), target, Registry).Allowed);
-                Assert.False(AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.RegionAnalyst }), target, Registry).Allowed);
+                Assert.Equal(IsRegionsOwnPublishedFigures(policy, target, target), AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.RegionAnalyst }), target, Registry).Allowed);
             }
         }
 
         Assert.All(Table.All.Where(p => p.Roles.Contains(Roles.Operator)), p => Assert.Equal(DataAccess.Operations, p.Access));
+    }
+
+    [Fact]
+    public void A_region_reads_and_imports_published_figures_for_itself_and_nothing_else()
+    {
+        // Issue 19 item 6: the region holds no organisation's rows, so its own code carries published figures only.
+        var withPublished = Table.All.Where(p => p.PublishedFiguresRoles.Count > 0).Select(p => p.Path).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            ["/safeguarding.measures.v1.MeasuresService/GetSeries", "/safeguarding.measures.v1.MeasuresService/ImportCsv", "/safeguarding.measures.v1.MeasuresService/ListObservations"],
+            withPublished);
+
+        var regionAnalyst = new Caller("u", "london", new HashSet<string> { Roles.RegionAnalyst });
+        var boardMember = new Caller("u", "london", new HashSet<string> { Roles.BoardMember });
+        var series = Table.Find("/safeguarding.measures.v1.MeasuresService/GetSeries")!;
+        var import = Table.Find("/safeguarding.measures.v1.MeasuresService/ImportCsv")!;
+        var aggregate = Table.Find("/safeguarding.measures.v1.MeasuresService/AggregateMeasure")!;
+        var record = Table.Find("/safeguarding.measures.v1.MeasuresService/RecordObservation")!;
+
+        Assert.True(AccessControl.Decide(series, regionAnalyst, "london", Registry).Allowed);
+        Assert.True(AccessControl.Decide(series, boardMember, "LONDON", Registry).Allowed);
+        Assert.True(AccessControl.Decide(import, regionAnalyst, "london", Registry).Allowed);
+
+        // Still refused: any organisation's rows, writes other than imports, and totals under the region.
+        foreach (var target in TestRegistry.Codes.Where(c => c != "london"))
+        {
+            Assert.False(AccessControl.Decide(series, regionAnalyst, target, Registry).Allowed);
+            Assert.False(AccessControl.Decide(import, regionAnalyst, target, Registry).Allowed);
+        }
+
+        Assert.False(AccessControl.Decide(aggregate, regionAnalyst, "london", Registry).Allowed);
+        Assert.False(AccessControl.Decide(record, regionAnalyst, "london", Registry).Allowed);
+        Assert.False(AccessControl.Decide(import, new Caller("u", "london", new HashSet<string> { Roles.BoardMember }), "london", Registry).Allowed);
+        // A region-analyst role held in a partnership gains nothing from the exception.
+        Assert.False(AccessControl.Decide(import, new Caller("u", "camden", new HashSet<string> { Roles.RegionAnalyst }), "camden", Registry).Allowed);
+    }
+
+    [Fact]
+    public void A_refusal_says_why_and_what_to_do_without_naming_the_organisation()
+    {
+        var import = Table.Find("/safeguarding.measures.v1.MeasuresService/ImportCsv")!;
+        var analyst = new HashSet<string> { Roles.Analyst };
+
+        var outside = AccessControl.Decide(import, new Caller("u", "camden", analyst), "islington", Registry);
+        var unknown = AccessControl.Decide(import, new Caller("u", "camden", analyst), "E92000001", Registry);
+        var role = AccessControl.Decide(import, new Caller("u", "camden", new HashSet<string> { Roles.BoardMember }), "camden", Registry);
+
+        Assert.Contains("own organisation", outside.Message, StringComparison.Ordinal);
+        Assert.Contains("Published figures", outside.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("islington", outside.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("not in the registry", unknown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("E92000001", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("roles", role.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,9 +214,18 @@ public sealed class AuthorizationMatrixTests
         Assert.False(AccessControl.Decide(read, new Caller("u", "CAMDEN-CSC", analyst), "ISLINGTON-CSC", Registry).Allowed);
     }
 
+    /// <summary>The region's own code on an RPC that reads or imports published figures: the region holds nothing else.</summary>
+    private static bool IsRegionsOwnPublishedFigures(RpcPolicy policy, string caller, string target) =>
+        policy.PublishedFiguresRoles.Count > 0 && caller == "london" && target == "london";
+
     private static bool Expected(RpcPolicy policy, string role, string caller, string target)
     {
         if (policy.Access == DataAccess.AnonymousHealth)
+        {
+            return true;
+        }
+
+        if (policy.PublishedFiguresRoles.Contains(role) && caller == "london" && target == "london")
         {
             return true;
         }

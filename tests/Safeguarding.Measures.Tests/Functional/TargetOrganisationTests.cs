@@ -31,12 +31,12 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
 
     /// <summary>
     /// RPCs whose requests name no organisation's rows, left as they were: the library, the organisation registry,
-    /// import mappings, and reading and defining measures (one set of definitions per instance, which every
+    /// and reading and defining measures (one set of definitions per instance, which every
     /// organisation on it reads and records against; a new one is owned by the target, never an organisation from
     /// the body, and only its owner revises or retires it).
     /// </summary>
     private static readonly string[] NamesNoOrganisation =
-        ["GetFrameworkLibrary", "ListOrganisations", "ListImportMappings", "DefineMeasure", "GetMeasure", "ListMeasures"];
+        ["GetFrameworkLibrary", "ListOrganisations", "DefineMeasure", "GetMeasure", "ListMeasures"];
 
     private MeasuresService.MeasuresServiceClient Client => service.Client;
 
@@ -190,6 +190,32 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
         Assert.Single((await Client.ListObservationsAsync(new ListObservationsRequest { MeasureId = Referrals, OrganisationCodes = { B }, PeriodFrom = period, PeriodTo = period }, For(null))).Observations);
     }
 
+    [Fact]
+    public async Task Published_reference_figures_a_target_imported_are_read_back_and_other_organisations_stay_refused()
+    {
+        await DefineMeasuresAsync();
+        await ImportAsync(Csv((2063, Reference, 2200), (2063, "E12000007", 4400)), For(A), Reference, "E12000007");
+        var year = Definitions.Year(2063);
+
+        var series = await Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Reference, MeasureId = Referrals }, For(A));
+        var listed = await Client.ListObservationsAsync(new ListObservationsRequest { OrganisationCodes = { Reference, "e12000007" }, MeasureId = Referrals, PeriodFrom = year, PeriodTo = year }, For(A));
+        var totalled = await Client.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = Referrals, OrganisationCodes = { A, Reference }, Periods = { year } }, For(A));
+
+        Assert.Equal("2200", series.Points.Single(p => p.Period.Code == "2062-04/P12M").Value);
+        Assert.Equal(new[] { Reference, "E12000007" }, listed.Observations.Select(o => o.OrganisationCode).Order(StringComparer.Ordinal));
+        Assert.Contains(Reference, totalled.OrganisationCodes);
+
+        // Another organisation's rows stay refused, beside a reference code or alone, and a reference parent (which
+        // would total the organisations under it) too.
+        var refused = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.ListObservationsAsync(new ListObservationsRequest { OrganisationCodes = { Reference, B } }, For(A)).ResponseAsync);
+        Assert.Contains("organisation_codes[1]", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(B, refused.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = B, MeasureId = Referrals }, For(A)).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = Referrals, OrganisationCodes = { Reference, B } }, For(A)).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = Referrals, ParentCode = "E12000007" }, For(A)).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.GetBalanceOfInformationAsync(new GetBalanceOfInformationRequest { OrganisationCode = Reference, Window = year }, For(A)).ResponseAsync);
+    }
+
     private IEnumerable<Case> Cases()
     {
         var areas = new Queue<string>(["domestic-violence", "parental-mental-health", "parental-substance-misuse", "looked-after-children", "disabled-children"]);
@@ -244,6 +270,19 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
             Call(o => Client.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = Referrals, OrganisationCodes = { org } }, o).ResponseAsync));
         yield return new("GetBalanceOfInformation", StatusCode.PermissionDenied, org =>
             Call(o => Client.GetBalanceOfInformationAsync(new GetBalanceOfInformationRequest { OrganisationCode = org, Window = Definitions.Year(2031) }, o).ResponseAsync));
+        yield return new("ListImportMappings", StatusCode.PermissionDenied, org =>
+            Call(o => Client.ListImportMappingsAsync(new ListImportMappingsRequest { OrganisationCode = org }, o).ResponseAsync));
+        yield return new("GetImportMapping", StatusCode.PermissionDenied, async org =>
+        {
+            var id = "target-" + Guid.NewGuid().ToString("N")[..12];
+            await Client.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = org, Document = ImportMappingApiTests.WideMapping(id) }, For(null));
+            return o => Client.GetImportMappingAsync(new GetImportMappingRequest { OrganisationCode = org, MappingId = id }, o).ResponseAsync;
+        });
+        yield return new("UploadImportMapping", StatusCode.PermissionDenied, org =>
+        {
+            var id = "target-" + Guid.NewGuid().ToString("N")[..12];
+            return Call(o => Client.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = org, Document = ImportMappingApiTests.WideMapping(id) }, o).ResponseAsync);
+        });
         yield return new("ImportCsv", StatusCode.PermissionDenied, org =>
         {
             var csv = Csv((++year + 100, org, 1000));
@@ -340,6 +379,7 @@ public abstract class TargetOrganisationTests(ServiceFixture service)
             await db.Measures.CountAsync(),
             await db.MeasureRevisions.CountAsync(),
             await db.Imports.CountAsync(),
+            await db.ImportMappings.CountAsync(),
             await db.Set<OutboxMessage>().CountAsync(),
             string.Join(',', areas.Order(StringComparer.Ordinal)));
     });

@@ -12,7 +12,8 @@ internal static class ImportCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "The CSV file to import." };
-        var mapping = new Option<string>("--mapping", "-m") { Description = "The import mapping, e.g. ees-cin-referrals-rereferrals (the measures service lists them: ListImportMappings).", Required = true };
+        var mapping = new Option<string>("--mapping", "-m") { Description = "The import mapping, e.g. ees-cin-referrals-rereferrals: a shipped one or one your organisation uploaded (`import mapping list`).", Required = true };
+        var mappingVersion = new Option<int>("--mapping-version") { Description = "An uploaded mapping's version (default: its latest)." };
         var scope = new Option<string[]>("--only") { Description = "Import only the rows of these organisations (codes).", AllowMultipleArgumentsPerToken = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would be stored; store nothing." };
         var defineMissing = new Option<bool>("--define-missing-measures") { Description = "Define the mapping's measures if the organisation has not yet." };
@@ -21,7 +22,8 @@ internal static class ImportCommand
         var connection = new ConnectionOptions();
         var command = new Command("import", "Import a CSV of figures through the gateway (with a progress bar), and summarise what was stored, skipped and rejected. Exits 1 when nothing could be imported, 2 when rows were rejected or figures disagree with the publisher's (unless --allow-rejected-rows), else 0.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { mapping, scope, dryRun, defineMissing, reportFile, allowRejects })
+        command.Subcommands.Add(ImportMappingCommand.Create());
+        foreach (var option in new Option[] { mapping, mappingVersion, scope, dryRun, defineMissing, reportFile, allowRejects })
         {
             command.Options.Add(option);
         }
@@ -40,6 +42,7 @@ internal static class ImportCommand
             var header = new ImportCsvHeader
             {
                 MappingId = parse.GetValue(mapping)!,
+                MappingVersion = parse.GetValue(mappingVersion),
                 FileName = source.Name,
                 DryRun = parse.GetValue(dryRun),
                 DefineMissingMeasures = parse.GetValue(defineMissing),

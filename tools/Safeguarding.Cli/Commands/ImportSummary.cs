@@ -16,13 +16,42 @@ internal static class ImportSummary
 
     public static void Write(ImportReport report, bool definedMissingMeasures)
     {
+        Columns(report);
         AnsiConsole.Write(Counts(report));
+        if (report.MeasuresDefined.Count > 0)
+        {
+            // Below the table, one a line: ids are long and a table cell would break them.
+            AnsiConsole.MarkupLine(report.DryRun ? "Measures that would be defined:" : "Measures defined:");
+            foreach (var measure in report.MeasuresDefined)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  {measure}");
+            }
+        }
         Mismatches(report);
         OrganisationIssues(report);
         Problems(report, definedMissingMeasures);
         AnsiConsole.MarkupLine(report.Fatal
             ? "[red]Nothing was imported:[/] the file or mapping has the problems above."
             : $"Import [bold]{Markup.Escape(report.ImportId)}[/]{(report.DryRun ? " (dry run: nothing stored)" : string.Empty)}.");
+    }
+
+    // How the file's header met the mapping: what a new mapping's author checks first.
+    private static void Columns(ImportReport report)
+    {
+        if (report.ColumnsMatched.Count + report.ColumnsMissing.Count + report.ColumnsUnused.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Mapping {report.MappingId}{(report.MappingVersion > 0 ? $" version {report.MappingVersion}" : string.Empty)}:");
+        AnsiConsole.MarkupLineInterpolated($"  columns matched: {List(report.ColumnsMatched)}");
+        if (report.ColumnsMissing.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [red]columns missing from the file[/]: {List(report.ColumnsMissing)}");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"  columns in the file the mapping does not use: {List(report.ColumnsUnused)}");
+        static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names.Select(n => $"'{n}'")) : "none";
     }
 
     private static Table Counts(ImportReport report)
@@ -45,11 +74,6 @@ internal static class ImportSummary
         Row("published figures matched", report.ChecksMatched);
         Row("published figures mismatched", report.ChecksMismatched);
         Row("published figures not checked", report.ChecksNotChecked);
-        if (report.MeasuresDefined.Count > 0)
-        {
-            table.AddRow(report.DryRun ? "measures that would be defined" : "measures defined", Markup.Escape(string.Join(", ", report.MeasuresDefined)));
-        }
-
         return table;
     }
 

@@ -28,6 +28,12 @@ internal static class EmbeddedGatewaySettings
 
         settings[$"{Registry}:Region:Code"] = DemoPartnership.RegionCode;
         settings[$"{Registry}:Region:Name"] = "London";
+        if (services.Any(s => s.Name == "measures"))
+        {
+            // The region's own code holds the published figures its analysts import and read (issue 19 item 6).
+            settings[$"{Registry}:Region:Services:measures"] = "measures";
+        }
+
         var partnership = $"{Registry}:Region:Partnerships:0";
         AddOrganisation(settings, partnership, DemoPartnership.Partnership.Code, DemoPartnership.Partnership.Name);
         foreach (var service in services)

@@ -7,9 +7,11 @@ namespace Safeguarding.Measures.Application.Importing;
 /// <paramref name="TargetOrganisation"/> is the organisation the call is for when the gateway said so
 /// (x-sg-target-organisation); then only rows of that organisation and of reference organisations (published
 /// geography, <see cref="Organisations.OrganisationRegistry.IsReference"/>) are taken, whatever the scope says.
+/// <paramref name="Mapping"/> is the mapping already resolved (an organisation's uploaded version, or a document
+/// tried in a dry run); without it <paramref name="MappingId"/> names a shipped one.
 /// </summary>
 public sealed record ImportRequest(
-    string MappingId, string FileName, bool DryRun, IReadOnlyList<string> OrganisationCodes, bool DefineMissingMeasures, string? TargetOrganisation = null);
+    string MappingId, string FileName, bool DryRun, IReadOnlyList<string> OrganisationCodes, bool DefineMissingMeasures, string? TargetOrganisation = null, MappingEntry? Mapping = null);
 
 /// <summary>What an import did: the domain's per-file report plus what storing it changed.</summary>
 public sealed record ImportOutcome
@@ -31,6 +33,9 @@ public sealed record ImportOutcome
     public int Batches { get; init; }
 
     public IReadOnlyList<string> MeasuresDefined { get; init; } = [];
+
+    /// <summary>How the file's header met the mapping (null when the file had no header).</summary>
+    public ColumnMatch? Columns { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
 

@@ -37,7 +37,13 @@ public sealed class ImportRunner(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(actor);
-        var mapping = mappings.Find(request.MappingId);
+        if (request.Mapping is { Origin: MappingOrigin.Inline } && !request.DryRun)
+        {
+            throw new DomainValidationException("header.mapping_document", "a document is tried in a dry run only: upload it (UploadImportMapping) to import with it");
+        }
+
+        var entry = request.Mapping ?? mappings.TryFind(request.MappingId) ?? throw new ResourceNotFoundException("import mapping", request.MappingId);
+        var mapping = entry.Mapping;
         var scope = request.OrganisationCodes
             .Select(c => organisations.Find(c)?.Code ?? throw new ResourceNotFoundException("organisation", c))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -45,8 +51,10 @@ public sealed class ImportRunner(
         var started = time.GetUtcNow();
         var run = new ImportRun(Guid.CreateVersion7(started).ToString(), Path.GetFileName(request.FileName), request.DryRun, actor.OrganisationCode ?? options.Value.DefaultOrganisation, started);
         var (catalog, wouldDefine) = await PrepareMeasuresAsync(mapping, request, run, actor, cancellationToken);
+        ColumnMatch? columns = null;
         var context = new ImportContext
         {
+            OnHeader = match => columns = match,
             FileName = run.FileName,
             ImportId = run.ImportId,
             UserId = actor.UserId,
@@ -135,7 +143,7 @@ public sealed class ImportRunner(
         var outcome = new ImportOutcome
         {
             ImportId = run.ImportId,
-            Request = request with { FileName = run.FileName },
+            Request = request with { FileName = run.FileName, Mapping = entry },
             Report = report.Build(),
             RowsOutOfScope = outOfScope,
             Recorded = counts.Recorded,
@@ -143,12 +151,13 @@ public sealed class ImportRunner(
             Superseded = counts.Superseded,
             Batches = batchesCommitted,
             MeasuresDefined = run.DryRun ? wouldDefine : run.MeasuresDefined,
+            Columns = columns,
             StartedAt = started,
             CompletedAt = time.GetUtcNow(),
         };
         if (!run.DryRun && !outcome.Report.Fatal)
         {
-            await FinishAsync(run, mapping, outcome, actor, cancellationToken);
+            await FinishAsync(run, entry, outcome, actor, cancellationToken);
         }
 
         ImportsLog.Finished(logger, run.ImportId, outcome.Report.RowsRead, outcome.Report.RowsRejected, outcome.Recorded, outcome.SkippedIdentical, outcome.Superseded, outcome.Batches);
@@ -308,15 +317,16 @@ public sealed class ImportRunner(
         return (new LoadedMeasureCatalog(overlay), [.. missing.Select(m => m.MeasureId)]);
     }
 
-    private async Task FinishAsync(ImportRun run, ImportMapping mapping, ImportOutcome outcome, Actor actor, CancellationToken cancellationToken)
+    private async Task FinishAsync(ImportRun run, MappingEntry entry, ImportOutcome outcome, Actor actor, CancellationToken cancellationToken)
     {
+        var mapping = entry.Mapping;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MeasuresDbContext>();
         var report = outcome.Report;
         db.Imports.Add(new ImportRow
         {
             ImportId = run.ImportId,
-            MappingId = mapping.Id,
+            MappingId = entry.Reference,
             FileName = run.FileName,
             UserId = actor.UserId,
             OrganisationCode = actor.OrganisationCode,
@@ -335,7 +345,7 @@ public sealed class ImportRunner(
         var summary = new ObservationsImported
         {
             ImportId = run.ImportId,
-            MappingId = mapping.Id,
+            MappingId = entry.Reference,
             RowsRead = report.RowsRead,
             RowsImported = report.RowsImported,
             RowsRejected = report.RowsRejected,

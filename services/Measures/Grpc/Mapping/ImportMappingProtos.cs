@@ -7,6 +7,22 @@ namespace Safeguarding.Measures.Grpc.Mapping;
 
 internal static class ImportMappingProtos
 {
+    public static Proto.ImportMapping ToProto(MappingEntry entry)
+    {
+        var proto = ToProto(entry.Mapping);
+        proto.Origin = entry.Origin == MappingOrigin.Shipped ? "shipped" : entry.Origin == MappingOrigin.Uploaded ? "uploaded" : "inline";
+        proto.OrganisationCode = entry.OrganisationCode ?? string.Empty;
+        proto.Version = entry.Version;
+        proto.UploadedBy = entry.UploadedBy ?? string.Empty;
+        proto.DocumentSha256 = entry.DocumentSha256 ?? string.Empty;
+        if (entry.UploadedAt is { } at)
+        {
+            proto.UploadedAt = Timestamps.From(at);
+        }
+
+        return proto;
+    }
+
     public static Proto.ImportMapping ToProto(ImportMapping mapping)
     {
         var proto = new Proto.ImportMapping
@@ -33,7 +49,8 @@ internal static class ImportMappingProtos
         var proto = new Proto.ImportReport
         {
             ImportId = outcome.ImportId,
-            MappingId = outcome.Request.MappingId,
+            MappingId = outcome.Request.Mapping?.Mapping.Id ?? outcome.Request.MappingId,
+            MappingVersion = outcome.Request.Mapping?.Version ?? 0,
             FileName = outcome.Request.FileName,
             DryRun = outcome.Request.DryRun,
             Fatal = report.Fatal,
@@ -90,6 +107,13 @@ internal static class ImportMappingProtos
         }
 
         proto.MeasuresDefined.AddRange(outcome.MeasuresDefined);
+        if (outcome.Columns is { } columns)
+        {
+            proto.ColumnsMatched.AddRange(columns.Matched);
+            proto.ColumnsMissing.AddRange(columns.Missing);
+            proto.ColumnsUnused.AddRange(columns.Unused);
+        }
+
         return proto;
     }
 }

@@ -95,6 +95,13 @@ public static class MeasuresWriteCases
                 ],
                 o => calls.Measures.RetireContentAreaAsync(Retire(owner), o).ResponseAsync);
         });
+        yield return new(Service + "UploadImportMapping", async owner =>
+        {
+            var id = WriteCalls.Fresh("mapping");
+            await calls.Measures.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = owner, Document = MappingDocument(id, "Uploaded by its owner") }, WriteCalls.As(owner));
+            return new([(_, o) => calls.Measures.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = owner, Document = MappingDocument(id, "Changed by another organisation") }, o).ResponseAsync],
+                o => calls.Measures.UploadImportMappingAsync(new UploadImportMappingRequest { OrganisationCode = owner, Document = MappingDocument(id, "Changed by its owner") }, o).ResponseAsync);
+        });
         yield return new(Service + "ImportCsv", owner =>
         {
             var month = $"2019-{++year % 12 + 1:00}";
@@ -134,6 +141,24 @@ public static class MeasuresWriteCases
         var header = new ImportCsvHeader { MappingId = "generic-monthly-team-audit-example", FileName = "sweep.csv", DefineMissingMeasures = true, OrganisationCodes = { owner } };
         return measures.ImportCsvAsync(header, new MemoryStream(Encoding.UTF8.GetBytes(csv)), options);
     }
+
+    // A small generic mapping (docs/import-mappings.md); the title is what each upload changes.
+    private static string MappingDocument(string id, string title) => $"""
+        mapping_version: 1
+        id: {id}
+        title: {title}
+        layout: generic
+        columns_verified: false
+        period:
+          column: Month
+          format: month
+        organisation:
+          code_column: Agency code
+        measures:
+          - measure_id: sweep.cases_audited
+            unit: count
+            value: Cases audited
+        """;
 
     private static ContentArea OwnArea()
     {
