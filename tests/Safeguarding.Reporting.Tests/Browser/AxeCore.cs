@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace Safeguarding.Reporting.Tests.Browser;
 
 /// <summary>
-/// Finds axe-core's axe.min.js, installing the npm package axe-core@4 beside the test output on first use, and runs
-/// it on a page.
+/// Finds axe-core's axe.min.js, installing it on first use with `npm ci` from tools/testenv/axe (a lock file pins
+/// the version), and runs it on a page.
 /// </summary>
 internal static class AxeCore
 {
@@ -28,8 +28,8 @@ internal static class AxeCore
 
     public static async Task<string> ScriptAsync()
     {
-        var prefix = Path.Combine(AppContext.BaseDirectory, "axe-core-npm");
-        var script = Path.Combine(prefix, "node_modules", "axe-core", "axe.min.js");
+        var folder = Path.Combine(RepositoryRoot(), "tools", "testenv", "axe");
+        var script = Path.Combine(folder, "node_modules", "axe-core", "axe.min.js");
         await Gate.WaitAsync();
         try
         {
@@ -38,13 +38,14 @@ internal static class AxeCore
                 return script;
             }
 
-            Directory.CreateDirectory(prefix);
+            // The version is pinned by tools/testenv/axe/package-lock.json: `npm ci` installs exactly it.
             var start = new ProcessStartInfo("npm")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                WorkingDirectory = folder,
             };
-            foreach (var argument in new[] { "install", "--prefix", prefix, "axe-core@4", "--no-audit", "--no-fund", "--loglevel=error" })
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -67,7 +68,7 @@ internal static class AxeCore
                 await npm.WaitForExitAsync(timeout.Token);
                 if (npm.ExitCode != 0 || !File.Exists(script))
                 {
-                    throw new InvalidOperationException($"npm install axe-core@4 failed ({npm.ExitCode}): {await errors} {await output}");
+                    throw new InvalidOperationException($"npm ci in {folder} failed ({npm.ExitCode}): {await errors} {await output}");
                 }
             }
 
@@ -77,5 +78,24 @@ internal static class AxeCore
         {
             Gate.Release();
         }
+    }
+
+    // SAFEGUARDING_REPO_ROOT when the test command set it, else the folder above the test output holding the solution.
+    private static string RepositoryRoot()
+    {
+        if (Environment.GetEnvironmentVariable("SAFEGUARDING_REPO_ROOT") is { Length: > 0 } root)
+        {
+            return root;
+        }
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Safeguarding.Platform.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Safeguarding.Platform.sln) was not found above the test output; set SAFEGUARDING_REPO_ROOT.");
     }
 }
