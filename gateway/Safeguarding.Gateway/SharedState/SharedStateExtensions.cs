@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -19,7 +20,15 @@ internal static class SharedStateExtensions
             return redis.IsConfigured ? new RedisSignedOutTokens(redis, clock) : new MemorySignedOutTokens(clock);
         });
         // Antiforgery tokens (the pages' forms) are protected with these keys: every replica must hold the same ones.
-        services.AddDataProtection().SetApplicationName("safeguarding-gateway");
+        var dataProtection = services.AddDataProtection().SetApplicationName("safeguarding-gateway");
+        var settings = configuration.GetSection(SharedStateOptions.Section).Get<SharedStateOptions>() ?? new SharedStateOptions();
+        if (!string.IsNullOrWhiteSpace(settings.KeyProtectionCertificatePath))
+        {
+            // Every replica mounts the same certificate: it encrypts new keys and decrypts any replica's.
+            var certificate = X509Certificate2.CreateFromPemFile(settings.KeyProtectionCertificatePath, settings.KeyProtectionKeyPath);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         services.AddOptions<KeyManagementOptions>().Configure<SharedRedis>((keys, redis) =>
         {
             if (redis.IsConfigured)

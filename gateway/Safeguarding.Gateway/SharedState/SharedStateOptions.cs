@@ -15,6 +15,14 @@ public sealed class SharedStateOptions
     /// <summary>Prefix of every key the gateway writes, so several deployments can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "sg-gateway:";
 
+    /// <summary>
+    /// A certificate (PEM) whose key encrypts the Data Protection keys kept in Redis, so that reading Redis is not
+    /// enough to forge the pages' antiforgery tokens; with <see cref="KeyProtectionKeyPath"/> (its private key, PEM).
+    /// </summary>
+    public string? KeyProtectionCertificatePath { get; set; }
+
+    public string? KeyProtectionKeyPath { get; set; }
+
     /// <summary>How long one Redis operation may take before the gateway treats Redis as unavailable.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

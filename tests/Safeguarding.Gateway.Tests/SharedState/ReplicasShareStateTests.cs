@@ -15,13 +15,14 @@ namespace Safeguarding.Gateway.Tests.SharedState;
 /// say so in their readiness; with Redis back, calls go through again.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ReplicasShareStateTests : IAsyncLifetime
+public sealed class ReplicasShareStateTests : IAsyncLifetime, IDisposable
 {
     private const int Burst = 4;
 
     // One deployment's keys: both replicas share them, and no other test's.
     private readonly string _keyPrefix = "test-" + Guid.NewGuid().ToString("N") + ":";
 
+    private readonly TestCertificates _certificates = new();
     private RedisServer _redis = null!;
     private TestBackend _camden = null!;
     private GatewayHost _first = null!;
@@ -44,6 +45,8 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         await _camden.DisposeAsync();
         await _redis.DisposeAsync();
     }
+
+    public void Dispose() => _certificates.Dispose();
 
     [Fact]
     public async Task A_callers_rate_limit_holds_across_both_replicas()
@@ -79,7 +82,11 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, signOut.StatusCode);
         using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.Configuration))
         {
-            Assert.True(await redis.GetDatabase().ListLengthAsync(_keyPrefix + "data-protection-keys") > 0, "the Data Protection keys are kept in Redis");
+            var keys = await redis.GetDatabase().ListRangeAsync(_keyPrefix + "data-protection-keys");
+            Assert.NotEmpty(keys);
+            // Encrypted with the certificate both replicas mount: reading Redis does not give the key material.
+            Assert.All(keys, key => Assert.Contains("EncryptedData", key.ToString(), StringComparison.Ordinal));
+            Assert.All(keys, key => Assert.DoesNotContain("<value>", key.ToString(), StringComparison.Ordinal));
         }
 
 
@@ -123,6 +130,8 @@ public sealed class ReplicasShareStateTests : IAsyncLifetime
         {
             ["Gateway:SharedState:Redis"] = _redis.Configuration,
             ["Gateway:SharedState:KeyPrefix"] = _keyPrefix,
+            ["Gateway:SharedState:KeyProtectionCertificatePath"] = _certificates.GatewayCertificatePath,
+            ["Gateway:SharedState:KeyProtectionKeyPath"] = _certificates.GatewayKeyPath,
             // Generous for a loaded CI machine; stopping Redis fails fast on the closed connection, not on this timeout.
             ["Gateway:SharedState:OperationTimeout"] = "00:00:05",
             ["Gateway:RateLimit:PermitsPerSecond"] = "1",
