@@ -274,30 +274,7 @@ internal static class AuditsCommand
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static Command Define(
-        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, AuditsService.AuditsServiceClient, CallOptions, Task> work)
-    {
-        var command = new Command(name, description);
-        var connection = new ConnectionOptions();
-        foreach (var argument in arguments)
-        {
-            command.Arguments.Add(argument);
-        }
-
-        foreach (var option in options)
-        {
-            command.Options.Add(option);
-        }
-
-        connection.AddTo(command);
-        // Auditor by default, rather than the connection's usual analyst.
-        connection.Roles.DefaultValueFactory = _ => [Gateway.Auth.Roles.Auditor];
-        command.SetAction((parse, cancellationToken) => CommandOutcome.RunAsync(async () =>
-        {
-            using GatewayConnection gateway = connection.Open(parse);
-            var callOptions = gateway.As(parse.GetValue(connection.Organisation)!, parse.GetValue(connection.Roles)!, cancellationToken);
-            await work(parse, new AuditsService.AuditsServiceClient(gateway.Channel), callOptions);
-            return 0;
-        }));
-        return command;
-    }
+        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, AuditsService.AuditsServiceClient, CallOptions, Task> work) =>
+        GatewayCommand.Define(name, description, arguments, options, Gateway.Auth.Roles.Auditor, channel => new AuditsService.AuditsServiceClient(channel),
+            (parse, service, call, _) => work(parse, service, call));
 }

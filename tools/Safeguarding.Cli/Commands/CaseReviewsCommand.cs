@@ -321,31 +321,6 @@ internal static class CaseReviewsCommand
     private static string Counted(int n, string noun) => Number(n) + " " + noun + (n == 1 ? "" : "s");
 
     private static Command Define(
-        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, CaseReviewsService.CaseReviewsServiceClient, Grpc.Core.CallOptions, string, Task> work)
-    {
-        var command = new Command(name, description);
-        var connection = new ConnectionOptions();
-        foreach (var argument in arguments)
-        {
-            command.Arguments.Add(argument);
-        }
-
-        foreach (var option in options)
-        {
-            command.Options.Add(option);
-        }
-
-        connection.AddTo(command);
-        // Review coordinator by default, rather than the connection's usual analyst.
-        connection.Roles.DefaultValueFactory = _ => [Gateway.Auth.Roles.ReviewCoordinator];
-        command.SetAction((parse, cancellationToken) => CommandOutcome.RunAsync(async () =>
-        {
-            using GatewayConnection gateway = connection.Open(parse);
-            var organisation = parse.GetValue(connection.Organisation)!;
-            var callOptions = gateway.As(organisation, parse.GetValue(connection.Roles)!, cancellationToken);
-            await work(parse, new CaseReviewsService.CaseReviewsServiceClient(gateway.Channel), callOptions, organisation);
-            return 0;
-        }));
-        return command;
-    }
+        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, CaseReviewsService.CaseReviewsServiceClient, Grpc.Core.CallOptions, string, Task> work) =>
+        GatewayCommand.Define(name, description, arguments, options, Gateway.Auth.Roles.ReviewCoordinator, channel => new CaseReviewsService.CaseReviewsServiceClient(channel), work);
 }

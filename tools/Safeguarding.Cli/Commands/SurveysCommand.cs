@@ -155,30 +155,7 @@ internal static class SurveysCommand
     }
 
     private static Command Define(
-        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, SurveysService.SurveysServiceClient, Grpc.Core.CallOptions, Task> work)
-    {
-        var command = new Command(name, description);
-        var connection = new ConnectionOptions();
-        foreach (var argument in arguments)
-        {
-            command.Arguments.Add(argument);
-        }
-
-        foreach (var option in options)
-        {
-            command.Options.Add(option);
-        }
-
-        connection.AddTo(command);
-        // Survey admin by default, rather than the connection's usual analyst.
-        connection.Roles.DefaultValueFactory = _ => [Gateway.Auth.Roles.SurveyAdmin];
-        command.SetAction((parse, cancellationToken) => CommandOutcome.RunAsync(async () =>
-        {
-            using GatewayConnection gateway = connection.Open(parse);
-            var callOptions = gateway.As(parse.GetValue(connection.Organisation)!, parse.GetValue(connection.Roles)!, cancellationToken);
-            await work(parse, new SurveysService.SurveysServiceClient(gateway.Channel), callOptions);
-            return 0;
-        }));
-        return command;
-    }
+        string name, string description, Argument[] arguments, Option[] options, Func<ParseResult, SurveysService.SurveysServiceClient, Grpc.Core.CallOptions, Task> work) =>
+        GatewayCommand.Define(name, description, arguments, options, Gateway.Auth.Roles.SurveyAdmin, channel => new SurveysService.SurveysServiceClient(channel),
+            (parse, service, call, _) => work(parse, service, call));
 }
