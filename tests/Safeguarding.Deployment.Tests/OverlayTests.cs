@@ -588,6 +588,39 @@ public sealed class OverlayTests
     }
 
     [Theory]
+    [MemberData(nameof(AllOverlays))]
+    public async Task Surveys_trusts_the_forwarded_address_only_from_private_networks_its_policy_limits_to_the_gateway(string overlay)
+    {
+        var rendered = await Manifests.RenderAsync(overlay);
+        var surveys = rendered.Find("Deployment", "surveys");
+        if (surveys is null)
+        {
+            return;
+        }
+
+        var app = surveys.Items("spec.template.spec.containers").Single(c => c.Str("name") == "app");
+        var trusted = ConfigFor(rendered, app)
+            .Where(e => e.Key.StartsWith("Surveys__Pages__TrustedProxies__", StringComparison.Ordinal))
+            .Select(e => System.Net.IPNetwork.Parse(e.Value))
+            .ToList();
+        Assert.True(trusted.Count > 0, $"{overlay}: without Surveys__Pages__TrustedProxies every respondent behind the gateway shares one limit");
+        Assert.All(trusted, n => Assert.True(
+            n.BaseAddress.IsIPv6UniqueLocal || n.BaseAddress.ToString() is "10.0.0.0" or "172.16.0.0" or "192.168.0.0",
+            $"{overlay}: {n} is not a private network"));
+
+        // Trusting a network is only safe while nothing but the gateway can reach the pages' port.
+        var policy = rendered.Find("NetworkPolicy", "surveys");
+        Assert.NotNull(policy);
+        var reachingPages = policy.Items("spec.ingress")
+            .Where(rule => !rule.Items("ports").Any() || rule.Items("ports").Any(p => p.Str("port") == "http"))
+            .ToList();
+        Assert.NotEmpty(reachingPages);
+        Assert.All(reachingPages.SelectMany(rule => rule.Items("from")), peer => Assert.True(
+            peer.StringMap("podSelector.matchLabels").GetValueOrDefault("app.kubernetes.io/name") == "gateway" && peer.Path("namespaceSelector") is null,
+            $"{overlay}: the surveys NetworkPolicy lets more than the gateway reach the pages"));
+    }
+
+    [Theory]
     [InlineData("agency")]
     [InlineData("agency-redis")]
     public async Task The_pubsub_component_is_the_one_the_overlay_names(string overlay)
