@@ -30,12 +30,4 @@ public sealed class WilsonTests
     [Fact]
     public void Refuses_more_successes_than_trials() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Wilson.Interval(6, 5));
-
-    [Fact]
-    public void Suppresses_small_cells_and_one_more_so_none_can_be_recovered()
-    {
-        Assert.Equal([false, true, true, false], WaveResultsCalculator.Suppress([20, 3, 9, 40], 5));
-        Assert.Equal([false, true, true, false], WaveResultsCalculator.Suppress([20, 3, 2, 40], 5));
-        Assert.Equal([false, false, false], WaveResultsCalculator.Suppress([0, 7, 9], 5));
-    }
 }

@@ -8,12 +8,14 @@ public sealed record ProportionResult(bool Suppressed, string Reason, int Numera
     {
         if (controlled && denominator < minimum)
         {
-            return new(true, $"fewer than {minimum} answers", 0, 0, 0, 0, 0);
+            return Withheld($"fewer than {minimum} answers");
         }
 
         var (lower, upper) = Wilson.Interval(numerator, denominator);
         return new(false, string.Empty, numerator, denominator, denominator == 0 ? 0 : (double)numerator / denominator, lower, upper);
     }
+
+    public static ProportionResult Withheld(string reason) => new(true, reason, 0, 0, 0, 0, 0);
 }
 
 public sealed record ChoiceCountResult(string Choice, string Label, bool Suppressed, int Count);
@@ -25,9 +27,8 @@ public sealed record WaveResultsView(ProportionResult ResponseRate, IReadOnlyLis
 
 /// <summary>
 /// A wave's results from its stored answers. Inside the organisation every count is shown; outside it
-/// (<c>controlled</c>) a figure over fewer than the wave's minimum answers is suppressed, and in a choice
-/// distribution every cell below the minimum is, with the next smallest too when only one would be (so it cannot
-/// be recovered from the total: secondary suppression, DESIGN §4).
+/// (<c>controlled</c>) a figure over fewer than the wave's minimum answers is suppressed, and a choice
+/// distribution goes through the platform's disclosure control (<see cref="ChoiceDisclosure"/>, DESIGN §4).
 /// </summary>
 public static class WaveResultsCalculator
 {
@@ -42,6 +43,10 @@ public static class WaveResultsCalculator
         foreach (var q in questionnaire.Questions.Where(q => q.HasChoices || q.Kind == QuestionKind.Rating))
         {
             var answered = responses.Where(r => r.ContainsKey(q.Name)).ToList();
+            var options = q.Kind == QuestionKind.Rating
+                ? Enumerable.Range(q.RatingMin, q.RatingMax - q.RatingMin + 1).Select(n => new ChoiceDefinition(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()
+                : q.Choices.ToList();
+            var counts = options.Select(c => answered.Count(r => r[q.Name].Contains(c.Name))).ToArray();
             ProportionResult? positive = null;
             if (q.MeasureId.Length > 0)
             {
@@ -49,34 +54,25 @@ public static class WaveResultsCalculator
                 positive = ProportionResult.Of(count, answered.Count, minimum, controlled);
             }
 
-            var options = q.Kind == QuestionKind.Rating
-                ? Enumerable.Range(q.RatingMin, q.RatingMax - q.RatingMin + 1).Select(n => new ChoiceDefinition(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList()
-                : q.Choices.ToList();
-            var counts = options.Select(c => answered.Count(r => r[q.Name].Contains(c.Name))).ToArray();
-            var suppressed = controlled ? Suppress(counts, minimum) : new bool[counts.Length];
             var answeredSuppressed = controlled && answered.Count < minimum;
+            var withheld = new bool[counts.Length];
+            if (controlled && !answeredSuppressed)
+            {
+                var positiveChoices = options.Select((c, i) => (c, i)).Where(x => q.PositiveChoices.Contains(x.c.Name)).Select(x => x.i).ToList();
+                var protection = ChoiceDisclosure.Protect(
+                    counts, minimum, answered.Count, q.Kind != QuestionKind.MultipleChoice, positiveChoices, positive is { Suppressed: false } ? positive.Numerator : null);
+                withheld = [.. protection.ChoiceWithheld];
+                if (protection.PositiveWithheld)
+                {
+                    positive = ProportionResult.Withheld("withheld so that a small count cannot be worked out");
+                }
+            }
+
             questions.Add(new QuestionResultView(
                 q.Name, q.Label, q.MeasureId, positive, answeredSuppressed, answeredSuppressed ? 0 : answered.Count,
-                [.. options.Select((c, i) => new ChoiceCountResult(c.Name, c.Label, suppressed[i] || answeredSuppressed, suppressed[i] || answeredSuppressed ? 0 : counts[i]))]));
+                [.. options.Select((c, i) => new ChoiceCountResult(c.Name, c.Label, withheld[i] || answeredSuppressed, withheld[i] || answeredSuppressed ? 0 : counts[i]))]));
         }
 
         return new WaveResultsView(rate, questions, controlled);
-    }
-
-    /// <summary>Primary suppression of cells 1..minimum-1 (zero is shown: it discloses no one), then secondary.</summary>
-    public static bool[] Suppress(IReadOnlyList<int> counts, int minimum)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        var suppressed = counts.Select(c => c > 0 && c < minimum).ToArray();
-        if (suppressed.Count(s => s) == 1)
-        {
-            var next = Enumerable.Range(0, counts.Count).Where(i => !suppressed[i] && counts[i] > 0).OrderBy(i => counts[i]).Cast<int?>().FirstOrDefault();
-            if (next is { } i)
-            {
-                suppressed[i] = true;
-            }
-        }
-
-        return suppressed;
     }
 }
