@@ -79,16 +79,50 @@ public sealed class PoolingAndDisclosureTests
     }
 
     [Fact]
-    public void Two_withheld_cells_protect_each_other()
+    public void Two_withheld_cells_protect_each_other_when_their_sum_is_not_small()
     {
         (string, Figure)[] cells =
         [
             ("North", new Figure(PointState.Value, 80, 20, 25, null)),
             ("South", new Figure(PointState.Value, 75, 3, 4, null)),
-            ("East", new Figure(PointState.Value, 50, 1, 2, null)),
+            ("East", new Figure(PointState.Value, 50, 2, 4, null)),
+            ("West", new Figure(PointState.Value, 90, 45, 50, null)),
         ];
 
-        Assert.Equal([PointState.Value, PointState.Suppressed, PointState.Suppressed], Disclosure.Breakdown(cells, MeasureUnit.Percentage, 5).Select(c => c.Figure.State));
+        Assert.Equal([PointState.Value, PointState.Suppressed, PointState.Suppressed, PointState.Value], Disclosure.Breakdown(cells, MeasureUnit.Percentage, 5).Select(c => c.Figure.State));
+    }
+
+    [Fact]
+    public void Withheld_cells_whose_sum_the_total_gives_away_as_small_take_a_third_with_them()
+    {
+        // Numerators 3 + 1 = 4 and denominators 4 + 2 = 6 follow from the total: 4 bounds each numerator below 5.
+        (string, Figure)[] cells =
+        [
+            ("North", new Figure(PointState.Value, 80, 20, 25, null)),
+            ("South", new Figure(PointState.Value, 75, 3, 4, null)),
+            ("East", new Figure(PointState.Value, 50, 1, 2, null)),
+            ("West", new Figure(PointState.Value, 90, 45, 50, null)),
+        ];
+
+        var states = Disclosure.Breakdown(cells, MeasureUnit.Percentage, 5).Select(c => c.Figure.State).ToList();
+
+        Assert.Equal(PointState.Suppressed, states[1]);
+        Assert.Equal(PointState.Suppressed, states[2]);
+        Assert.Equal(3, states.Count(s => s == PointState.Suppressed));
+    }
+
+    [Fact]
+    public void A_breakdown_of_counts_is_protected_against_its_total()
+    {
+        (string, Figure)[] cells =
+        [
+            ("North", new Figure(PointState.Value, 40, null, null, null)),
+            ("South", new Figure(PointState.Value, 2, null, null, null)),
+            ("East", new Figure(PointState.Value, 0, null, null, null)),
+            ("West", new Figure(PointState.Value, 9, null, null, null)),
+        ];
+
+        Assert.Equal([PointState.Value, PointState.Suppressed, PointState.Value, PointState.Suppressed], Disclosure.Breakdown(cells, MeasureUnit.Count, 5).Select(c => c.Figure.State));
     }
 
     [Theory]
