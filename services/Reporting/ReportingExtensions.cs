@@ -8,6 +8,7 @@ using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Events;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Region;
 using Safeguarding.Reporting.Persistence;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.Rendering;
@@ -62,6 +63,7 @@ public static class ReportingExtensions
         builder.Services.AddScoped<EvidenceLoader>();
         builder.Services.AddScoped<ReportGenerator>();
         builder.Services.AddReviewDashboard(configuration.GetSection(CaseReviewsOptions.Section));
+        builder.Services.AddAreaPicture(configuration.GetSection(RegionOptions.Section));
         builder.Services.AddScoped<ReportStore>();
         builder.Services.AddScoped<SignOffWorkflow>();
         builder.Services.AddScoped<ReportFiles>();

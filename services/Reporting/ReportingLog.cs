@@ -17,4 +17,7 @@ internal static partial class ReportingLog
 
     [LoggerMessage(5, LogLevel.Warning, "The case reviews dashboard for {Organisation} is unavailable ({Status}); the report says so")]
     public static partial void ReviewDashboardUnavailable(ILogger logger, string organisation, string status);
+
+    [LoggerMessage(6, LogLevel.Warning, "The region's figures for {Measure} could not be had from the gateway ({Status}); the report leaves them out")]
+    public static partial void AreaMeasureUnavailable(ILogger logger, string measure, string status);
 }

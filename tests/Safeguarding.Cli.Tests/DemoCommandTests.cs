@@ -18,7 +18,8 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
 
         Assert.True(result.ExitCode == 0, result.All);
         var reports = _out.GetFiles("*.html").Select(f => f.Name).Order().ToList();
-        Assert.Equal(10, reports.Count);
+        Assert.Equal(11, reports.Count);
+        Assert.Contains("E12000007-how-are-we-doing-2026-q4.html", reports);
         foreach (var organisation in new[] { "NB-LSCP", "NB-CSC", "NB-HEALTH", "NB-POLICE", "NB-EDU" })
         {
             Assert.Contains($"{organisation}-how-are-we-doing-2026-q4.html", reports);
@@ -52,6 +53,26 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         // Reviews belong to the partnership: an agency's report has no such section.
         Assert.DoesNotContain("4.4 Case reviews", File.ReadAllText(Path.Combine(_out.FullName, "NB-CSC-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
         Assert.Contains("2 case reviews", demo.Result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_London_Boards_quarterly_report_shows_every_partnership_beside_london_and_england_with_rank_and_no_rows()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var london = File.ReadAllText(Path.Combine(_out.FullName, "E12000007-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("4.5 Across the region: partnerships beside the region and England", london, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be had from the gateway", london, StringComparison.Ordinal);
+        // The published 2024-25 re-referrals: every borough ranked, London's total beside England's published figure.
+        Assert.Contains("% of referrals that were re-referrals within 12 months, 2024-25 financial year, by partnership", london, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">Camden</th><td[^>]*>\d+\.\d</td><td[^>]*>\d+ of 33</td>", london);
+        Assert.Contains(">England (published)</th>", london, StringComparison.Ordinal);
+        Assert.Contains("Learning themes across the region", london, StringComparison.Ordinal);
+        // Row-level data of no organisation: neither Northbridge's agencies nor its reviews by name.
+        foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
+        {
+            Assert.DoesNotContain(agency, london, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -21,31 +21,36 @@ public static class ReportingPolicies
     private static readonly string[] Readers = [.. Roles.DataRoles];
     private static readonly string[] Writers = [Roles.Analyst, Roles.ReviewCoordinator];
 
+    // The region's own reports (the London Board's) are made from published figures and the gateway's aggregates, never
+    // an organisation's rows: its analysts write them and its board reads, approves and publishes them, for the region only.
+    private static readonly string[] RegionWriters = [Roles.RegionAnalyst, Roles.Analyst];
+    private static readonly string[] RegionReaders = [Roles.RegionAnalyst, Roles.Analyst, Roles.BoardMember];
+
     public static RpcPolicySet Create() => new("reporting",
     [
         // Narrative: context, analysis, recommendations and actions, written by QA leads and review coordinators.
-        RpcPolicy.For(Reporting, "CreateNarrativeEntry", DataAccess.RowWrite, Writers),
-        RpcPolicy.For(Reporting, "UpdateNarrativeEntry", DataAccess.RowWrite, Writers),
-        RpcPolicy.For(Reporting, "DeleteNarrativeEntry", DataAccess.RowWrite, Writers),
-        RpcPolicy.For(Reporting, "GetNarrativeEntry", DataAccess.RowRead, Readers),
-        RpcPolicy.For(Reporting, "ListNarrativeEntries", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "CreateNarrativeEntry", DataAccess.RowWrite, Writers).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "UpdateNarrativeEntry", DataAccess.RowWrite, Writers).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "DeleteNarrativeEntry", DataAccess.RowWrite, Writers).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "GetNarrativeEntry", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
+        RpcPolicy.For(Reporting, "ListNarrativeEntries", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
 
         // How the organisation's reports are put together.
-        RpcPolicy.For(Reporting, "SetReportingProfile", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Reporting, "GetReportingProfile", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Reporting, "SetReportingProfile", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "GetReportingProfile", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
 
         // Drafting reports; reading them; taking them away as PDF or CSV (exports, audited as such).
-        RpcPolicy.For(Reporting, "GenerateQuarterlyReport", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Reporting, "GenerateReportBook", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Reporting, "GetReport", DataAccess.RowRead, Readers),
-        RpcPolicy.For(Reporting, "ListReports", DataAccess.RowRead, Readers),
-        RpcPolicy.For(Reporting, "GetReportHtml", DataAccess.RowRead, Readers),
-        RpcPolicy.For(Reporting, "GetReportPdf", DataAccess.Export, Readers),
-        RpcPolicy.For(Reporting, "ListReportCsv", DataAccess.Export, Readers),
+        RpcPolicy.For(Reporting, "GenerateQuarterlyReport", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "GenerateReportBook", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "GetReport", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
+        RpcPolicy.For(Reporting, "ListReports", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
+        RpcPolicy.For(Reporting, "GetReportHtml", DataAccess.RowRead, Readers).WithPublishedFiguresFor(RegionReaders),
+        RpcPolicy.For(Reporting, "GetReportPdf", DataAccess.Export, Readers).WithPublishedFiguresFor(RegionReaders),
+        RpcPolicy.For(Reporting, "ListReportCsv", DataAccess.Export, Readers).WithPublishedFiguresFor(RegionReaders),
 
         // Sign-off: analysts submit, the board approves, either publishes (the service checks the steps).
-        RpcPolicy.For(Reporting, "SubmitReport", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Reporting, "ApproveReport", DataAccess.RowWrite, Roles.BoardMember),
-        RpcPolicy.For(Reporting, "PublishReport", DataAccess.RowWrite, Roles.BoardMember, Roles.Analyst),
+        RpcPolicy.For(Reporting, "SubmitReport", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
+        RpcPolicy.For(Reporting, "ApproveReport", DataAccess.RowWrite, Roles.BoardMember).WithPublishedFiguresFor(Roles.BoardMember),
+        RpcPolicy.For(Reporting, "PublishReport", DataAccess.RowWrite, Roles.BoardMember, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
     ]);
 }

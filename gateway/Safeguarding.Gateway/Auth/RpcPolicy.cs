@@ -7,8 +7,9 @@ public sealed record RpcPolicy(string Path, DataAccess Access, IReadOnlySet<stri
 {
     /// <summary>
     /// Roles whose holders in a region may make this call for their own region only: the region holds no
-    /// organisation's rows, only published reference figures (England, regions, local authorities), so reading
-    /// or importing those is all it can reach (<see cref="AccessControl"/>). Empty for every other RPC.
+    /// organisation's rows, only published reference figures (England, regions, local authorities) and its own
+    /// reports made from them and from aggregates, so those are all it can reach (<see cref="AccessControl"/>).
+    /// Empty for every other RPC.
     /// </summary>
     public IReadOnlySet<string> PublishedFiguresRoles { get; init; } = new HashSet<string>();
 

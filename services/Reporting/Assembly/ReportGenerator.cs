@@ -4,6 +4,7 @@ using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
 using Safeguarding.Reporting.ReadModels;
+using Safeguarding.Reporting.Region;
 using Safeguarding.Reporting.SignOff;
 using Safeguarding.Reporting.V1;
 
@@ -11,7 +12,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -25,6 +26,12 @@ internal sealed class ReportGenerator(
         {
             // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
+        }
+
+        if (set.Organisation.Kind == Documents.OrganisationKind.Region)
+        {
+            // The region holds no partnership's rows: its picture of them comes from the gateway, as the caller may see it.
+            document = document with { Area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode), Today(), credentials, cancellationToken) };
         }
 
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);

@@ -39,6 +39,9 @@ public sealed record QuarterlyReport : ReportDocument
     /// reporting without a case reviews address, or a report drafted before the section existed).
     /// </summary>
     public ReviewDashboard? CaseReviews { get; init; }
+
+    /// <summary>A region's report: its partnerships beside the region and England, ranked (section 4.5); null otherwise.</summary>
+    public AreaPicture? Area { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

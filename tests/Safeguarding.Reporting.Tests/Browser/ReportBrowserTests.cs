@@ -104,9 +104,15 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium)
     [Theory]
     [InlineData("book")]
     [InlineData("quarterly")]
+    [InlineData("region")]
     public async Task Axe_finds_no_WCAG_2_A_or_AA_violations(string which)
     {
-        ReportDocument document = which == "book" ? SampleReports.Book(SmallBook) : SampleReports.Quarterly();
+        ReportDocument document = which switch
+        {
+            "book" => SampleReports.Book(SmallBook),
+            "region" => SampleReports.Quarterly() with { Area = Rendering.AreaPictureRenderingTests.Picture },
+            _ => SampleReports.Quarterly(),
+        };
         var (page, _) = await chromium.OpenAsync(new HtmlReportRenderer().RenderHtml(document));
         var (violations, passes) = await AxeCore.RunAsync(page);
         Assert.Empty(violations);

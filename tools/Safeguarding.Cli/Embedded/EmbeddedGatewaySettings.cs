@@ -34,6 +34,12 @@ internal static class EmbeddedGatewaySettings
             settings[$"{Registry}:Region:Services:measures"] = "measures";
         }
 
+        if (services.Any(s => s.Name == "reporting"))
+        {
+            // The London Board's own reports, made from published figures and the gateway's aggregates.
+            settings[$"{Registry}:Region:Services:reporting"] = "reporting";
+        }
+
         var partnership = $"{Registry}:Region:Partnerships:0";
         AddOrganisation(settings, partnership, DemoPartnership.Partnership.Code, DemoPartnership.Partnership.Name);
         foreach (var service in services)

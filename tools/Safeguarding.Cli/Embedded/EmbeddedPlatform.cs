@@ -59,6 +59,7 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
             var boroughs = await LondonBoroughsAsync(platform.Get("measures").GrpcAddress, platform.DevelopmentKey, cancellationToken);
             var gatewaySettings = EmbeddedGatewaySettings.For(dataFolder, platform.DevelopmentKey, platform.Services, boroughs);
             await platform.StartAsync(EmbeddedModules.Gateway, gatewaySettings, configure, cancellationToken);
+            platform.TellRegionReportsTheGateway();
             var webSettings = EmbeddedSettings.Base(EmbeddedModules.Web.Name, dataFolder, platform.DevelopmentKey);
             webSettings["Web:GatewayAddress"] = platform.GatewayAddress.ToString();
             await platform.StartAsync(EmbeddedModules.Web, webSettings, configure, cancellationToken);
@@ -71,6 +72,17 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
         }
 
         return platform;
+    }
+
+    /// <summary>
+    /// The region's reports ask the gateway for its partnerships' figures; the gateway starts after reporting (it needs
+    /// every service's address), so reporting is told its address now — it reads it when a region's report is drafted.
+    /// </summary>
+    private void TellRegionReportsTheGateway()
+    {
+        var configuration = (IConfigurationRoot)_running.Single(r => r.Service.Name == "reporting").App.Configuration;
+        configuration["Reporting:Region:GatewayAddress"] = GatewayAddress.ToString();
+        configuration.Reload();
     }
 
     public RunningService Get(string name) => _running.Single(r => r.Service.Name == name).Service;

@@ -158,6 +158,13 @@ internal static class QuarterlyHtml
             CaseReviews(w, dashboard, outline.Reviews);
             w.Raw("</section>\n");
         }
+
+        if (report.Area is { } area)
+        {
+            PageShell.Section(w, AreaOutline.Part.Id, null, 3, AreaOutline.Part.Title);
+            AreaPictureHtml.Write(w, area, outline.Area);
+            w.Raw("</section>\n");
+        }
     }
 
     /// <summary>The partnership's case reviews dashboard: open reviews on their clocks, overdue actions, recurring themes.</summary>

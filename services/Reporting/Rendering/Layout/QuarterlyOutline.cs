@@ -39,6 +39,9 @@ internal sealed class QuarterlyOutline
         Tables = tables;
     }
 
+    /// <summary>A region's partnerships side by side, when the report has an available picture of them.</summary>
+    public AreaOutline? Area { get; private init; }
+
     public IReadOnlyList<MeasureOutline> Measures { get; }
 
     public IReadOnlyList<FigureOutline> Breakdowns { get; }
@@ -65,6 +68,11 @@ internal sealed class QuarterlyOutline
         if (report.CaseReviews is not null)
         {
             ids.Claim(CaseReviewsPart.Id, null, HeadingSuffix);
+        }
+
+        if (report.Area is not null)
+        {
+            ids.Claim(AreaOutline.Part.Id, null, HeadingSuffix);
         }
 
         var tables = new List<Func<ReportTable>>();
@@ -108,7 +116,18 @@ internal sealed class QuarterlyOutline
             }
         }
 
-        return new QuarterlyOutline(measures, breakdowns, reviews, tables);
+        AreaOutline? area = null;
+        if (report.Area is { Available: true } picture)
+        {
+            area = AreaOutline.Build(ids, ref figureNumber, picture);
+            tables.AddRange(area.Measures.Select(m => m.BuildTable));
+            if (area.Themes is { } themes)
+            {
+                tables.Add(themes);
+            }
+        }
+
+        return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area };
     }
 }
 

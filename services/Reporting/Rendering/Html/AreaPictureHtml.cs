@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using Safeguarding.Reporting.Documents;
+using Safeguarding.Reporting.Rendering.Charts;
+using Safeguarding.Reporting.Rendering.Layout;
+using Safeguarding.Reporting.Rendering.Text;
+
+namespace Safeguarding.Reporting.Rendering.Html;
+
+/// <summary>
+/// A region's partnerships side by side (section 4.5 of a region's report): per measure, bars for every partnership
+/// with the region's total and England's published figure drawn hollow, the ranking in words and the data table; then
+/// the themes recurring across the region's case reviews. Comparison to learn from, not a league table verdict.
+/// </summary>
+internal static class AreaPictureHtml
+{
+    public static void Write(MarkupWriter w, AreaPicture picture, AreaOutline? outline)
+    {
+        if (!picture.Available || outline is null)
+        {
+            w.Element("p", "The partnerships' figures could not be had from the gateway when this report was drafted on "
+                + Wording.Date(picture.AsOf) + ". Draft the report again to include them.");
+            w.Line();
+            return;
+        }
+
+        w.Element("p", "Each partnership's latest figure beside the region's total and England's published figure, as the gateway answered on "
+            + Wording.Date(picture.AsOf) + ". Figures from small numbers are withheld; a rank compares figures, it does not judge a partnership.");
+        w.Line();
+        if (picture.Measures.Count == 0)
+        {
+            w.Element("p", "No partnership has figures for the region's measures yet.");
+            w.Line();
+        }
+
+        for (var i = 0; i < picture.Measures.Count; i++)
+        {
+            Measure(w, picture.Measures[i], outline.Measures[i]);
+        }
+
+        PageShell.Heading(w, 4, null, "Learning themes across the region's case reviews");
+        if (picture.Themes is { } themes && outline.Themes is { } table)
+        {
+            w.Element("p", themes.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(themes.Asked, "partnership")
+                + " answered; reviews with findings: " + ChartText.ValueOrState(themes.ReviewsWithFindings, MeasureUnit.Count) + ".");
+            w.Line();
+            TableHtml.Write(w, table());
+        }
+        else
+        {
+            w.Element("p", "No learning themes could be counted across the region's case reviews.");
+            w.Line();
+        }
+    }
+
+    private static void Measure(MarkupWriter w, AreaMeasure measure, FigureOutline figure)
+    {
+        var unit = measure.Measure.Unit;
+        PageShell.Heading(w, 4, null, measure.Measure.Title);
+        var rows = new List<BarRow>(measure.Partnerships.Count + 2);
+        rows.AddRange(measure.Partnerships.Select(p => new BarRow(p.Name, p.Figure.Value, ChartText.ValueOrState(p.Figure, unit))));
+        rows.Add(new BarRow("Region total", measure.Region.Value, ChartText.ValueOrState(measure.Region, unit), Outlined: true));
+        if (measure.England is { } england)
+        {
+            rows.Add(new BarRow("England", england.Value, ChartText.ValueOrState(england, unit), Outlined: true));
+        }
+
+        FigureHtml.Bars(w, figure, rows, unit, Summary(measure), [.. measure.Partnerships.Select(p => p.Figure)]);
+    }
+
+    private static string Summary(AreaMeasure measure)
+    {
+        var unit = measure.Measure.Unit;
+        var text = new StringBuilder();
+        text.Append(measure.Answered.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(Counted(measure.Asked, "organisation")).Append(" answered for ")
+            .Append(measure.Period).Append("; ").Append(Counted(measure.RankedCount, "figure")).Append(" ranked. ");
+        var ranked = measure.Partnerships.Where(p => p.Rank > 0).ToList();
+        if (ranked.Count > 1)
+        {
+            text.Append("Ranked first: ").Append(ranked[0].Name).Append(" (").Append(ChartText.ValueOrState(ranked[0].Figure, unit)).Append("); last: ")
+                .Append(ranked[^1].Name).Append(" (").Append(ChartText.ValueOrState(ranked[^1].Figure, unit)).Append("). ");
+        }
+
+        text.Append("Region total ").Append(ChartText.ValueOrState(measure.Region, unit));
+        if (measure.England is { } england)
+        {
+            text.Append("; England ").Append(ChartText.ValueOrState(england, unit));
+        }
+
+        return text.Append(". ").Append(Wording.PolarityText(measure.Measure.Polarity)).Append('.').ToString();
+    }
+
+    private static string Counted(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
+}

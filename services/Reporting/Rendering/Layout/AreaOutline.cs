@@ -1,0 +1,35 @@
+using System.Globalization;
+using Safeguarding.Reporting.Documents;
+using Safeguarding.Reporting.Rendering.Tables;
+
+namespace Safeguarding.Reporting.Rendering.Layout;
+
+/// <summary>
+/// A region's picture of its partnerships laid out: one figure per measure (bars for every partnership, the region
+/// and England, with the data table) and the recurring themes as a table. Each table is also a CSV file.
+/// </summary>
+internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<ReportTable>? Themes)
+{
+    public static readonly (string Id, string Title) Part = ("across-region", "4.5 Across the region: partnerships beside the region and England");
+
+    public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture)
+    {
+        var figures = new List<FigureOutline>(picture.Measures.Count);
+        foreach (var measure in picture.Measures)
+        {
+            var id = ids.Claim("area", measure.Measure.Id, FigureOutline.DerivedIds);
+            var number = (++figureNumber).ToString(CultureInfo.InvariantCulture);
+            var caption = measure.Measure.Title + ", " + measure.Period + ", by partnership";
+            figures.Add(new FigureOutline(id, number, caption, () => AreaTables.Measure(id + "-table", FigureCaptions.TableCaption(number, caption), measure)));
+        }
+
+        Func<ReportTable>? themes = null;
+        if (picture.Themes is { Themes.Count: > 0 } areaThemes)
+        {
+            var themesId = ids.Claim("area-themes", null);
+            themes = () => AreaTables.Themes(themesId, "Learning themes across the region's case reviews, as at " + Text.Wording.Date(picture.AsOf), areaThemes);
+        }
+
+        return new AreaOutline(figures, themes);
+    }
+}

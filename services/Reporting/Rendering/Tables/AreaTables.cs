@@ -1,0 +1,40 @@
+using System.Globalization;
+using Safeguarding.Reporting.Documents;
+using Safeguarding.Reporting.Rendering.Text;
+
+namespace Safeguarding.Reporting.Rendering.Tables;
+
+/// <summary>The tables of a region's picture of its partnerships: a measure across them, and the recurring themes.</summary>
+internal static class AreaTables
+{
+    /// <summary>Every partnership (best first where ranked), then the region's total and England's published figure.</summary>
+    public static ReportTable Measure(string id, string caption, AreaMeasure measure)
+    {
+        var unit = measure.Measure.Unit;
+        string[] columns = ["Area", measure.Period + " (" + Wording.UnitSuffix(unit) + ")", "Rank", "Notes"];
+        var rows = new List<TableRow>(measure.Partnerships.Count + 2);
+        var of = " of " + measure.RankedCount.ToString(CultureInfo.InvariantCulture);
+        foreach (var member in measure.Partnerships)
+        {
+            rows.Add(new TableRow(member.Name, [
+                TableFactory.Cell(member.Figure, unit),
+                member.Rank > 0 ? TableCell.Number(member.Rank.ToString(CultureInfo.InvariantCulture) + of) : TableCell.State("not ranked"),
+                TableCell.Plain(member.Figure.Reason ?? ""),
+            ]));
+        }
+
+        rows.Add(new TableRow("Region total (partnerships that answered)", [TableFactory.Cell(measure.Region, unit), TableCell.Plain(""), TableCell.Plain(measure.Region.Reason ?? "")]));
+        if (measure.England is { } england)
+        {
+            rows.Add(new TableRow("England (published)", [TableFactory.Cell(england, unit), TableCell.Plain(""), TableCell.Plain(england.Reason ?? "")]));
+        }
+
+        return new ReportTable(id, caption, columns, rows);
+    }
+
+    public static ReportTable Themes(string id, string caption, AreaThemes themes) =>
+        new(id, caption, ["Theme", "Reviews across the region", "Notes"],
+        [
+            .. themes.Themes.Select(t => new TableRow(t.Title, [TableFactory.Cell(t.Reviews, MeasureUnit.Count), TableCell.Plain(t.Reviews.Reason ?? "")])),
+        ]);
+}
