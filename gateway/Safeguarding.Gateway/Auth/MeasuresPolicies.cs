@@ -11,6 +11,8 @@ public static class MeasuresPolicies
 {
     public static readonly ServiceDescriptor Measures = MeasuresServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MeasuresService");
 
+    public static readonly ServiceDescriptor Returns = ReturnsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReturnsService");
+
     private static readonly string[] Readers = [.. Roles.DataRoles];
     private static readonly string[] ReferenceReaders = [.. Roles.DataRoles, Roles.RegionAnalyst];
     private static readonly string[] Recorders = [Roles.Analyst, Roles.Auditor, Roles.SurveyAdmin];
@@ -51,6 +53,19 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "GetSeries", DataAccess.RowRead, Readers).WithPublishedFiguresFor(ReferenceReaders),
         RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
+
+        // Returns (docs/adr/0017-returns-approval-and-visibility.md): every step acts for the caller's own organisation, and the
+        // service checks the step against the tree (an organisation submits its own; the partnership waives and
+        // approves its agencies' and its own; the region accepts; reopening from the organisation up). Datasets and
+        // the state of returns name no one: reference data, as definitions are.
+        RpcPolicy.For(Returns, "ListDatasets", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Returns, "ListReturns", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Returns, "SubmitReturn", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Returns, "WaiveReturn", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Returns, "ApproveReturns", DataAccess.RowWrite, Roles.Analyst),
+        // The region writes no organisation's rows, so its steps are not row writes: the service holds them to the caller's own organisation.
+        RpcPolicy.For(Returns, "AcceptReturns", DataAccess.Reference, Roles.RegionAnalyst),
+        RpcPolicy.For(Returns, "ReopenReturn", DataAccess.Reference, Roles.Analyst, Roles.RegionAnalyst),
 
         // Across organisations: the gateway's aggregation, disclosure-controlled.
         RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),

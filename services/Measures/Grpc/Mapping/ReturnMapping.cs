@@ -1,0 +1,39 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Safeguarding.Measures.Application.Returns;
+using Safeguarding.Measures.Datasets;
+using Proto = Safeguarding.Measures.V1;
+
+namespace Safeguarding.Measures.Grpc.Mapping;
+
+internal static class ReturnMapping
+{
+    public static Proto.Dataset ToProto(Dataset dataset) => new()
+    {
+        Id = dataset.Id,
+        Title = dataset.Title,
+        Frequency = EnumMap<Proto.DatasetFrequency, DatasetFrequency>.ToProto(dataset.Frequency),
+        DueDaysAfterPeriodEnd = dataset.DueDaysAfterPeriodEnd,
+        Measures = { dataset.Measures },
+    };
+
+    public static Proto.Return ToProto(StoredReturn stored) => new()
+    {
+        OrganisationCode = stored.Key.OrganisationCode,
+        DatasetId = stored.Key.DatasetId,
+        Period = PeriodMapping.ToProto(stored.Key.Period),
+        State = EnumMap<Proto.ReturnState, Domain.ReturnState>.ToProto(stored.State),
+        DueOn = stored.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        SubmittedAt = At(stored.SubmittedAt),
+        SubmittedBy = stored.SubmittedBy ?? string.Empty,
+        ApprovedAt = At(stored.ApprovedAt),
+        ApprovedBy = stored.ApprovedBy ?? string.Empty,
+        AcceptedAt = At(stored.AcceptedAt),
+        AcceptedBy = stored.AcceptedBy ?? string.Empty,
+        Reason = stored.Reason ?? string.Empty,
+        ChangedAt = At(stored.ChangedAt),
+        ChangedBy = stored.ChangedBy ?? string.Empty,
+    };
+
+    private static Timestamp? At(DateTime? at) => at is { } value ? Timestamps.From(value) : null;
+}

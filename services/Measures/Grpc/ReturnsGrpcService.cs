@@ -1,0 +1,168 @@
+using Grpc.Core;
+using Safeguarding.Measures.Application;
+using Safeguarding.Measures.Application.Returns;
+using Safeguarding.Measures.Datasets;
+using Safeguarding.Measures.Domain;
+using Dataset = Safeguarding.Measures.Datasets.Dataset;
+using Period = Safeguarding.Measures.V1.Period;
+using OrganisationKind = Safeguarding.Measures.Organisations.OrganisationKind;
+using Safeguarding.Measures.Grpc.Mapping;
+using Safeguarding.Measures.Organisations;
+using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Grpc;
+
+namespace Safeguarding.Measures.Grpc;
+
+/// <summary>
+/// safeguarding.measures.v1.ReturnsService: reads and checks each request (problems named by field), calls
+/// ReturnCommands for the call's verified organisation and maps the result; MeasuresErrors maps failures.
+/// </summary>
+public sealed class ReturnsGrpcService(
+    DatasetCatalog datasets,
+    OrganisationRegistry organisations,
+    ReturnCommands commands,
+    ReturnReader returns) : ReturnsService.ReturnsServiceBase
+{
+    /// <summary>Organisations one bulk call may name.</summary>
+    public const int MaxOrganisations = 500;
+
+    public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
+    {
+        var response = new ListDatasetsResponse();
+        response.Datasets.AddRange(datasets.All.OrderBy(d => d.Id, StringComparer.Ordinal).Select(ReturnMapping.ToProto));
+        return Task.FromResult(response);
+    }
+
+    public override async Task<ListReturnsResponse> ListReturns(ListReturnsRequest request, ServerCallContext context)
+    {
+        var problems = new ValidationProblems();
+        var (dataset, period) = DatasetPeriod(request.DatasetId, request.Period, problems);
+        Codes(request.OrganisationCodes, problems, required: false);
+        MeasuresErrors.ThrowIfAny(problems);
+        var target = TargetOrganisation.From(context);
+        var codes = request.OrganisationCodes.Count > 0
+            ? [.. request.OrganisationCodes]
+            : (IReadOnlyList<string>)[target.Code, .. organisations.Descendants(target.Code).Where(o => o.Kind is OrganisationKind.Agency or OrganisationKind.Partnership).Select(o => o.Code).Order(StringComparer.Ordinal)];
+        var found = await returns.ListAsync(dataset!, period!, [.. codes.Where(c => organisations.Find(c) is { Kind: OrganisationKind.Agency or OrganisationKind.Partnership })], context.CancellationToken);
+        var response = new ListReturnsResponse();
+        response.Returns.AddRange(found.Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Return> SubmitReturn(SubmitReturnRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, reason: null);
+        return ReturnMapping.ToProto(await commands.SubmitAsync(key, actor, context.CancellationToken));
+    }
+
+    public override async Task<ApproveReturnsResponse> ApproveReturns(ApproveReturnsRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var keys = Keys(request.DatasetId, request.Period, request.OrganisationCodes);
+        var response = new ApproveReturnsResponse();
+        response.Returns.AddRange((await commands.ApproveAsync(keys, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<AcceptReturnsResponse> AcceptReturns(AcceptReturnsRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var keys = Keys(request.DatasetId, request.Period, request.OrganisationCodes);
+        var response = new AcceptReturnsResponse();
+        response.Returns.AddRange((await commands.AcceptAsync(keys, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<ReopenReturnResponse> ReopenReturn(ReopenReturnRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
+        var response = new ReopenReturnResponse();
+        response.Returns.AddRange((await commands.ReopenAsync(key, request.Reason, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Return> WaiveReturn(WaiveReturnRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
+        return ReturnMapping.ToProto(await commands.WaiveAsync(key, request.Reason, actor, context.CancellationToken));
+    }
+
+    private ReturnKey Key(string organisationCode, string datasetId, Period? period, string? reason)
+    {
+        var problems = new ValidationProblems();
+        if (!Text.IsOrganisationCode(organisationCode))
+        {
+            problems.Add("organisation_code", "is required: an organisation code");
+        }
+
+        var (dataset, parsed) = DatasetPeriod(datasetId, period, problems);
+        if (reason is not null)
+        {
+            if (!Text.IsLabel(reason, ReturnCommands.MaxReason))
+            {
+                problems.Add("reason", $"is required (single line, at most {ReturnCommands.MaxReason} characters)");
+            }
+            else if (Text.PersonalDetailProblem(reason) is { } personal)
+            {
+                problems.Add("reason", personal);
+            }
+        }
+
+        MeasuresErrors.ThrowIfAny(problems);
+        return new ReturnKey(organisations.Find(organisationCode)?.Code ?? organisationCode, dataset!.Id, parsed!);
+    }
+
+    private List<ReturnKey> Keys(string datasetId, Period? period, Google.Protobuf.Collections.RepeatedField<string> codes)
+    {
+        var problems = new ValidationProblems();
+        var (dataset, parsed) = DatasetPeriod(datasetId, period, problems);
+        Codes(codes, problems, required: true);
+        MeasuresErrors.ThrowIfAny(problems);
+        return [.. codes.Distinct(StringComparer.OrdinalIgnoreCase).Select(c => new ReturnKey(organisations.Find(c)?.Code ?? c, dataset!.Id, parsed!))];
+    }
+
+    private (Dataset? Dataset, Domain.Period? Period) DatasetPeriod(string datasetId, Period? period, ValidationProblems problems)
+    {
+        Dataset? dataset = null;
+        if (string.IsNullOrWhiteSpace(datasetId))
+        {
+            problems.Add("dataset_id", "is required");
+        }
+        else
+        {
+            dataset = datasets.Find(datasetId) ?? throw new ResourceNotFoundException("dataset", datasetId);
+        }
+
+        var parsed = PeriodMapping.ToDomain(period, "period", problems);
+        if (dataset is not null && parsed is not null && !dataset.IsReturnPeriod(parsed))
+        {
+            problems.Add("period", $"{parsed.Code} is not a period of dataset '{dataset.Id}' ({WireNames.ToWire(dataset.Frequency)}, aligned on the financial year)");
+        }
+
+        return (dataset, parsed);
+    }
+
+    private static void Codes(Google.Protobuf.Collections.RepeatedField<string> codes, ValidationProblems problems, bool required)
+    {
+        if (required && codes.Count == 0)
+        {
+            problems.Add("organisation_codes", "name at least one organisation");
+        }
+
+        if (codes.Count > MaxOrganisations)
+        {
+            problems.Add("organisation_codes", $"at most {MaxOrganisations} at once");
+        }
+
+        for (var i = 0; i < codes.Count && i < MaxOrganisations; i++)
+        {
+            if (!Text.IsOrganisationCode(codes[i]))
+            {
+                problems.Add(FieldPath.Index("organisation_codes", i), "must be an organisation code");
+            }
+        }
+    }
+}
