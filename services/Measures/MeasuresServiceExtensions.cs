@@ -44,6 +44,7 @@ public static class MeasuresServiceExtensions
         services.AddSingleton<ReturnEvents>();
         services.AddScoped<ReturnReader>();
         services.AddScoped<ReturnCommands>();
+        services.AddScoped<ReturnLocks>();
         services.AddScoped<ReturnsGrpcService>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres
