@@ -45,6 +45,8 @@ public static class MeasuresServiceExtensions
         services.AddScoped<ReturnReader>();
         services.AddScoped<ReturnCommands>();
         services.AddScoped<ReturnLocks>();
+        services.AddScoped<ReturnValidator>();
+        services.AddScoped<ReturnViolations>();
         services.AddScoped<ReturnsGrpcService>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres

@@ -66,6 +66,10 @@ public static class MeasuresPolicies
         // The region writes no organisation's rows, so its steps are not row writes: the service holds them to the caller's own organisation.
         RpcPolicy.For(Returns, "AcceptReturns", DataAccess.Reference, Roles.RegionAnalyst),
         RpcPolicy.For(Returns, "ReopenReturn", DataAccess.Reference, Roles.Analyst, Roles.RegionAnalyst),
+        // Violations quote the return's figures: the organisation's and its partnership's, each acting for itself.
+        RpcPolicy.For(Returns, "ValidateReturn", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Returns, "ResolveViolation", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Returns, "ListViolations", DataAccess.RowRead, Readers),
 
         // Across organisations: the gateway's aggregation, disclosure-controlled.
         RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),

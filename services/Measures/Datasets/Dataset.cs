@@ -16,6 +16,9 @@ public enum DatasetFrequency
 /// </summary>
 public sealed record Dataset(string Id, string Title, DatasetFrequency Frequency, int DueDaysAfterPeriodEnd, IReadOnlyList<string> Measures)
 {
+    /// <summary>Its validation rules, checked when a return is validated and before it is submitted.</summary>
+    public IReadOnlyList<DatasetRule> Rules { get; init; } = [];
+
     public PeriodGranularity Granularity => Frequency switch
     {
         DatasetFrequency.Monthly => PeriodGranularity.Month,

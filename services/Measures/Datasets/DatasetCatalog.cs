@@ -89,8 +89,77 @@ public sealed class DatasetCatalog
             problems.Add("measures", "lists a measure twice");
         }
 
+        var rules = (document.Rules ?? []).Select((r, i) => Rule(r, FieldPath.Index("rules", i), measures, problems)).ToList();
+        if (rules.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() != rules.Count)
+        {
+            problems.Add("rules", "names a rule id twice");
+        }
+
         problems.ThrowIfAny();
-        return new Dataset(document.Id!, document.Title!, frequency!.Value, document.DueDaysAfterPeriodEnd, [.. measures]);
+        return new Dataset(document.Id!, document.Title!, frequency!.Value, document.DueDaysAfterPeriodEnd, [.. measures]) { Rules = rules };
+    }
+
+    private static DatasetRule Rule(RuleDocument rule, string field, List<string> measures, ValidationProblems problems)
+    {
+        if (!Text.IsSlug(rule.Id))
+        {
+            problems.Add(field + ".id", "is required (lower-case letters, digits, '.', '_' or '-')");
+        }
+
+        var kind = WireNames.Parse<DatasetRuleKind>(rule.Kind, field + ".kind", problems);
+        if (!Text.IsLabel(rule.Description, 500))
+        {
+            problems.Add(field + ".description", "is required (single line, at most 500 characters): what the rule checks, in words");
+        }
+
+        void Measure(string? id, string name)
+        {
+            if (id is null || !measures.Contains(id, StringComparer.Ordinal))
+            {
+                problems.Add(field + "." + name, "must be one of the dataset's measures");
+            }
+        }
+
+        switch (kind)
+        {
+            case DatasetRuleKind.AtMost:
+                Measure(rule.Left, "left");
+                Measure(rule.Right, "right");
+                break;
+            case DatasetRuleKind.Range:
+                Measure(rule.Measure, "measure");
+                if (rule.Min is null && rule.Max is null || rule.Min > rule.Max)
+                {
+                    problems.Add(field + ".min", "min and max bound the range (at least one, min ≤ max)");
+                }
+
+                break;
+            case DatasetRuleKind.BreakdownSum:
+                Measure(rule.Measure, "measure");
+                if (!Text.IsSlug(rule.Dimension))
+                {
+                    problems.Add(field + ".dimension", "is required: the breakdown dimension whose figures add up to the total");
+                }
+
+                break;
+            case DatasetRuleKind.Outlier:
+                if (rule.Measure is not null)
+                {
+                    Measure(rule.Measure, "measure"); // none: every measure of the dataset
+                }
+
+                if (rule.Threshold is { } k && k <= 0 || rule.History is { } n && n < DatasetRule.MinimumHistory)
+                {
+                    problems.Add(field + ".threshold", $"threshold must be positive and history at least {DatasetRule.MinimumHistory} periods");
+                }
+
+                break;
+        }
+
+        return new DatasetRule(
+            rule.Id ?? string.Empty, kind ?? DatasetRuleKind.AtMost, rule.Blocking, rule.Description ?? string.Empty,
+            rule.Measure, rule.Left, rule.Right, rule.Min, rule.Max, rule.Dimension,
+            rule.Threshold ?? DatasetRule.DefaultThreshold, rule.History ?? DatasetRule.DefaultHistory);
     }
 
     private static DatasetCatalog LoadBuiltInCore()
@@ -124,5 +193,34 @@ internal sealed class DatasetDocument
     public int DueDaysAfterPeriodEnd { get; set; }
 
     public List<string>? Measures { get; set; }
+
+    public List<RuleDocument>? Rules { get; set; }
+}
+
+internal sealed class RuleDocument
+{
+    public string? Id { get; set; }
+
+    public string? Kind { get; set; }
+
+    public bool Blocking { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Measure { get; set; }
+
+    public string? Left { get; set; }
+
+    public string? Right { get; set; }
+
+    public decimal? Min { get; set; }
+
+    public decimal? Max { get; set; }
+
+    public string? Dimension { get; set; }
+
+    public decimal? Threshold { get; set; }
+
+    public int? History { get; set; }
 }
 #pragma warning restore CA1812, CA2227

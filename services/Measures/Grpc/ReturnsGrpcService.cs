@@ -21,7 +21,9 @@ public sealed class ReturnsGrpcService(
     DatasetCatalog datasets,
     OrganisationRegistry organisations,
     ReturnCommands commands,
-    ReturnReader returns) : ReturnsService.ReturnsServiceBase
+    ReturnReader returns,
+    ReturnViolations violations,
+    ReturnHierarchy hierarchy) : ReturnsService.ReturnsServiceBase
 {
     /// <summary>Organisations one bulk call may name.</summary>
     public const int MaxOrganisations = 500;
@@ -88,6 +90,58 @@ public sealed class ReturnsGrpcService(
         var actor = context.RequireActor();
         var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
         return ReturnMapping.ToProto(await commands.WaiveAsync(key, request.Reason, actor, context.CancellationToken));
+    }
+
+    public override async Task<ValidateReturnResponse> ValidateReturn(ValidateReturnRequest request, ServerCallContext context)
+    {
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, reason: null);
+        RequireOwnOrAbove(context, key);
+        var found = await violations.ValidateAsync(datasets.Find(key.DatasetId)!, key, context.CancellationToken);
+        var response = new ValidateReturnResponse { BlockingOpen = found.Count(v => v.Blocking && v.Status == Domain.ViolationStatus.Open) };
+        response.Violations.AddRange(found.Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<ListViolationsResponse> ListViolations(ListViolationsRequest request, ServerCallContext context)
+    {
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, reason: null);
+        RequireOwnOrAbove(context, key);
+        var problems = new ValidationProblems();
+        var status = request.Status == V1.ViolationStatus.Unspecified ? null : EnumMap<V1.ViolationStatus, Domain.ViolationStatus>.ToDomain(request.Status);
+        var filters = string.Join('|', key.ToString(), status);
+        var page = PageTokens.Read(request.PageSize, request.PageToken, filters, problems);
+        MeasuresErrors.ThrowIfAny(problems);
+        var found = await violations.ListAsync(key, status, page, context.CancellationToken);
+        var response = new ListViolationsResponse { NextPageToken = PageTokens.Write(found.NextCursor, filters) };
+        response.Violations.AddRange(found.Items.Select(ReturnMapping.ToProto));
+        return response;
+    }
+
+    public override async Task<Violation> ResolveViolation(ResolveViolationRequest request, ServerCallContext context)
+    {
+        var actor = context.RequireActor();
+        var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
+        RequireOwnOrAbove(context, key);
+        var resolution = EnumMap<V1.ViolationStatus, Domain.ViolationStatus>.ToDomain(request.Resolution);
+        if (resolution is not (Domain.ViolationStatus.Explained or Domain.ViolationStatus.Accepted))
+        {
+            throw new DomainValidationException("resolution", "must be VIOLATION_STATUS_EXPLAINED or VIOLATION_STATUS_ACCEPTED");
+        }
+
+        return ReturnMapping.ToProto(await violations.ResolveAsync(key, request.ViolationId, resolution.Value, request.Reason, actor.UserId, context.CancellationToken));
+    }
+
+    // Violations are the organisation's and the partnership's (or region's) above it to see and resolve.
+    private void RequireOwnOrAbove(ServerCallContext context, ReturnKey key)
+    {
+        var caller = context.GetCaller();
+        var target = TargetOrganisation.From(context);
+        if (target.IsUnrestricted)
+        {
+            return;
+        }
+
+        hierarchy.RequireOwnOrAbove(caller.OrganisationCode, target.Code, hierarchy.ReturningOrganisation(key.OrganisationCode));
     }
 
     private ReturnKey Key(string organisationCode, string datasetId, Period? period, string? reason)

@@ -35,6 +35,8 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
 
     public DbSet<ReturnTransitionRow> ReturnTransitions => Set<ReturnTransitionRow>();
 
+    public DbSet<ReturnViolationRow> ReturnViolations => Set<ReturnViolationRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MeasureRow>(e =>
@@ -82,6 +84,13 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
             e.ToTable("return_transitions");
             e.HasKey(t => t.Seq);
             e.Property(t => t.Seq).ValueGeneratedOnAdd();
+        });
+
+        modelBuilder.Entity<ReturnViolationRow>(e =>
+        {
+            e.ToTable("return_violations");
+            e.HasKey(v => v.Seq);
+            e.Property(v => v.Seq).ValueGeneratedOnAdd();
         });
 
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace == typeof(MeasuresDbContext).Namespace);

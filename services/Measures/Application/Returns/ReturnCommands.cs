@@ -18,6 +18,7 @@ public sealed class ReturnCommands(
     DatasetCatalog datasets,
     ReturnHierarchy hierarchy,
     ReturnEvents events,
+    ReturnViolations violations,
     TimeProvider time)
 {
     public const int MaxReason = 1000;
@@ -26,6 +27,18 @@ public sealed class ReturnCommands(
     {
         var (dataset, organisation) = Resolve(key);
         hierarchy.RequireMaySubmit(Acting(actor), organisation);
+
+        // Validated first, in its own transaction: the violations stay recorded to be explained even when they stop it.
+        var blocking = (await violations.ValidateAsync(dataset, key, cancellationToken)).Where(v => v.Blocking && v.Status == ViolationStatus.Open).ToList();
+        if (blocking.Count > 0)
+        {
+            throw new PreconditionFailedException(
+                "RETURN_HAS_BLOCKING_VIOLATIONS",
+                key.ToString(),
+                $"the return {Describe(key)} has {blocking.Count} unexplained violation(s) of blocking rules; correct the figures or explain each (ResolveViolation) first: "
+                    + string.Join("; ", blocking.Select(v => $"#{v.Id} {v.RuleId}: {v.Message}")));
+        }
+
         return await InTransactionAsync(async () =>
         {
             var row = await LoadAsync(dataset, key, cancellationToken);

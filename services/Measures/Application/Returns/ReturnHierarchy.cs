@@ -62,6 +62,12 @@ public sealed class ReturnHierarchy(OrganisationRegistry organisations)
             Above(organisation).Contains(acting, StringComparer.OrdinalIgnoreCase) || (Same(acting, organisation.Code) && state == ReturnState.Submitted),
             "an organisation withdraws its own submission before it is approved; after that, or for a waiver, the partnership or region above reopens it");
 
+    /// <summary>The organisation itself or one above it, acting for itself (no grant for another organisation).</summary>
+    public void RequireOwnOrAbove(string caller, string target, Organisation organisation) =>
+        Require(
+            Same(caller, target) && (Same(caller, organisation.Code) || Above(organisation).Contains(caller, StringComparer.OrdinalIgnoreCase)),
+            "a return's violations are its organisation's and those above it, each acting for itself");
+
     private static void Require(bool allowed, string description)
     {
         if (!allowed)

@@ -35,5 +35,22 @@ internal static class ReturnMapping
         ChangedBy = stored.ChangedBy ?? string.Empty,
     };
 
+    public static Proto.Violation ToProto(StoredViolation violation) => new()
+    {
+        Id = violation.Id,
+        OrganisationCode = violation.Key.OrganisationCode,
+        DatasetId = violation.Key.DatasetId,
+        PeriodCode = violation.Key.Period.Code,
+        RuleId = violation.RuleId,
+        Subject = violation.Subject,
+        Blocking = violation.Blocking,
+        Message = violation.Message,
+        Status = EnumMap<Proto.ViolationStatus, Domain.ViolationStatus>.ToProto(violation.Status),
+        Reason = violation.Reason ?? string.Empty,
+        ResolvedBy = violation.ResolvedBy ?? string.Empty,
+        ResolvedAt = At(violation.ResolvedAt),
+        FoundAt = Timestamps.From(violation.FoundAt),
+    };
+
     private static Timestamp? At(DateTime? at) => at is { } value ? Timestamps.From(value) : null;
 }

@@ -35,3 +35,24 @@ CREATE TABLE return_transitions (
 );
 
 CREATE INDEX ix_return_transitions_return ON return_transitions (organisation_code, dataset_id, period_code, seq);
+
+-- Validation violations of returns, tracked to resolution (open → explained | accepted | corrected). One row per rule
+-- and subject (the figure or pair of figures it is about); never capped. A violation that no longer holds when the
+-- return is validated again is marked corrected.
+CREATE TABLE return_violations (
+    seq                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    organisation_code   text        NOT NULL,
+    dataset_id          text        NOT NULL,
+    period_code         text        NOT NULL,
+    rule_id             text        NOT NULL,
+    subject             text        NOT NULL,
+    blocking            boolean     NOT NULL,
+    message             text        NOT NULL,
+    status              text        NOT NULL,
+    resolution_reason   text        NULL,
+    resolved_by         text        NULL,
+    resolved_at         timestamptz NULL,
+    found_at            timestamptz NOT NULL
+);
+
+CREATE UNIQUE INDEX ux_return_violations_subject ON return_violations (organisation_code, dataset_id, period_code, rule_id, subject);

@@ -35,3 +35,24 @@ CREATE TABLE return_transitions (
 );
 
 CREATE INDEX ix_return_transitions_return ON return_transitions (organisation_code, dataset_id, period_code, seq);
+
+-- Validation violations of returns, tracked to resolution (open → explained | accepted | corrected). One row per rule
+-- and subject (the figure or pair of figures it is about); never capped. A violation that no longer holds when the
+-- return is validated again is marked corrected.
+CREATE TABLE return_violations (
+    seq                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    organisation_code   TEXT    NOT NULL,
+    dataset_id          TEXT    NOT NULL,
+    period_code         TEXT    NOT NULL,
+    rule_id             TEXT    NOT NULL,
+    subject             TEXT    NOT NULL,
+    blocking            INTEGER NOT NULL,
+    message             TEXT    NOT NULL,
+    status              TEXT    NOT NULL,
+    resolution_reason   TEXT    NULL,
+    resolved_by         TEXT    NULL,
+    resolved_at         TEXT    NULL,
+    found_at            TEXT    NOT NULL
+);
+
+CREATE UNIQUE INDEX ux_return_violations_subject ON return_violations (organisation_code, dataset_id, period_code, rule_id, subject);
