@@ -47,6 +47,7 @@ public static class MeasuresServiceExtensions
         services.AddScoped<ReturnLocks>();
         services.AddScoped<ReturnValidator>();
         services.AddScoped<ReturnViolations>();
+        services.AddScoped<ReturnVisibility>();
         services.AddScoped<ReturnsGrpcService>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres

@@ -54,22 +54,21 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
 
-        // Returns (docs/adr/0017-returns-approval-and-visibility.md): every step acts for the caller's own organisation, and the
-        // service checks the step against the tree (an organisation submits its own; the partnership waives and
-        // approves its agencies' and its own; the region accepts; reopening from the organisation up). Datasets and
-        // the state of returns name no one: reference data, as definitions are.
+        // Returns (docs/adr/0017-returns-approval-and-visibility.md): the call's target is the return's organisation (or
+        // the partnership whose instance holds it), and the service checks each step against the caller's own
+        // organisation from the token: an organisation submits its own; the partnership above waives, approves and
+        // validates; the region accepts; reopening from the organisation up. So the steps taken from above are not
+        // row writes of the caller's own organisation, and the gateway lets them name any organisation of the region.
         RpcPolicy.For(Returns, "ListDatasets", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Returns, "ListReturns", DataAccess.Reference, ReferenceReaders),
         RpcPolicy.For(Returns, "SubmitReturn", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Returns, "WaiveReturn", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Returns, "ApproveReturns", DataAccess.RowWrite, Roles.Analyst),
-        // The region writes no organisation's rows, so its steps are not row writes: the service holds them to the caller's own organisation.
+        RpcPolicy.For(Returns, "WaiveReturn", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ApproveReturns", DataAccess.Reference, Roles.Analyst),
         RpcPolicy.For(Returns, "AcceptReturns", DataAccess.Reference, Roles.RegionAnalyst),
         RpcPolicy.For(Returns, "ReopenReturn", DataAccess.Reference, Roles.Analyst, Roles.RegionAnalyst),
-        // Violations quote the return's figures: the organisation's and its partnership's, each acting for itself.
-        RpcPolicy.For(Returns, "ValidateReturn", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Returns, "ResolveViolation", DataAccess.RowWrite, Roles.Analyst),
-        RpcPolicy.For(Returns, "ListViolations", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Returns, "ValidateReturn", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ResolveViolation", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ListViolations", DataAccess.Reference, Readers),
 
         // Across organisations: the gateway's aggregation, disclosure-controlled.
         RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),

@@ -48,6 +48,17 @@ public sealed record Dataset(string Id, string Title, DatasetFrequency Frequency
         };
     }
 
+    /// <summary>The return period of this dataset that holds <paramref name="period"/>, or null when none does (a year for a quarterly dataset).</summary>
+    public Period? ReturnPeriodOf(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var months = (int)Granularity;
+        var offset = months == 1 ? 0 : ((period.Start.Month - 4 + 12) % 12) % months;
+        var start = period.Start.AddMonths(-offset);
+        var candidate = Period.Of(Granularity, start.Year, start.Month);
+        return candidate.Contains(period) ? candidate : null;
+    }
+
     /// <summary>Whether a figure of <paramref name="measureId"/> (defined from <paramref name="libraryMeasureId"/>) belongs to the dataset.</summary>
     public bool Covers(string measureId, string? libraryMeasureId) =>
         Measures.Contains(measureId, StringComparer.Ordinal) || (libraryMeasureId is not null && Measures.Contains(libraryMeasureId, StringComparer.Ordinal));

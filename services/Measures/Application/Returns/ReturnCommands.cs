@@ -26,7 +26,7 @@ public sealed class ReturnCommands(
     public async Task<StoredReturn> SubmitAsync(ReturnKey key, Actor actor, CancellationToken cancellationToken)
     {
         var (dataset, organisation) = Resolve(key);
-        hierarchy.RequireMaySubmit(Acting(actor), organisation);
+        hierarchy.RequireMaySubmit(Acting(actor, organisation), organisation);
 
         // Validated first, in its own transaction: the violations stay recorded to be explained even when they stop it.
         var blocking = (await violations.ValidateAsync(dataset, key, cancellationToken)).Where(v => v.Blocking && v.Status == ViolationStatus.Open).ToList();
@@ -77,7 +77,7 @@ public sealed class ReturnCommands(
         {
             var row = await LoadAsync(dataset, key, cancellationToken);
             var from = StateOf(row);
-            hierarchy.RequireMayReopen(Acting(actor), organisation, from);
+            hierarchy.RequireMayReopen(Acting(actor, organisation), organisation, from);
             if (from == ReturnState.Open)
             {
                 throw new PreconditionFailedException("RETURN_OPEN", key.ToString(), $"the return {Describe(key)} is already open");
@@ -112,14 +112,14 @@ public sealed class ReturnCommands(
     {
         var (dataset, organisation) = Resolve(key);
         CheckReason(reason);
-        hierarchy.RequireMayWaive(Acting(actor), organisation);
+        hierarchy.RequireMayWaive(Acting(actor, organisation), organisation);
         return await InTransactionAsync(async () =>
         {
             var row = await LoadAsync(dataset, key, cancellationToken);
             RequireState(key, row, "waived", ReturnState.Open);
             var now = time.GetUtcNow();
             Move(row, ReturnState.Waived, actor, now, reason);
-            events.Waived(db, key, actor.UserId, Acting(actor), now, reason);
+            events.Waived(db, key, actor.UserId, actor.OrganisationCode!, now, reason);
             return row;
         }, key, cancellationToken);
     }
@@ -127,10 +127,11 @@ public sealed class ReturnCommands(
     private async Task<IReadOnlyList<StoredReturn>> SignOffAsync(IReadOnlyList<ReturnKey> keys, Actor actor, bool approve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var acting = Acting(actor);
         var resolved = keys.Select(k => (Key: k, Found: Resolve(k))).ToList();
+        var acting = actor.OrganisationCode ?? string.Empty;
         foreach (var (_, (_, organisation)) in resolved)
         {
+            acting = Acting(actor, organisation);
             if (approve)
             {
                 hierarchy.RequireMayApprove(acting, organisation);
@@ -220,16 +221,19 @@ public sealed class ReturnCommands(
     }
 
     /// <summary>
-    /// The organisation taking the step: the caller's own, from the verified token. A gateway grant to act for another
-    /// organisation does not carry over to sign-off (an agency's analyst must not approve as the partnership).
+    /// The organisation taking the step: the caller's own, from the verified token (a gateway grant to call for another
+    /// organisation never makes an agency's analyst the partnership). The return must be the call's target organisation's
+    /// or one below it: the instance the gateway routed the call to is the one holding it (a partnership's instance holds
+    /// its agencies' returns when they share it; an agency on an instance of its own is called with it as the target).
     /// </summary>
-    private static string Acting(Actor actor)
+    private string Acting(Actor actor, Organisation organisation)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.OrganisationCode is not { } own
-            || (actor.TargetOrganisation is { } target && !string.Equals(target.Trim(), own.Trim(), StringComparison.OrdinalIgnoreCase)))
+        var own = actor.OrganisationCode
+            ?? throw new ReturnStepNotAllowedException("organisation_code", "a return step needs the caller's organisation; the token names none");
+        if (actor.TargetOrganisation is { } target && !hierarchy.IsSameOrBelow(organisation, target))
         {
-            throw new ReturnStepNotAllowedException("organisation_code", "return steps are taken for the caller's own organisation only; call without another organisation as the target");
+            throw new ReturnStepNotAllowedException("organisation_code", "names an organisation neither the call's target nor below it");
         }
 
         return own;

@@ -62,11 +62,15 @@ public sealed class ReturnHierarchy(OrganisationRegistry organisations)
             Above(organisation).Contains(acting, StringComparer.OrdinalIgnoreCase) || (Same(acting, organisation.Code) && state == ReturnState.Submitted),
             "an organisation withdraws its own submission before it is approved; after that, or for a waiver, the partnership or region above reopens it");
 
-    /// <summary>The organisation itself or one above it, acting for itself (no grant for another organisation).</summary>
+    /// <summary>Whether <paramref name="organisation"/> is <paramref name="code"/> or below it.</summary>
+    public bool IsSameOrBelow(Organisation organisation, string code) =>
+        Same(organisation.Code, code) || Above(organisation).Contains(code, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The caller's organisation is the return's or above it, and so is the call's target (the instance holding it).</summary>
     public void RequireOwnOrAbove(string caller, string target, Organisation organisation) =>
         Require(
-            Same(caller, target) && (Same(caller, organisation.Code) || Above(organisation).Contains(caller, StringComparer.OrdinalIgnoreCase)),
-            "a return's violations are its organisation's and those above it, each acting for itself");
+            IsSameOrBelow(organisation, caller) && IsSameOrBelow(organisation, target),
+            "a return's violations are its organisation's and those above it");
 
     private static void Require(bool allowed, string description)
     {
