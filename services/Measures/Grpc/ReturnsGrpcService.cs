@@ -23,10 +23,13 @@ public sealed class ReturnsGrpcService(
     ReturnCommands commands,
     ReturnReader returns,
     ReturnViolations violations,
-    ReturnHierarchy hierarchy) : ReturnsService.ReturnsServiceBase
+    ReturnHierarchy hierarchy,
+    TimeProvider time) : ReturnsService.ReturnsServiceBase
 {
     /// <summary>Organisations one bulk call may name.</summary>
     public const int MaxOrganisations = 500;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
     {
@@ -47,7 +50,7 @@ public sealed class ReturnsGrpcService(
             : (IReadOnlyList<string>)[target.Code, .. organisations.Descendants(target.Code).Where(o => o.Kind is OrganisationKind.Agency or OrganisationKind.Partnership).Select(o => o.Code).Order(StringComparer.Ordinal)];
         var found = await returns.ListAsync(dataset!, period!, [.. codes.Where(c => organisations.Find(c) is { Kind: OrganisationKind.Agency or OrganisationKind.Partnership })], context.CancellationToken);
         var response = new ListReturnsResponse();
-        response.Returns.AddRange(found.Select(ReturnMapping.ToProto));
+        response.Returns.AddRange(found.Select(r => ReturnMapping.ToProto(r, Today)));
         return response;
     }
 
@@ -55,7 +58,7 @@ public sealed class ReturnsGrpcService(
     {
         var actor = context.RequireActor();
         var key = Key(request.OrganisationCode, request.DatasetId, request.Period, reason: null);
-        return ReturnMapping.ToProto(await commands.SubmitAsync(key, actor, context.CancellationToken));
+        return ReturnMapping.ToProto(await commands.SubmitAsync(key, actor, context.CancellationToken), Today);
     }
 
     public override async Task<ApproveReturnsResponse> ApproveReturns(ApproveReturnsRequest request, ServerCallContext context)
@@ -63,7 +66,7 @@ public sealed class ReturnsGrpcService(
         var actor = context.RequireActor();
         var keys = Keys(request.DatasetId, request.Period, request.OrganisationCodes);
         var response = new ApproveReturnsResponse();
-        response.Returns.AddRange((await commands.ApproveAsync(keys, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        response.Returns.AddRange((await commands.ApproveAsync(keys, actor, context.CancellationToken)).Select(r => ReturnMapping.ToProto(r, Today)));
         return response;
     }
 
@@ -72,7 +75,7 @@ public sealed class ReturnsGrpcService(
         var actor = context.RequireActor();
         var keys = Keys(request.DatasetId, request.Period, request.OrganisationCodes);
         var response = new AcceptReturnsResponse();
-        response.Returns.AddRange((await commands.AcceptAsync(keys, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        response.Returns.AddRange((await commands.AcceptAsync(keys, actor, context.CancellationToken)).Select(r => ReturnMapping.ToProto(r, Today)));
         return response;
     }
 
@@ -81,7 +84,7 @@ public sealed class ReturnsGrpcService(
         var actor = context.RequireActor();
         var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
         var response = new ReopenReturnResponse();
-        response.Returns.AddRange((await commands.ReopenAsync(key, request.Reason, actor, context.CancellationToken)).Select(ReturnMapping.ToProto));
+        response.Returns.AddRange((await commands.ReopenAsync(key, request.Reason, actor, context.CancellationToken)).Select(r => ReturnMapping.ToProto(r, Today)));
         return response;
     }
 
@@ -89,7 +92,7 @@ public sealed class ReturnsGrpcService(
     {
         var actor = context.RequireActor();
         var key = Key(request.OrganisationCode, request.DatasetId, request.Period, request.Reason);
-        return ReturnMapping.ToProto(await commands.WaiveAsync(key, request.Reason, actor, context.CancellationToken));
+        return ReturnMapping.ToProto(await commands.WaiveAsync(key, request.Reason, actor, context.CancellationToken), Today);
     }
 
     public override async Task<ValidateReturnResponse> ValidateReturn(ValidateReturnRequest request, ServerCallContext context)

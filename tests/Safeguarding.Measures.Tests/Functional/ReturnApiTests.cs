@@ -67,6 +67,8 @@ public abstract class ReturnApiTests(ReturnsFixture service)
         Assert.Equal(
             [(Partnership, ReturnState.Accepted), (Csc, ReturnState.Accepted), (Health, ReturnState.Accepted), (Police, ReturnState.Waived)],
             listed.Select(r => (r.OrganisationCode, r.State)));
+        // The quarter ended in 2025 and was due on 28 July: everything submitted today is late.
+        Assert.Equal([ReturnTimeliness.Late, ReturnTimeliness.Late, ReturnTimeliness.Late, ReturnTimeliness.Waived], listed.Select(r => r.Timeliness));
 
         var events = await EventsAsync<ReturnSubmitted>(MeasuresTopics.ReturnSubmittedName, period);
         Assert.Equal([Csc, Health, Partnership], events.Select(e => e.Return.OrganisationCode));
@@ -144,8 +146,10 @@ public abstract class ReturnApiTests(ReturnsFixture service)
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Returns.AcceptReturnsAsync(
             new AcceptReturnsRequest { DatasetId = London, Period = period, OrganisationCodes = { Health } }, As(Region)).ResponseAsync);
 
-        var states = (await ListAsync(period)).ToDictionary(r => r.OrganisationCode, r => r.State);
-        Assert.Equal((ReturnState.Approved, ReturnState.Open, ReturnState.Open), (states[Csc], states[Health], states[Police]));
+        var states = (await ListAsync(period)).ToDictionary(r => r.OrganisationCode, r => (r.State, r.Timeliness));
+        Assert.Equal(
+            ((ReturnState.Approved, ReturnTimeliness.Late), (ReturnState.Open, ReturnTimeliness.Missing), (ReturnState.Open, ReturnTimeliness.Missing)),
+            (states[Csc], states[Health], states[Police]));
     }
 
     [Fact]

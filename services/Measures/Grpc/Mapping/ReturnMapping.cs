@@ -17,7 +17,8 @@ internal static class ReturnMapping
         Measures = { dataset.Measures },
     };
 
-    public static Proto.Return ToProto(StoredReturn stored) => new()
+    /// <summary>The return as it stands, its timeliness judged on <paramref name="today"/>.</summary>
+    public static Proto.Return ToProto(StoredReturn stored, DateOnly today) => new()
     {
         OrganisationCode = stored.Key.OrganisationCode,
         DatasetId = stored.Key.DatasetId,
@@ -33,6 +34,7 @@ internal static class ReturnMapping
         Reason = stored.Reason ?? string.Empty,
         ChangedAt = At(stored.ChangedAt),
         ChangedBy = stored.ChangedBy ?? string.Empty,
+        Timeliness = EnumMap<Proto.ReturnTimeliness, Domain.ReturnTimeliness>.ToProto(Domain.ReturnTimelinessRules.Of(stored.State, stored.DueOn, stored.SubmittedAt, today)),
     };
 
     public static Proto.Violation ToProto(StoredViolation violation) => new()
