@@ -15,6 +15,7 @@ public sealed class MeasuresModule : IServiceModule
     public static void Map(WebApplication app)
     {
         app.MapGrpcService<MeasuresGrpcService>();
+        app.MapGrpcService<ReturnsGrpcService>();
         app.MapDaprPubSub();
     }
 }

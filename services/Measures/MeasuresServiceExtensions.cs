@@ -3,6 +3,8 @@ using Safeguarding.Platform.Grpc;
 using Safeguarding.Measures.Application;
 using Safeguarding.Measures.Application.ContentAreas;
 using Safeguarding.Measures.Application.Importing;
+using Safeguarding.Measures.Application.Returns;
+using Safeguarding.Measures.Datasets;
 using Safeguarding.Measures.Events;
 using Safeguarding.Measures.Grpc;
 using Safeguarding.Measures.Library;
@@ -37,6 +39,16 @@ public static class MeasuresServiceExtensions
         services.AddSingleton(new OrganisationRegistry(configuration.GetSection("Organisations").Get<List<OrganisationEntry>>() ?? []));
         services.AddSingleton(_ => FrameworkLibrary.LoadBuiltIn());
         services.AddSingleton<ImportMappingCatalog>();
+        services.AddSingleton(_ => DatasetCatalog.LoadBuiltIn());
+        services.AddSingleton<ReturnHierarchy>();
+        services.AddSingleton<ReturnEvents>();
+        services.AddScoped<ReturnReader>();
+        services.AddScoped<ReturnCommands>();
+        services.AddScoped<ReturnLocks>();
+        services.AddScoped<ReturnValidator>();
+        services.AddScoped<ReturnViolations>();
+        services.AddScoped<ReturnVisibility>();
+        services.AddScoped<ReturnsGrpcService>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres
                 ? new PostgresObservationBulkStore()

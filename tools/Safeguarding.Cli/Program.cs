@@ -11,6 +11,7 @@ root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(SurveysCommand.Create());
 root.Subcommands.Add(AuditsCommand.Create());
 root.Subcommands.Add(CaseReviewsCommand.Create());
+root.Subcommands.Add(ReturnsCommand.Create());
 
 // Service managers and containers stop programs with SIGTERM: treat it as Ctrl+C, so `up` stops its
 // services cleanly (databases closed, endpoints file removed) instead of being killed.

@@ -11,6 +11,8 @@ public static class MeasuresPolicies
 {
     public static readonly ServiceDescriptor Measures = MeasuresServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("MeasuresService");
 
+    public static readonly ServiceDescriptor Returns = ReturnsReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReturnsService");
+
     private static readonly string[] Readers = [.. Roles.DataRoles];
     private static readonly string[] ReferenceReaders = [.. Roles.DataRoles, Roles.RegionAnalyst];
     private static readonly string[] Recorders = [Roles.Analyst, Roles.Auditor, Roles.SurveyAdmin];
@@ -51,6 +53,22 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "GetSeries", DataAccess.RowRead, Readers).WithPublishedFiguresFor(ReferenceReaders),
         RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
+
+        // Returns (docs/adr/0017-returns-approval-and-visibility.md): the call's target is the return's organisation (or
+        // the partnership whose instance holds it), and the service checks each step against the caller's own
+        // organisation from the token: an organisation submits its own; the partnership above waives, approves and
+        // validates; the region accepts; reopening from the organisation up. So the steps taken from above are not
+        // row writes of the caller's own organisation, and the gateway lets them name any organisation of the region.
+        RpcPolicy.For(Returns, "ListDatasets", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Returns, "ListReturns", DataAccess.Reference, ReferenceReaders),
+        RpcPolicy.For(Returns, "SubmitReturn", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(Returns, "WaiveReturn", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ApproveReturns", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "AcceptReturns", DataAccess.Reference, Roles.RegionAnalyst),
+        RpcPolicy.For(Returns, "ReopenReturn", DataAccess.Reference, Roles.Analyst, Roles.RegionAnalyst),
+        RpcPolicy.For(Returns, "ValidateReturn", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ResolveViolation", DataAccess.Reference, Roles.Analyst),
+        RpcPolicy.For(Returns, "ListViolations", DataAccess.Reference, Readers),
 
         // Across organisations: the gateway's aggregation, disclosure-controlled.
         RpcPolicy.For(Safeguarding.Gateway.V1.MeasuresAggregation.Descriptor, "GetMeasureAcrossOrganisations", DataAccess.Aggregate, ReferenceReaders),

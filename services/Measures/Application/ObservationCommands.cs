@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguarding.Measures.Application.Returns;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Events;
 using Safeguarding.Measures.Organisations;
@@ -39,6 +40,7 @@ public sealed class ObservationCommands(
     ObservationReader observations,
     ObservationEvents events,
     OrganisationRegistry organisations,
+    ReturnLocks locks,
     TimeProvider time)
 {
     public async Task<(StoredObservation Observation, RecordResult Result)> RecordAsync(RecordObservationCommand command, Actor actor, CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ public sealed class ObservationCommands(
             RecordedAt = time.GetUtcNow(),
         };
         ObservationRules.EnsureValid(observation, measure);
+        await locks.RequireUnlockedAsync(observation.OrganisationCode, observation.Measure.MeasureId, observation.Period, cancellationToken);
 
         var current = await observations.CurrentAsync(observation.Key, cancellationToken);
         var outcome = ObservationRules.Decide(current?.Observation, observation);
@@ -95,6 +98,7 @@ public sealed class ObservationCommands(
         }
 
         var current = stored.Observation;
+        await locks.RequireUnlockedAsync(current.OrganisationCode, current.Measure.MeasureId, current.Period, cancellationToken);
         var measure = await RecordableVersionAsync(current.Measure.MeasureId, current.Measure.Version, cancellationToken);
         var correction = ObservationRules.Correct(current, command.Value, command.Reason, ProvenanceFor(command.SourceKind, command.SourceReference, actor), time.GetUtcNow(), Guid.CreateVersion7())
             with { RoundedToNearest = command.RoundedToNearest ?? current.RoundedToNearest };

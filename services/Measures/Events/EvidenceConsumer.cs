@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Evidence.V1;
 using Safeguarding.Measures.Application;
+using Safeguarding.Measures.Application.Returns;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Grpc.Mapping;
 using Safeguarding.Measures.Organisations;
@@ -16,7 +17,7 @@ namespace Safeguarding.Measures.Events;
 /// transaction (a redelivered event never runs twice). Each figure's key is (organisation, measure version, period,
 /// breakdown): a new key is recorded, an unchanged figure is left alone, a changed one supersedes the current
 /// observation with the publication's correction reason. Figures for unknown or retired measures, or that the
-/// measure's rules refuse, are refused one by one and logged by id; a publication that can record nothing at all
+/// measure's rules refuse, or that fall in a signed-off return (ReturnLocks), are refused one by one and logged by id; a publication that can record nothing at all
 /// (unknown organisation, wrong kind, no valid figure) is dead-lettered.
 /// </summary>
 internal sealed class EvidenceConsumer(
@@ -25,6 +26,7 @@ internal sealed class EvidenceConsumer(
     ObservationReader observations,
     ObservationEvents events,
     OrganisationRegistry organisations,
+    ReturnLocks locks,
     TimeProvider time,
     ILogger<EvidenceConsumer> logger) : IEventConsumer<EvidenceFiguresProduced>
 {
@@ -147,6 +149,12 @@ internal sealed class EvidenceConsumer(
             return Outcome.Unchanged;
         }
 
+        // A signed-off return keeps its figures until it is reopened; the figure is refused and logged by id.
+        if (await (await locks.SnapshotAsync([organisation], cancellationToken)).FindAsync(organisation, measure.Ref.MeasureId, period, cancellationToken) is not null)
+        {
+            return Outcome.ReturnLocked;
+        }
+
         if (decision.Decision == RecordDecision.Append)
         {
             db.Observations.Add(ObservationRows.ToRow(observation, ObservationCommands.Fingerprint(observation)));
@@ -181,5 +189,6 @@ internal sealed class EvidenceConsumer(
         RetiredMeasure,
         InvalidFigure,
         NothingCounted,
+        ReturnLocked,
     }
 }

@@ -15,6 +15,11 @@ public static class MeasuresTopics
     public const string ObservationBatchRecordedName = "measures.observation-batch-recorded.v1";
     public const string ObservationSupersededName = "measures.observation-superseded.v1";
     public const string ObservationsImportedName = "measures.observations-imported.v1";
+    public const string ReturnSubmittedName = "measures.return-submitted.v1";
+    public const string ReturnApprovedName = "measures.return-approved.v1";
+    public const string ReturnAcceptedName = "measures.return-accepted.v1";
+    public const string ReturnReopenedName = "measures.return-reopened.v1";
+    public const string ReturnWaivedName = "measures.return-waived.v1";
 
     public static readonly EventTopic<MeasureDefined> MeasureDefined = new(MeasureDefinedName);
     public static readonly EventTopic<MeasureVersioned> MeasureVersioned = new(MeasureVersionedName);
@@ -25,4 +30,9 @@ public static class MeasuresTopics
     public static readonly EventTopic<ObservationBatchRecorded> ObservationBatchRecorded = new(ObservationBatchRecordedName);
     public static readonly EventTopic<ObservationSuperseded> ObservationSuperseded = new(ObservationSupersededName);
     public static readonly EventTopic<ObservationsImported> ObservationsImported = new(ObservationsImportedName);
+    public static readonly EventTopic<ReturnSubmitted> ReturnSubmitted = new(ReturnSubmittedName);
+    public static readonly EventTopic<ReturnApproved> ReturnApproved = new(ReturnApprovedName);
+    public static readonly EventTopic<ReturnAccepted> ReturnAccepted = new(ReturnAcceptedName);
+    public static readonly EventTopic<ReturnReopened> ReturnReopened = new(ReturnReopenedName);
+    public static readonly EventTopic<ReturnWaived> ReturnWaived = new(ReturnWaivedName);
 }

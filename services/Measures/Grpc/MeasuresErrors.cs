@@ -1,5 +1,6 @@
 using Safeguarding.Measures.Application;
 using Safeguarding.Measures.Application.Importing;
+using Safeguarding.Measures.Application.Returns;
 using Grpc.Core;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Platform.Grpc;
@@ -31,6 +32,8 @@ internal sealed class MeasuresErrors : IRpcExceptionMapper
         ResourceNotFoundException missing => RpcErrors.NotFound(missing.ResourceType, missing.ResourceName),
         ResourceConflictException conflict => RpcErrors.WithDetails(StatusCode.AlreadyExists, conflict.Message,
             new Google.Rpc.ResourceInfo { ResourceType = conflict.ResourceType, ResourceName = conflict.ResourceName, Description = conflict.Message }),
+        ReturnStepNotAllowedException refused => RpcErrors.WithDetails(StatusCode.PermissionDenied, $"{refused.Field}: {refused.Message}",
+            new Google.Rpc.ErrorInfo { Reason = "RETURN_STEP_NOT_ALLOWED", Domain = "safeguarding", Metadata = { ["field"] = refused.Field } }),
         PreconditionFailedException stale => RpcErrors.FailedPrecondition(stale.Type, stale.Subject, stale.Message),
         ImportStoppedException { InnerException: { } inner } stopped when Translate(inner) is { } cause =>
             WithMessage(cause, $"{cause.Status.Detail} ({stopped.Message})"),

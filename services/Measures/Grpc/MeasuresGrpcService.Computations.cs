@@ -25,7 +25,8 @@ public sealed partial class MeasuresGrpcService
         MeasuresErrors.ThrowIfAny(problems);
         var (measure, points) = await computations.SeriesAsync(request.OrganisationCode, request.MeasureId, request.MeasureVersion, breakdown!, from?.Start, to?.Start, context.CancellationToken);
         var response = new GetSeriesResponse { Measure = MeasureMapping.ToProto(measure) };
-        response.Points.AddRange(points.Select(ComputationMapping.ToProto));
+        var visible = await VisibilityAsync(context, [request.OrganisationCode]);
+        response.Points.AddRange(points.Where(p => visible is null || visible(request.OrganisationCode, measure.Current.MeasureId, p.Period)).Select(ComputationMapping.ToProto));
         return response;
     }
 

@@ -98,8 +98,19 @@ public sealed partial class MeasuresGrpcService
         MeasuresErrors.ThrowIfAny(problems);
         var found = await observations.ListAsync(filter, page, context.CancellationToken);
         var response = new ListObservationsResponse { NextPageToken = PageTokens.Write(found.NextCursor, filters) };
-        response.Observations.AddRange(found.Items.Select(ObservationMapping.ToProto));
+        // Outside its organisation a figure under a dataset shows only once its return is far enough along; a page
+        // may then hold fewer than asked for (the token still moves past what was held back).
+        var visible = await VisibilityAsync(context, organisationCodes);
+        response.Observations.AddRange(found.Items
+            .Where(o => visible is null || visible(o.Observation.OrganisationCode, o.Observation.Measure.MeasureId, o.Observation.Period))
+            .Select(ObservationMapping.ToProto));
         return response;
+    }
+
+    private Task<Application.Returns.ReturnVisibility.Rule?> VisibilityAsync(ServerCallContext context, IReadOnlyCollection<string> organisationCodes)
+    {
+        var target = TargetOrganisation.From(context);
+        return visibility.ForAsync(context.GetCaller().OrganisationCode, target.IsUnrestricted, organisationCodes, context.CancellationToken);
     }
 
     /// <summary>

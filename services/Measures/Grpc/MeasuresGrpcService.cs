@@ -26,7 +26,8 @@ public sealed partial class MeasuresGrpcService(
     ComputationQueries computations,
     ImportMappingCatalog importMappings,
     UploadedMappings uploadedMappings,
-    ImportRunner imports) : MeasuresService.MeasuresServiceBase
+    ImportRunner imports,
+    Application.Returns.ReturnVisibility visibility) : MeasuresService.MeasuresServiceBase
 {
     private static readonly Lazy<V1.FrameworkLibrary> LibraryMessage = new(() => LibraryMapping.ToProto(Library.FrameworkLibrary.LoadBuiltIn()));
 

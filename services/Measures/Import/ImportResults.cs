@@ -55,6 +55,7 @@ public static class ImportProblemCodes
     public const string InvalidValue = "invalid_value";
     public const string PublishedMismatch = "published_mismatch";
     public const string PublishedInconsistent = "published_inconsistent";
+    public const string ReturnLocked = "return_locked";
 }
 
 public enum CrossCheckStatus

@@ -31,6 +31,12 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
 
     public DbSet<ImportMappingRow> ImportMappings => Set<ImportMappingRow>();
 
+    public DbSet<ReturnRow> Returns => Set<ReturnRow>();
+
+    public DbSet<ReturnTransitionRow> ReturnTransitions => Set<ReturnTransitionRow>();
+
+    public DbSet<ReturnViolationRow> ReturnViolations => Set<ReturnViolationRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MeasureRow>(e =>
@@ -65,6 +71,26 @@ public sealed class MeasuresDbContext(DbContextOptions<MeasuresDbContext> option
         {
             e.ToTable("import_mappings");
             e.HasKey(m => new { m.OrganisationCode, m.MappingId, m.Version });
+        });
+
+        modelBuilder.Entity<ReturnRow>(e =>
+        {
+            e.ToTable("returns");
+            e.HasKey(r => new { r.OrganisationCode, r.DatasetId, r.PeriodCode });
+            e.Property(r => r.Revision).IsConcurrencyToken(); // two transitions at once: one wins, one is refused
+        });
+        modelBuilder.Entity<ReturnTransitionRow>(e =>
+        {
+            e.ToTable("return_transitions");
+            e.HasKey(t => t.Seq);
+            e.Property(t => t.Seq).ValueGeneratedOnAdd();
+        });
+
+        modelBuilder.Entity<ReturnViolationRow>(e =>
+        {
+            e.ToTable("return_violations");
+            e.HasKey(v => v.Seq);
+            e.Property(v => v.Seq).ValueGeneratedOnAdd();
         });
 
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace == typeof(MeasuresDbContext).Namespace);

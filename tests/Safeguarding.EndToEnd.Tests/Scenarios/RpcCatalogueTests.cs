@@ -25,8 +25,11 @@ public sealed class RpcCatalogueTests
     /// yet: their own functional tests check ownership on every write (another organisation's record is NOT_FOUND and
     /// unchanged). Debt, listed so it is seen: a service leaves this list when its probes join the sweep, and a new
     /// service fails below until it is probed or consciously listed here.
+    /// Returns (issue 17): each step is checked against the caller's organisation in the tree by the service, tested step
+    /// by step in the measures service's ReturnApiTests and through the gateway in ReturnsThroughGatewayTests.
     /// </summary>
-    private static readonly string[] NotYetInTheSweep = ["safeguarding.audits.v1.AuditsService", "safeguarding.casereviews.v1.CaseReviewsService", "safeguarding.surveys.v1.SurveysService"];
+    private static readonly string[] NotYetInTheSweep =
+        ["safeguarding.audits.v1.AuditsService", "safeguarding.casereviews.v1.CaseReviewsService", "safeguarding.surveys.v1.SurveysService", "safeguarding.measures.v1.ReturnsService"];
 
     [Fact]
     public void Every_write_rpc_has_an_ownership_probe_and_every_probe_is_a_write_rpc()

@@ -40,11 +40,17 @@ public abstract class ServiceFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The channel to the service, for the clients of its other gRPC services.</summary>
+    public global::Grpc.Core.CallInvoker Channel { get; private set; } = null!;
+
     public IEventTransport Transport => Services.GetRequiredService<IEventTransport>();
 
     protected abstract DatabaseProvider Provider { get; }
 
-    public async Task InitializeAsync()
+    /// <summary>Settings a fixture adds (organisations of its own, say), applied after the common ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
     {
         var connectionString = await CreateDatabaseAsync();
         var settings = new Dictionary<string, string?>
@@ -71,11 +77,17 @@ public abstract class ServiceFixture : IAsyncLifetime
             ["Organisations:0:SuccessorOf:0"] = "E09000033",
             ["Organisations:0:From"] = "2024-04-01",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         // Its own broker, so classes running in parallel never see each other's events; no config file watching.
         _app = ServiceHost.Build<MeasuresModule>(["--hostBuilder:reloadConfigOnChange=false"], settings, builder => builder.Services.AddSingleton(Broker));
         await _app.StartAsync();
         _channel = GrpcChannel.ForAddress(ServiceHost.Addresses(_app)[0]);
-        Client = new MeasuresService.MeasuresServiceClient(_channel.Intercept(new DefaultToken()));
+        Channel = _channel.Intercept(new DefaultToken());
+        Client = new MeasuresService.MeasuresServiceClient(Channel);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Safeguarding.Measures.Application.Returns;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Events;
 using Safeguarding.Measures.Events.V1;
@@ -74,6 +75,10 @@ public sealed class ImportRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var store = StoreAsync(run, batches.Reader, stop);
         long outOfScope = 0;
+        // The returns locked when the import starts (one signed off while it runs is not seen: the import was asked first).
+        await using var lockScope = scopes.CreateAsyncScope();
+        var target = request.TargetOrganisation;
+        var locked = await lockScope.ServiceProvider.GetRequiredService<ReturnLocks>().SnapshotAsync(target is null ? null : [target], cancellationToken);
         try
         {
             var batch = new List<PendingRow>();
@@ -84,6 +89,20 @@ public sealed class ImportRunner(
                 {
                     outOfScope++;
                     report.Add(row with { Outcome = RowOutcome.Skipped, Observations = [], Problems = [], Checks = [] });
+                    continue;
+                }
+
+                // Figures in a signed-off return: the row is rejected with the return named, the rest imported.
+                if (!locked.IsEmpty && await LockedReturnOfAsync(locked, row, stop.Token) is { } lockedBy)
+                {
+                    report.Add(row with
+                    {
+                        Outcome = RowOutcome.Rejected,
+                        Observations = [],
+                        Fingerprints = [],
+                        Checks = [],
+                        Problems = [.. row.Problems, new ImportProblem(row.Line, null, ProblemSeverity.Error, ImportProblemCodes.ReturnLocked, ReturnLocks.LockedMessage(lockedBy))],
+                    });
                     continue;
                 }
 
@@ -162,6 +181,19 @@ public sealed class ImportRunner(
 
         ImportsLog.Finished(logger, run.ImportId, outcome.Report.RowsRead, outcome.Report.RowsRejected, outcome.Recorded, outcome.SkippedIdentical, outcome.Superseded, outcome.Batches);
         return outcome;
+    }
+
+    private static async Task<ReturnKey?> LockedReturnOfAsync(LockedReturns locked, ImportRowResult row, CancellationToken cancellationToken)
+    {
+        foreach (var observation in row.Observations)
+        {
+            if (await locked.FindAsync(observation.OrganisationCode, observation.Measure.MeasureId, observation.Period, cancellationToken) is { } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     // Which rows an import takes: those of the header's organisations (all when it names none) and, for a call

@@ -1,0 +1,68 @@
+using Grpc.Core;
+using Safeguarding.Measures.V1;
+using static Safeguarding.Measures.Tests.Functional.ReturnsFixture;
+
+namespace Safeguarding.Measures.Tests.Functional;
+
+/// <summary>
+/// Visibility outside the organisation, as the gateway's calls reach the service (the caller's token and a grant for
+/// the organisation read): an agency's figures under the London dataset reach its partnership once the return is
+/// submitted, another agency once it is approved, the region once it is accepted; the agency always sees its own, and
+/// figures under no dataset are not held back.
+/// </summary>
+public abstract class ReturnVisibilityTests(ReturnsFixture service)
+{
+    private static readonly V1.Period Quarter = new() { Code = "2022-04/P3M" };
+
+    [Fact]
+    public async Task Figures_under_a_dataset_reach_each_level_only_when_its_return_is_far_enough_along()
+    {
+        var referrals = (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = "front-door-services-measure-1", Frequency = Frequency.Monthly }, Calls.AsMemberOf(Csc))).Definition.Id;
+        var own = Calls.NewMeasureId("own");
+        await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definitions.MonthlyCount(own) }, Calls.AsMemberOf(Csc));
+        foreach (var month in new[] { 4, 5, 6 })
+        {
+            await Record(referrals, month, 100 + month);
+            await Record(own, month, 10 + month);
+        }
+
+        Assert.Equal((3, 3), await SeenByAsync(Csc, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Partnership, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Health, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Empty((await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Csc, MeasureId = referrals }, Calls.AsMemberOf(Partnership, Csc))).Points);
+
+        await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Csc, DatasetId = London, Period = Quarter }, Calls.AsMemberOf(Csc));
+        Assert.Equal((3, 3), await SeenByAsync(Partnership, referrals, own));
+        Assert.Equal(3, (await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Csc, MeasureId = referrals }, Calls.AsMemberOf(Partnership, Csc))).Points.Count);
+        Assert.Equal((0, 3), await SeenByAsync(Health, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+
+        await service.Returns.ApproveReturnsAsync(new ApproveReturnsRequest { DatasetId = London, Period = Quarter, OrganisationCodes = { Csc } }, Calls.AsMemberOf(Partnership));
+        Assert.Equal((3, 3), await SeenByAsync(Health, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+
+        await service.Returns.AcceptReturnsAsync(new AcceptReturnsRequest { DatasetId = London, Period = Quarter, OrganisationCodes = { Csc } }, Calls.AsMemberOf(Region));
+        Assert.Equal((3, 3), await SeenByAsync(Region, referrals, own));
+
+        // Reopened: hidden again from everyone outside but the partnership (which sees it once resubmitted).
+        await service.Returns.ReopenReturnAsync(new ReopenReturnRequest { OrganisationCode = Csc, DatasetId = London, Period = Quarter, Reason = "May was double counted" }, Calls.AsMemberOf(Partnership));
+        Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Equal((0, 3), await SeenByAsync(Partnership, referrals, own));
+        Assert.Equal((3, 3), await SeenByAsync(Csc, referrals, own));
+    }
+
+    private Task<RecordObservationResponse> Record(string measureId, int month, int count) =>
+        service.Client.RecordObservationAsync(new RecordObservationRequest { OrganisationCode = Csc, MeasureId = measureId, Period = Definitions.Month(2022, month), Value = Definitions.Count(count) }, Calls.AsMemberOf(Csc)).ResponseAsync;
+
+    /// <summary>How many of the agency's figures of each measure a member of <paramref name="reader"/> sees, reading for the agency.</summary>
+    private async Task<(int Dataset, int Own)> SeenByAsync(string reader, string datasetMeasure, string ownMeasure)
+    {
+        var options = Calls.AsMemberOf(reader, reader == Csc ? null : Csc);
+        var inDataset = await service.Client.ListObservationsAsync(new ListObservationsRequest { MeasureId = datasetMeasure, OrganisationCodes = { Csc } }, options);
+        var notInDataset = await service.Client.ListObservationsAsync(new ListObservationsRequest { MeasureId = ownMeasure, OrganisationCodes = { Csc } }, options);
+        return (inDataset.Observations.Count, notInDataset.Observations.Count);
+    }
+}
+
+public sealed class SqliteReturnVisibilityTests(SqliteReturnsFixture service) : ReturnVisibilityTests(service), IClassFixture<SqliteReturnsFixture>;
