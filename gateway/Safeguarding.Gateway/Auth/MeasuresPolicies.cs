@@ -54,7 +54,7 @@ public static class MeasuresPolicies
         RpcPolicy.For(Measures, "AggregateMeasure", DataAccess.RowRead, Readers),
         RpcPolicy.For(Measures, "GetBalanceOfInformation", DataAccess.RowRead, Readers),
 
-        // Returns (docs/adr/0017-returns-approval-and-visibility.md): the call's target is the return's organisation (or
+        // Returns (docs/adr/0018-returns-approval-and-visibility.md): the call's target is the return's organisation (or
         // the partnership whose instance holds it), and the service checks each step against the caller's own
         // organisation from the token: an organisation submits its own; the partnership above waives, approves and
         // validates; the region accepts; reopening from the organisation up. So the steps taken from above are not

@@ -7,7 +7,7 @@ using Safeguarding.Measures.Persistence;
 namespace Safeguarding.Measures.Application.Returns;
 
 /// <summary>
-/// Who outside an organisation sees its figures under a dataset (docs/adr/0017-returns-approval-and-visibility.md):
+/// Who outside an organisation sees its figures under a dataset (docs/adr/0018-returns-approval-and-visibility.md):
 /// the partnership above it once the return is submitted (so it can approve it), the region once accepted, anyone else
 /// once approved. Figures under no dataset, and published reference geography, are not held back; nor is anything for
 /// the organisation itself or a platform job.
