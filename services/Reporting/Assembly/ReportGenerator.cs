@@ -3,6 +3,7 @@ using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Proposals;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.SignOff;
 using Safeguarding.Reporting.V1;
@@ -11,7 +12,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, ProposalStore proposals, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ internal sealed class ReportGenerator(
         var series = Series();
         var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
             .Assemble(set, request.Options, Today());
+        document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
         if (set.Organisation.Kind == Documents.OrganisationKind.Partnership)
         {
             // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
