@@ -12,6 +12,7 @@ internal static class ActionsRegisterExtensions
         services.AddSingleton<IReadModelProjection, CaseReviewActionProjection>();
         services.AddScoped<ActionStore>();
         services.AddScoped<MovementReader>();
+        services.AddScoped<RegisterForReports>();
         services.AddScoped<ProposalStore>();
         services.AddScoped<FindingProposer>();
         services.TryAddSingleton<ITargetSource, NoTargetSource>();

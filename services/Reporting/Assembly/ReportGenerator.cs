@@ -12,7 +12,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, ProposalStore proposals, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, ProposalStore proposals, Actions.RegisterForReports register, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -29,6 +29,7 @@ internal sealed class ReportGenerator(
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
         }
 
+        document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
     }
 
@@ -38,6 +39,7 @@ internal sealed class ReportGenerator(
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
         var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today());
+        document = await register.AddToBookAsync(document, set, cancellationToken);
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 

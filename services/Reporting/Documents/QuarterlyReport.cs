@@ -39,6 +39,9 @@ public sealed record QuarterlyReport : ReportDocument
     /// reporting without a case reviews address, or a report drafted before the section existed).
     /// </summary>
     public ReviewDashboard? CaseReviews { get; init; }
+
+    /// <summary>The actions register with "did it move?" and the audit evidence (ADR 0017); null in reports drafted before it.</summary>
+    public ActionsRegisterSection? ActionsRegister { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

@@ -108,6 +108,7 @@ internal sealed class QuarterlyOutline
             }
         }
 
+        tables.AddRange(ActionsRegisterOutline.Claim(ids, report));
         return new QuarterlyOutline(measures, breakdowns, reviews, tables);
     }
 }

@@ -70,6 +70,32 @@ public sealed class ActionsRegisterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_carry_the_register_the_quarterly_with_whether_each_moved_and_the_book_per_content_area()
+    {
+        await PublishReviewActionAsync("in-progress", completedOn: "", at: new DateTime(2024, 7, 1, 9, 0, 0, DateTimeKind.Utc));
+        await PublishReviewActionAsync("completed", completedOn: "2024-12-31", at: new DateTime(2025, 1, 5, 9, 0, 0, DateTimeKind.Utc));
+        await _host.Actions.CreateAsync(AuditAction(), asOrganisation: Agency);
+
+        var drafted = await _host.Client.GenerateQuarterlyAsync(_partnership.Code, "2025-01/P3M");
+        var quarterly = (Reporting.Documents.QuarterlyReport)await DocumentAsync(drafted.Id);
+        var register = quarterly.ActionsRegister!;
+        Assert.Equal(3, register.Actions.Count);
+        var review = Assert.Single(register.Actions, a => a.Source == "Case review");
+        Assert.Equal(("Northbridge Police", FictionalPartnership.PlansClearTitle), (review.OwnerOrganisation, review.MeasureTitle));
+        Assert.StartsWith("Moved in the better direction.", review.Movement, StringComparison.Ordinal);
+        Assert.Contains(register.ByOrganisation, o => o.Organisation == FictionalPartnership.Name && o.Open == 1);
+
+        var html = (await _host.Client.HtmlAsync(drafted.Id)).Content.ToStringUtf8();
+        Assert.Contains("4.5 Actions: what we are doing and whether it moved the measures", html, StringComparison.Ordinal);
+        Assert.Contains("Evidence of impact: Early feedback from children is better.", html, StringComparison.Ordinal);
+
+        var book = (Reporting.Documents.ReportBook)await DocumentAsync((await _host.Client.GenerateBookAsync(_partnership.Code, "2024-04/P12M")).Id);
+        var neglect = book.Sheets.Single(s => s.ContentAreaId == "neglect");
+        Assert.Equal(["Audit finding", "Case review", "Other"], neglect.Actions.Select(a => a.Source!).Order(StringComparer.Ordinal));
+        Assert.Empty(book.Sheets.Single(s => s.ContentAreaId == "workforce").Actions);
+    }
+
+    [Fact]
     public async Task An_organisation_writes_its_own_actions_and_its_partnership_sees_them()
     {
         var action = await _host.Actions.CreateAsync(AuditAction(), asOrganisation: Agency);
@@ -156,6 +182,12 @@ public sealed class ActionsRegisterTests : IAsyncLifetime
             UpdatedAt = Timestamp.FromDateTime(at),
         }, _partnership.Code);
         await _host.WaitForReceivedAsync(before + 1);
+    }
+
+    private async Task<Reporting.Documents.ReportDocument> DocumentAsync(string id)
+    {
+        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        return Reporting.SignOff.DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
     }
 
     private static List<string> Violations(RpcException e) =>
