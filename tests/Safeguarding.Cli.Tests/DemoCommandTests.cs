@@ -55,6 +55,28 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_partnerships_reports_show_the_actions_register_with_whether_each_moved_and_the_findings_the_analyst_accepted()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("4.5 Actions: what we are doing and whether it moved the measures", quarterly, StringComparison.Ordinal);
+        // The case review's actions, projected from the case reviews service's events, beside those entered in the register.
+        Assert.Contains("from case review", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Agree the outcomes that matter most with each family", quarterly, StringComparison.Ordinal);
+        Assert.Contains("safer recruitment checks onto one tracked register", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Moved in the better direction.", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Evidence of impact: Lapsed checks found at termly reviews fell", quarterly, StringComparison.Ordinal);
+        // The accepted proposal that the completed action moved its measure, under "what we are doing well".
+        Assert.Contains("after the action", quarterly, StringComparison.Ordinal);
+        Assert.DoesNotContain("poor performance", quarterly, StringComparison.OrdinalIgnoreCase);
+
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
+        Assert.Contains("Agree the outcomes that matter most with each family", book, StringComparison.Ordinal);
+        Assert.Contains("findings proposed from the evidence", demo.Result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_partnerships_quarterly_report_quotes_the_approved_stories_by_role_and_age_band_only()
     {
         Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
