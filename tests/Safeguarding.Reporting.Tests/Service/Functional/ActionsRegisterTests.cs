@@ -14,9 +14,8 @@ namespace Safeguarding.Reporting.Tests.Service.Functional;
 /// actions side by side, "did it move?" from the observation read model, overdue by organisation, recommendations
 /// becoming actions, and who may see and write what.
 /// </summary>
-public sealed class ActionsRegisterTests : IAsyncLifetime
+public abstract class ActionsRegisterTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Sqlite();
     private readonly FictionalPartnership _partnership = new();
     private ReportingHost _host = null!;
 
@@ -24,7 +23,7 @@ public sealed class ActionsRegisterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await ReportingHost.StartAsync(_database);
+        _host = await ReportingHost.StartAsync(Database);
         var before = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
         var published = await _partnership.PublishEvidenceAsync(_host);
         await _partnership.RecordNarrativeAsync(_host.Client);
@@ -32,11 +31,9 @@ public sealed class ActionsRegisterTests : IAsyncLifetime
         await _host.WaitForReceivedAsync(before + published);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    protected abstract TestDatabase Database { get; }
+
+    public virtual async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Case_review_entered_and_narrative_actions_appear_in_one_register_with_whether_the_measure_moved()
@@ -192,4 +189,23 @@ public sealed class ActionsRegisterTests : IAsyncLifetime
 
     private static List<string> Violations(RpcException e) =>
         [.. e.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field)];
+}
+
+public sealed class SqliteActionsRegisterTests : ActionsRegisterTests
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    protected override TestDatabase Database => _database;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class PostgresActionsRegisterTests(PostgresClassDatabase postgres) : ActionsRegisterTests, IClassFixture<PostgresClassDatabase>
+{
+    protected override TestDatabase Database => postgres.Database;
 }

@@ -14,20 +14,17 @@ namespace Safeguarding.Reporting.Tests.Service.Functional;
 /// The quarterly report's "doing well" and "further exploration" proposed from the evidence, each saying why; the
 /// author accepts, edits or drops them and only accepted lines print; nothing is raised when nothing moved.
 /// </summary>
-public sealed class ProposalsTests : IAsyncLifetime
+public abstract class ProposalsTests : IAsyncLifetime
 {
     private const string Quarter = "2025-01/P3M";
-    private readonly TestDatabase _database = TestDatabase.Sqlite();
     private readonly FictionalPartnership _partnership = new();
     private ReportingHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ReportingHost.StartAsync(_database);
+    public async Task InitializeAsync() => _host = await ReportingHost.StartAsync(Database);
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    protected abstract TestDatabase Database { get; }
+
+    public virtual async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Nothing_is_raised_when_nothing_moved()
@@ -87,4 +84,23 @@ public sealed class ProposalsTests : IAsyncLifetime
         var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
         return DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
     }
+}
+
+public sealed class SqliteProposalsTests : ProposalsTests
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    protected override TestDatabase Database => _database;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class PostgresProposalsTests(PostgresClassDatabase postgres) : ProposalsTests, IClassFixture<PostgresClassDatabase>
+{
+    protected override TestDatabase Database => postgres.Database;
 }
