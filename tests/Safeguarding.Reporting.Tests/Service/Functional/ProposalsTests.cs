@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Measures.V1;
+using Grpc.Core;
+using Safeguarding.Platform.Grpc;
 using QuarterlyReport = Safeguarding.Reporting.Documents.QuarterlyReport;
 using ReportDocument = Safeguarding.Reporting.Documents.ReportDocument;
 using Safeguarding.Reporting.Events;
@@ -77,6 +79,25 @@ public abstract class ProposalsTests : IAsyncLifetime
         var report = (QuarterlyReport)await DocumentAsync((await _host.Client.GenerateQuarterlyAsync(_partnership.Code, Quarter)).Id);
         Assert.Equal([movement.Text], report.Performance.FurtherExploration);
         Assert.Equal(["Plans are clearer than across the region."], report.Performance.DoingWell);
+    }
+
+    [Fact]
+    public async Task An_edit_with_personal_details_is_refused_and_another_organisations_proposal_is_answered_as_missing()
+    {
+        var before = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
+        var published = await _partnership.PublishEvidenceAsync(_host);
+        await _partnership.RecordNarrativeAsync(_host.Client);
+        await _host.WaitForReceivedAsync(before + published);
+        var proposal = (await _host.Actions.ProposeAsync(_partnership.Code, Quarter))[0];
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _host.Actions.EditAsync(proposal.Id, "Call the lead on 07700 900123."));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["text"], refused.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _host.Actions.CallAsync<DecideProposalRequest, Proposal>(
+            "AcceptProposal", new DecideProposalRequest { Id = proposal.Id }, asOrganisation: _partnership.Neighbour));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        var stored = (await _host.Actions.CallAsync<ListProposalsRequest, ListProposalsResponse>("ListProposals", new ListProposalsRequest { OrganisationCode = _partnership.Code, PeriodCode = Quarter })).Proposals;
+        Assert.Equal((ProposalStatus.Proposed, proposal.ProposedText), (stored.Single(p => p.Id == proposal.Id).Status, stored.Single(p => p.Id == proposal.Id).Text));
     }
 
     private async Task<ReportDocument> DocumentAsync(string id)
