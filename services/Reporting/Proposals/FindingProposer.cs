@@ -5,6 +5,7 @@ using Safeguarding.Measures.V1;
 using Safeguarding.Reporting.Actions;
 using Safeguarding.Reporting.Assembly;
 using Safeguarding.Reporting.CaseReviews;
+using Safeguarding.Reporting.Narrative;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.V1;
 
@@ -17,7 +18,7 @@ namespace Safeguarding.Reporting.Proposals;
 /// and review clocks past their due date. Nothing moved, nothing raised. Never "poor performance".
 /// </summary>
 internal sealed class FindingProposer(
-    EvidenceLoader loader, ActionStore actions, MovementReader movement, IReviewDashboardSource dashboards, ITargetSource targets,
+    EvidenceLoader loader, ActionStore actions, MovementReader movement, ProfileStore profiles, IReviewDashboardSource dashboards, ITargetSource targets,
     IOptions<ReportingOptions> options, TimeProvider time)
 {
     public async Task<List<Candidate>> ProposeAsync(string organisationCode, PeriodSpan window, Metadata credentials, CancellationToken cancellationToken)
@@ -76,11 +77,14 @@ internal sealed class FindingProposer(
         }
 
         var candidates = new List<Candidate>();
-        foreach (var owner in OverdueByOrganisation.Count(listed).Where(o => o.Overdue > 0))
+        var owners = OverdueByOrganisation.Count(listed).Where(o => o.Overdue > 0).ToList();
+        var names = await profiles.FindAllAsync([.. owners.Select(o => o.OrganisationCode)], cancellationToken);
+        foreach (var owner in owners)
         {
+            var name = names.TryGetValue(owner.OrganisationCode, out var profile) && profile.Name.Length > 0 ? profile.Name : owner.OrganisationCode;
             var oldest = listed.Where(a => a.Overdue && a.OrganisationCode == owner.OrganisationCode).Min(a => a.DueOn)!;
             candidates.Add(new Candidate("overdue-actions|" + owner.OrganisationCode, ProposalKind.FurtherExploration, Bases.OverdueActions, "",
-                $"{owner.OrganisationCode}: {Count(owner.Overdue, "action")} of {owner.Open.ToString(CultureInfo.InvariantCulture)} open past the due date (the oldest due on {Date(DateOnly.ParseExact(oldest, "yyyy-MM-dd", CultureInfo.InvariantCulture))})."));
+                $"{name}: {Count(owner.Overdue, "action")} of {owner.Open.ToString(CultureInfo.InvariantCulture)} open past the due date (the oldest due on {Date(DateOnly.ParseExact(oldest, "yyyy-MM-dd", CultureInfo.InvariantCulture))})."));
         }
 
         var completed = listed.Where(a => a.Status == RegisterActionStatus.Completed && a.MeasureId.Length > 0

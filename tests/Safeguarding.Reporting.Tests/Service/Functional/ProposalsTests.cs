@@ -56,6 +56,11 @@ public abstract class ProposalsTests : IAsyncLifetime
         var published = await _partnership.PublishEvidenceAsync(_host);
         await _partnership.RecordNarrativeAsync(_host.Client);
         await _host.WaitForReceivedAsync(before + published);
+        await _host.Actions.CreateAsync(new RegisterAction
+        {
+            OrganisationCode = _partnership.Code, Source = RegisterActionSource.Other, Description = "Agree a neglect screening tool.",
+            AgreedOn = "2024-11-01", DueOn = "2025-02-28", Status = RegisterActionStatus.NotStarted,
+        });
 
         var proposals = await _host.Actions.ProposeAsync(_partnership.Code, Quarter);
 
@@ -67,6 +72,8 @@ public abstract class ProposalsTests : IAsyncLifetime
         var gaps = proposals.Where(p => p.Basis == "comparator" && p.MeasureId == _partnership.PlansClear).ToList();
         Assert.NotEmpty(gaps);
         Assert.All(gaps, g => Assert.Equal(ProposalKind.DoingWell, g.Kind));
+        var overdue = Assert.Single(proposals, p => p.Basis == "overdue-actions");
+        Assert.Equal((ProposalKind.FurtherExploration, FictionalPartnership.Name + ": 1 action of 2 open past the due date (the oldest due on 28 February 2025)."), (overdue.Kind, overdue.Text));
 
         await _host.Actions.AcceptAsync(movement.Id);
         await _host.Actions.EditAsync(gaps[0].Id, "Plans are clearer than across the region.");
