@@ -3,6 +3,7 @@ using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Events.Dapr;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Platform.Persistence;
+using Safeguarding.Reporting.Actions;
 using Safeguarding.Reporting.Assembly;
 using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Events;
@@ -47,7 +48,8 @@ public static class ReportingExtensions
             .Consume(ReportingTopics.ObservationBatchRecorded)
             .Consume(ReportingTopics.ObservationSuperseded)
             .Consume(ReportingTopics.ObservationsImported)
-            .Consume(ReportingTopics.StoryPublished);
+            .Consume(ReportingTopics.StoryPublished)
+            .Consume(ReportingTopics.ActionUpdated);
 
         // Read models: one projection per kind of event; a new source adds its projection here.
         builder.Services.AddSingleton<IReadModelProjection, CatalogueProjection>();
@@ -55,6 +57,7 @@ public static class ReportingExtensions
         builder.Services.AddSingleton<IReadModelProjection, ObservationProjection>();
         builder.Services.AddSingleton<IReadModelProjection, EvidenceProjection>();
         builder.Services.AddSingleton<IReadModelProjection, StoryProjection>();
+        builder.Services.AddActionsRegister();
         builder.Services.AddSingleton<ProjectionRegistry>();
         builder.Services.AddSingleton<ReadModelRebuilder>();
 
@@ -89,6 +92,7 @@ public static class ReportingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<ReportingGrpcService>();
+        app.MapActionsRegister();
         app.MapDaprPubSub();
         return app;
     }

@@ -61,7 +61,7 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
 
         var london = File.ReadAllText(Path.Combine(_out.FullName, "E12000007-how-are-we-doing-2026-q4.html"));
-        Assert.Contains("4.5 Across the region: partnerships beside the region and England", london, StringComparison.Ordinal);
+        Assert.Contains("4.6 Across the region: partnerships beside the region and England", london, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be had from the gateway", london, StringComparison.Ordinal);
         // The published 2024-25 re-referrals: every borough ranked, London's total beside England's published figure.
         Assert.Contains("% of referrals that were re-referrals within 12 months, 2024-25 financial year, by partnership", london, StringComparison.Ordinal);
@@ -73,6 +73,28 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         {
             Assert.DoesNotContain(agency, london, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_partnerships_reports_show_the_actions_register_with_whether_each_moved_and_the_findings_the_analyst_accepted()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("4.5 Actions: what we are doing and whether it moved the measures", quarterly, StringComparison.Ordinal);
+        // The case review's actions, projected from the case reviews service's events, beside those entered in the register.
+        Assert.Contains("from case review", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Agree the outcomes that matter most with each family", quarterly, StringComparison.Ordinal);
+        Assert.Contains("safer recruitment checks onto one tracked register", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Moved in the better direction.", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Evidence of impact: Lapsed checks found at termly reviews fell", quarterly, StringComparison.Ordinal);
+        // The accepted proposal that the completed action moved its measure, under "what we are doing well".
+        Assert.Contains("after the action", quarterly, StringComparison.Ordinal);
+        Assert.DoesNotContain("poor performance", quarterly, StringComparison.OrdinalIgnoreCase);
+
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
+        Assert.Contains("Agree the outcomes that matter most with each family", book, StringComparison.Ordinal);
+        Assert.Contains("findings proposed from the evidence", demo.Result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

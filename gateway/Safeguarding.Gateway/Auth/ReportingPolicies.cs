@@ -12,6 +12,8 @@ public static class ReportingPolicies
 {
     public static readonly ServiceDescriptor Reporting = ReportingServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReportingService");
 
+    public static readonly ServiceDescriptor ActionsRegister = ActionsRegisterReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ActionsRegisterService");
+
     /// <summary>
     /// RPCs deliberately not reachable through the gateway: rebuilding read models is an operator's
     /// job on the instance itself (inside the cluster), and operators never act on organisations' data here.
@@ -52,5 +54,20 @@ public static class ReportingPolicies
         RpcPolicy.For(Reporting, "SubmitReport", DataAccess.RowWrite, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
         RpcPolicy.For(Reporting, "ApproveReport", DataAccess.RowWrite, Roles.BoardMember).WithPublishedFiguresFor(Roles.BoardMember),
         RpcPolicy.For(Reporting, "PublishReport", DataAccess.RowWrite, Roles.BoardMember, Roles.Analyst).WithPublishedFiguresFor(RegionWriters),
+
+        // The actions register: an organisation writes its own actions (the service checks the owner); a partnership reads its agencies'.
+        RpcPolicy.For(ActionsRegister, "CreateAction", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(ActionsRegister, "UpdateAction", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(ActionsRegister, "CreateActionFromRecommendation", DataAccess.RowWrite, Writers),
+        RpcPolicy.For(ActionsRegister, "GetAction", DataAccess.RowRead, Readers),
+        RpcPolicy.For(ActionsRegister, "ListActions", DataAccess.RowRead, Readers),
+        RpcPolicy.For(ActionsRegister, "ListOverdueByOrganisation", DataAccess.RowRead, Readers),
+
+        // Findings proposed for a quarterly report: raised and decided by the report's author.
+        RpcPolicy.For(ActionsRegister, "ProposeFindings", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(ActionsRegister, "ListProposals", DataAccess.RowRead, Readers),
+        RpcPolicy.For(ActionsRegister, "AcceptProposal", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(ActionsRegister, "EditProposal", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(ActionsRegister, "DropProposal", DataAccess.RowWrite, Roles.Analyst),
     ]);
 }

@@ -3,6 +3,7 @@ using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.CaseReviews;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Proposals;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.Region;
 using Safeguarding.Reporting.SignOff;
@@ -12,7 +13,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -22,11 +23,14 @@ internal sealed class ReportGenerator(
         var series = Series();
         var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
             .Assemble(set, request.Options, Today());
+        document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
         if (set.Organisation.Kind == Documents.OrganisationKind.Partnership)
         {
             // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
         }
+
+        document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
 
         if (set.Organisation.Kind == Documents.OrganisationKind.Region)
         {
@@ -43,6 +47,7 @@ internal sealed class ReportGenerator(
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
         var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today());
+        document = await register.AddToBookAsync(document, set, cancellationToken);
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 

@@ -40,7 +40,10 @@ public sealed record QuarterlyReport : ReportDocument
     /// </summary>
     public ReviewDashboard? CaseReviews { get; init; }
 
-    /// <summary>A region's report: its partnerships beside the region and England, ranked (section 4.5); null otherwise.</summary>
+    /// <summary>The actions register with "did it move?" and the audit evidence (ADR 0019); null in reports drafted before it.</summary>
+    public ActionsRegisterSection? ActionsRegister { get; init; }
+
+    /// <summary>A region's report: its partnerships beside the region and England, ranked (section 4.6); null otherwise.</summary>
     public AreaPicture? Area { get; init; }
 }
 

@@ -24,6 +24,9 @@ public static class ReportingTopics
     /// <summary>Approved voices from the surveys service (the topic its events proto names).</summary>
     public static readonly EventTopic<Safeguarding.Surveys.Events.V1.StoryPublished> StoryPublished = new("surveys.story-published.v1");
 
+    /// <summary>Case review actions for the actions register (the topic the case reviews service's events proto names).</summary>
+    public static readonly EventTopic<Safeguarding.CaseReviews.Events.V1.ActionUpdated> ActionUpdated = new("casereviews.action-updated.v1");
+
     /// <summary>Published when a report is signed off and published.</summary>
     public static readonly EventTopic<ReportPublished> ReportPublished = new("reporting.report-published.v1");
 
@@ -34,6 +37,7 @@ public static class ReportingTopics
         (ContentAreaChanged.EventType, ContentAreaChanged.Name), (ObservationRecorded.EventType, ObservationRecorded.Name),
         (ObservationBatchRecorded.EventType, ObservationBatchRecorded.Name), (ObservationSuperseded.EventType, ObservationSuperseded.Name),
         (ObservationsImported.EventType, ObservationsImported.Name), (StoryPublished.EventType, StoryPublished.Name),
+        (ActionUpdated.EventType, ActionUpdated.Name),
     }.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>The topic a consumed event type arrives on (envelopes do not always say).</summary>

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Platform.Persistence;
 using Safeguarding.Platform.Persistence.Schema;
+using Safeguarding.Reporting.Actions;
 using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Proposals;
 using Safeguarding.Reporting.ReadModels;
 using Safeguarding.Reporting.SignOff;
 
@@ -42,12 +44,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ReportExportRow> ReportExports => Set<ReportExportRow>();
 
+    public DbSet<ActionRow> RegisterActions => Set<ActionRow>();
+
+    public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
         ReadModelMapping.Map(modelBuilder);
         NarrativeMapping.Map(modelBuilder);
         ReportMapping.Map(modelBuilder);
+        ActionsMapping.Map(modelBuilder);
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }

@@ -146,6 +146,18 @@ public static class SampleReports
                 new("Share the audit's learning on clear plans through practice briefings.", "Workforce development sub-group"),
                 new("Ask each locality lead for the story behind re-referral figures."),
             ],
+            ActionsRegister = new ActionsRegisterSection
+            {
+                AsOf = new DateOnly(2025, 2, 14),
+                Actions =
+                [
+                    new ReportAction("Add the child's own words to every plan review.", "Northbridge Children's Services", new DateOnly(2024, 11, 30), ActionStatus.Completed, measures[0].Measure.Id,
+                        "Audit finding", Movement: "Moved in the better direction. Up 8.0 percentage points since it was completed.", EvidenceOfImpact: "Plans audited in January quote the child."),
+                    new ReportAction("Action A-3 from case review R-12", "Northbridge Police", new DateOnly(2025, 1, 31), ActionStatus.InProgress, null, "Case review", Overdue: true),
+                ],
+                ByOrganisation = [new("Northbridge Police", 1, 1)],
+                QualitativeEvidence = ["Case audits: Plans that say clearly what should change, 64% in October to December 2024 (50 cases audited); by grade in the latest audit period: Good 40%, Requires improvement 45%."],
+            },
         };
     }
 
@@ -167,7 +179,8 @@ public static class SampleReports
             ? []
             :
             [
-                new ReportAction("Review a sample of closed cases with families to understand what helped.", "Northbridge Children's Services", new DateOnly(2025, 9, 30), ActionStatus.InProgress, measures[0].Measure.Id),
+                new ReportAction("Review a sample of closed cases with families to understand what helped.", "Northbridge Children's Services", new DateOnly(2025, 9, 30), ActionStatus.InProgress, measures[0].Measure.Id,
+                    "Audit finding", Movement: "Too early to tell: the action is not completed yet."),
                 new ReportAction("Bring the story behind the figures to the next board.", "Northbridge NHS Trust", new DateOnly(2025, 12, 31), ActionStatus.NotStarted, measures[^1].Measure.Id),
             ],
         ScrutinyQuestions =

@@ -51,7 +51,7 @@ public sealed class AreaPictureRenderingTests
         var page = Page.Render(With(Picture));
         var section = page.ById("across-region")!;
 
-        Assert.Equal("4.5 Across the region: partnerships beside the region and England", Page.TextOf(page.ById("across-region-heading")!));
+        Assert.Equal("4.6 Across the region: partnerships beside the region and England", Page.TextOf(page.ById("across-region-heading")!));
         var figure = section.Descendants("figure").Single();
         Assert.Single(figure.Descendants("svg"));
         var summary = Page.TextOf(figure.Descendants("p").First(p => ((string?)p.Attribute("class")) == "chart-summary"));

@@ -14,13 +14,15 @@ public sealed class BookContentTests
         var actions = page.All("table").Single(t => ((string)t.Attribute("id")!).EndsWith("-actions", StringComparison.Ordinal));
         var rows = actions.Element("tbody")!.Elements("tr").ToList();
 
-        Assert.Equal(["Action", "Owner", "Due", "Status", "Measure it should move"], actions.Element("thead")!.Descendants("th").Select(th => th.Value));
+        Assert.Equal(["Action", "Source", "Owner", "Due", "Status", "Measure it should move", "Did it move?"], actions.Element("thead")!.Descendants("th").Select(th => th.Value));
         Assert.Equal(book.Sheets[0].Actions.Count, rows.Count);
         var link = rows[0].Descendants("a").Single();
         Assert.Equal(book.Sheets[0].Measures[0].Measure.Title, link.Value);
         var target = page.ById(((string)link.Attribute("href")!)[1..]);
         Assert.Equal("measure", (string?)target!.Attribute("class"));
-        Assert.Equal(["Northbridge Children's Services", "30 September 2025", "In progress"], rows[0].Elements("td").Take(3).Select(td => td.Value));
+        Assert.Equal(["Audit finding", "Northbridge Children's Services", "30 September 2025", "In progress"], rows[0].Elements("td").Take(4).Select(td => td.Value));
+        Assert.Equal("Too early to tell: the action is not completed yet.", rows[0].Elements("td").Last().Value);
+        Assert.Equal("", rows[1].Elements("td").First().Value); // a narrative action names no source
     }
 
     [Fact]

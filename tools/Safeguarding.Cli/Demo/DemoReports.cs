@@ -45,7 +45,7 @@ internal sealed class DemoReports(GatewayConnection gateway, ReportingService.Re
     // Where an organisation sits (its parent, whose figures its reports show and which its figures roll up
     // to) is set up by the platform's operators inside the cluster, not by the organisation's own users
     // through the gateway (which refuses it), so the demo provisions profiles on the instance directly.
-    private async Task SetProfilesAsync(CancellationToken cancellationToken)
+    internal async Task SetProfilesAsync(CancellationToken cancellationToken)
     {
         var partnership = DemoPartnership.Partnership;
         await provisioning.SetReportingProfileAsync(new SetReportingProfileRequest

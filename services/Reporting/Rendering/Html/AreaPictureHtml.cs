@@ -8,7 +8,7 @@ using Safeguarding.Reporting.Rendering.Text;
 namespace Safeguarding.Reporting.Rendering.Html;
 
 /// <summary>
-/// A region's partnerships side by side (section 4.5 of a region's report): per measure, bars for every partnership
+/// A region's partnerships side by side (section 4.6 of a region's report): per measure, bars for every partnership
 /// with the region's total and England's published figure drawn hollow, the ranking in words and the data table; then
 /// the themes recurring across the region's case reviews. Comparison to learn from, not a league table verdict.
 /// </summary>

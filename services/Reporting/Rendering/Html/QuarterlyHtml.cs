@@ -146,6 +146,7 @@ internal static class QuarterlyHtml
         }
 
         w.Paragraphs(report.QualitativeEvidence);
+        ActionsRegisterHtml.QualitativeEvidence(w, report);
         w.Raw("</section>\n");
 
         PageShell.Section(w, parts[2].Id, null, 3, parts[2].Title);
@@ -158,6 +159,8 @@ internal static class QuarterlyHtml
             CaseReviews(w, dashboard, outline.Reviews);
             w.Raw("</section>\n");
         }
+
+        ActionsRegisterHtml.Part(w, report);
 
         if (report.Area is { } area)
         {

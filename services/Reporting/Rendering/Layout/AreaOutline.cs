@@ -10,7 +10,7 @@ namespace Safeguarding.Reporting.Rendering.Layout;
 /// </summary>
 internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<ReportTable>? Themes)
 {
-    public static readonly (string Id, string Title) Part = ("across-region", "4.5 Across the region: partnerships beside the region and England");
+    public static readonly (string Id, string Title) Part = ("across-region", "4.6 Across the region: partnerships beside the region and England");
 
     public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture)
     {

@@ -116,6 +116,8 @@ internal sealed class QuarterlyOutline
             }
         }
 
+        tables.AddRange(ActionsRegisterOutline.Claim(ids, report));
+
         AreaOutline? area = null;
         if (report.Area is { Available: true } picture)
         {

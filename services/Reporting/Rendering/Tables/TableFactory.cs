@@ -1,3 +1,4 @@
+using System.Globalization;
 using Safeguarding.Reporting.Documents;
 using Safeguarding.Reporting.Rendering.Text;
 
@@ -102,28 +103,55 @@ internal static class TableFactory
         return new ReportTable(id, caption, columns, rows);
     }
 
-    /// <summary>Actions with their owner, due date, status and the measure each should move.</summary>
-    /// <param name="measureLink">Resolves a measure id to a cell (title, link); unknown ids are shown as given.</param>
+    /// <summary>
+    /// Actions with their owner, due date, status and the measure each should move; from the actions register also
+    /// where each came from and "did it move?" (with the evidence of impact).
+    /// </summary>
+    /// <param name="measureLink">Resolves a measure id to a cell (title, link); unknown ids are shown by title, else as given.</param>
     public static ReportTable Actions(string id, string caption, IReadOnlyList<ReportAction> actions, Func<string, TableCell?> measureLink)
     {
-        string[] columns = ["Action", "Owner", "Due", "Status", "Measure it should move"];
+        var fromRegister = actions.Any(a => a.Source is not null);
+        string[] columns = fromRegister
+            ? ["Action", "Source", "Owner", "Due", "Status", "Measure it should move", "Did it move?"]
+            : ["Action", "Owner", "Due", "Status", "Measure it should move"];
         var rows = new TableRow[actions.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var action = actions[i];
             var measure = action.MeasureId is null
                 ? TableCell.Plain("")
-                : measureLink(action.MeasureId) ?? TableCell.Plain(action.MeasureId);
+                : measureLink(action.MeasureId) ?? TableCell.Plain(action.MeasureTitle ?? action.MeasureId);
+            var status = Wording.StatusText(action.Status) + (action.Overdue ? " (overdue)" : "");
             rows[i] = new TableRow(
                 action.Description,
-                [
-                    TableCell.Plain(action.OwnerOrganisation),
-                    TableCell.Plain(Wording.Date(action.DueOn)),
-                    TableCell.Plain(Wording.StatusText(action.Status)),
-                    measure,
-                ]);
+                fromRegister
+                    ?
+                    [
+                        TableCell.Plain(action.Source ?? ""),
+                        TableCell.Plain(action.OwnerOrganisation),
+                        TableCell.Plain(Wording.Date(action.DueOn)),
+                        TableCell.Plain(status),
+                        measure,
+                        TableCell.Plain(string.Join(" ", new[] { action.Movement, action.EvidenceOfImpact is { } impact ? "Evidence of impact: " + impact : null }.Where(t => t is not null))),
+                    ]
+                    :
+                    [
+                        TableCell.Plain(action.OwnerOrganisation),
+                        TableCell.Plain(Wording.Date(action.DueOn)),
+                        TableCell.Plain(status),
+                        measure,
+                    ]);
         }
 
+        return new ReportTable(id, caption, columns, rows);
+    }
+
+    /// <summary>Open actions and how many are overdue, by the organisation that owns them.</summary>
+    public static ReportTable ActionsByOrganisation(string id, string caption, IReadOnlyList<OrganisationActionCount> counts)
+    {
+        string[] columns = ["Organisation", "Open actions", "Overdue"];
+        var rows = counts.Select(c => new TableRow(c.Organisation,
+            [TableCell.Number(c.Open.ToString(CultureInfo.InvariantCulture)), TableCell.Number(c.Overdue.ToString(CultureInfo.InvariantCulture))])).ToArray();
         return new ReportTable(id, caption, columns, rows);
     }
 

@@ -31,9 +31,12 @@ public sealed class ReportingHost : IAsyncDisposable
         Broker = broker;
         _channel = GrpcChannel.ForAddress(ServiceHost.Addresses(app)[0], new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
         Client = new ReportingClient(_channel);
+        Actions = new ActionsRegisterClient(_channel);
     }
 
     public ReportingClient Client { get; }
+
+    public ActionsRegisterClient Actions { get; }
 
     public InProcessBroker Broker { get; }
 

@@ -1,0 +1,139 @@
+using Grpc.Core;
+using Safeguarding.Platform.Grpc;
+using Safeguarding.Reporting.Grpc;
+using Safeguarding.Reporting.Narrative;
+using Safeguarding.Reporting.Proposals;
+using Safeguarding.Reporting.V1;
+
+namespace Safeguarding.Reporting.Actions;
+
+/// <summary>
+/// safeguarding.reporting.v1.ActionsRegisterService. The target-organisation rule as ReportingService has it: a
+/// request names only the target organisation (PERMISSION_DENIED otherwise); an action of another organisation,
+/// addressed by id, is answered as missing unless the target is the partnership it is held for (which reads it,
+/// never writes it). Proposals RPCs live in Proposals/.
+/// </summary>
+internal sealed partial class ActionsRegisterGrpcService(
+    ActionStore actions, MovementReader movement, NarrativeStore narrative, ProfileStore profiles, ProposalStore proposals, FindingProposer proposer)
+    : ActionsRegisterService.ActionsRegisterServiceBase
+{
+    public override async Task<RegisterAction> CreateAction(CreateActionRequest request, ServerCallContext context)
+    {
+        var caller = Actor.From(context);
+        await RequireWritableAsync(request.Action, context);
+        return await WithMovementAsync(await actions.CreateAsync(request.Action, caller, context.CancellationToken), context);
+    }
+
+    public override async Task<RegisterAction> UpdateAction(UpdateActionRequest request, ServerCallContext context)
+    {
+        var caller = Actor.From(context);
+        await RequireWritableAsync(request.Action, context);
+        if (request.Action is { Id.Length: > 0 } action && !action.Id.StartsWith(ActionStore.NarrativePrefix, StringComparison.Ordinal) && Guid.TryParse(action.Id, out _))
+        {
+            var stored = await actions.GetAsync(action.Id, "action.id", context.CancellationToken);
+            TargetOrganisation.From(context).RequireOwner("action", action.Id, stored.OrganisationCode);
+        }
+
+        return await WithMovementAsync(await actions.UpdateAsync(request.Action, caller, context.CancellationToken), context);
+    }
+
+    public override async Task<RegisterAction> GetAction(GetActionRequest request, ServerCallContext context)
+    {
+        Actor.From(context);
+        var action = await actions.GetAsync(request.Id, "id", context.CancellationToken);
+        var target = TargetOrganisation.From(context);
+        if (!target.Is(action.OrganisationCode) && !(action.PartnershipCode.Length > 0 && target.Is(action.PartnershipCode)))
+        {
+            throw RpcErrors.NotFound("action", request.Id);
+        }
+
+        return await WithMovementAsync(action, context);
+    }
+
+    public override async Task<ListActionsResponse> ListActions(ListActionsRequest request, ServerCallContext context)
+    {
+        Actor.From(context);
+        RequireCode("organisation_code", request.OrganisationCode, context);
+        var listed = (await actions.ListAsync(request.OrganisationCode, context.CancellationToken))
+            .Where(a => !request.OverdueOnly || a.Overdue)
+            .Where(a => request.ContentAreaId.Length == 0 || a.ContentAreaId == request.ContentAreaId)
+            .Where(a => request.MeasureId.Length == 0 || a.MeasureId == request.MeasureId)
+            .ToList();
+        await movement.FillAsync(listed, context.CancellationToken);
+        return new ListActionsResponse { Actions = { listed } };
+    }
+
+    public override async Task<RegisterAction> CreateActionFromRecommendation(CreateActionFromRecommendationRequest request, ServerCallContext context)
+    {
+        var caller = Actor.From(context);
+        var recommendation = await narrative.GetAsync(request.RecommendationId, context.CancellationToken, "recommendation_id");
+        TargetOrganisation.From(context).RequireOwner("narrative entry", request.RecommendationId, recommendation.OrganisationCode);
+        if (recommendation.BodyCase != NarrativeEntry.BodyOneofCase.Recommendation)
+        {
+            throw RpcErrors.InvalidArgument("recommendation_id", "must be the id of a recommendation");
+        }
+
+        var action = request.Action?.Clone() ?? throw RpcErrors.InvalidArgument("action", "is required");
+        action.OrganisationCode = recommendation.OrganisationCode;
+        action.Source = RegisterActionSource.ReportRecommendation;
+        action.SourceReference = recommendation.Id;
+        if (action.ContentAreaId.Length == 0)
+        {
+            action.ContentAreaId = recommendation.ContentAreaId;
+        }
+
+        await RequireWritableAsync(action, context);
+        return await WithMovementAsync(await actions.CreateAsync(action, caller, context.CancellationToken), context);
+    }
+
+    public override async Task<ListOverdueByOrganisationResponse> ListOverdueByOrganisation(ListOverdueByOrganisationRequest request, ServerCallContext context)
+    {
+        Actor.From(context);
+        RequireCode("organisation_code", request.OrganisationCode, context);
+        var listed = await actions.ListAsync(request.OrganisationCode, context.CancellationToken);
+        return new ListOverdueByOrganisationResponse { Organisations = { OverdueByOrganisation.Count(listed) } };
+    }
+
+    private async Task<RegisterAction> WithMovementAsync(RegisterAction action, ServerCallContext context)
+    {
+        await movement.FillAsync([action], context.CancellationToken);
+        return action;
+    }
+
+    private static void RequireCode(string field, string code, ServerCallContext context)
+    {
+        var problems = new List<FieldProblem>();
+        TextRules.Code(problems, field, code);
+        if (problems.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument(problems);
+        }
+
+        TargetOrganisation.From(context).Require(field, code);
+    }
+
+    /// <summary>
+    /// The owner must be the target; the partnership it is held for must be the target too or the owner's own
+    /// partnership (its profile's parent), so an organisation cannot put actions into another's register.
+    /// </summary>
+    private async Task RequireWritableAsync(RegisterAction? action, ServerCallContext context)
+    {
+        if (action is null)
+        {
+            return;
+        }
+
+        var target = TargetOrganisation.From(context);
+        target.Require("action.organisation_code", action.OrganisationCode);
+        if (action.PartnershipCode.Length == 0 || target.Is(action.PartnershipCode))
+        {
+            return;
+        }
+
+        var profile = (await profiles.FindAllAsync([action.OrganisationCode], context.CancellationToken)).GetValueOrDefault(action.OrganisationCode);
+        if (!string.Equals(profile?.ParentCode, action.PartnershipCode, StringComparison.Ordinal))
+        {
+            throw TargetOrganisation.NotTarget("action.partnership_code");
+        }
+    }
+}
