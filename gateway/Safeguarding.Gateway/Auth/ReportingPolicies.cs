@@ -12,6 +12,8 @@ public static class ReportingPolicies
 {
     public static readonly ServiceDescriptor Reporting = ReportingServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReportingService");
 
+    public static readonly ServiceDescriptor QaPlanning = QaPlanningReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QaPlanningService");
+
     /// <summary>
     /// RPCs deliberately not reachable through the gateway: rebuilding read models is an operator's
     /// job on the instance itself (inside the cluster), and operators never act on organisations' data here.
@@ -47,5 +49,15 @@ public static class ReportingPolicies
         RpcPolicy.For(Reporting, "SubmitReport", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(Reporting, "ApproveReport", DataAccess.RowWrite, Roles.BoardMember),
         RpcPolicy.For(Reporting, "PublishReport", DataAccess.RowWrite, Roles.BoardMember, Roles.Analyst),
+
+        // The QA timetable and chart annotations: planned and kept by the organisation's analysts (its QA leads), read by its data roles.
+        RpcPolicy.For(QaPlanning, "CreateQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "UpdateQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "DeleteQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListQaActivities", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "GetQaCoverage", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "CreateChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "DeleteChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListChartAnnotations", DataAccess.RowRead, Readers),
     ]);
 }

@@ -42,12 +42,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ReportExportRow> ReportExports => Set<ReportExportRow>();
 
+    internal DbSet<Planning.QaActivityRow> QaActivities => Set<Planning.QaActivityRow>();
+
+    internal DbSet<Annotations.ChartAnnotationRow> ChartAnnotations => Set<Annotations.ChartAnnotationRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
         ReadModelMapping.Map(modelBuilder);
         NarrativeMapping.Map(modelBuilder);
         ReportMapping.Map(modelBuilder);
+        QaPlanningMapping.Map(modelBuilder);
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }
