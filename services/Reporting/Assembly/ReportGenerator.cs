@@ -11,7 +11,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, Planning.TimetableStore timetable, ReportStore store, IOptions<ReportingOptions> options, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ internal sealed class ReportGenerator(
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
         }
 
+        document = document with { Timetable = await TimetableAsync(set, cancellationToken) };
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
     }
 
@@ -35,7 +36,7 @@ internal sealed class ReportGenerator(
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
-        var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today());
+        var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 
@@ -47,6 +48,10 @@ internal sealed class ReportGenerator(
         ReportingLog.Generated(logger, kind.ToString(), row.Id, row.OrganisationCode);
         return row;
     }
+
+    // The QA timetable's coverage for the years around the report's period, as it stands on the day it is drafted.
+    private Task<Planning.Coverage> TimetableAsync(EvidenceSet set, CancellationToken cancellationToken) =>
+        timetable.ForReportAsync(set.Organisation.Id, set.Profile, id => set.ContentAreas.GetValueOrDefault(id)?.Title is { Length: > 0 } t ? t : null, set.Window.Start, Today(), cancellationToken);
 
     private SeriesBuilder Series() => new(options.Value.DisclosureThreshold);
 

@@ -39,6 +39,9 @@ public sealed record QuarterlyReport : ReportDocument
     /// reporting without a case reviews address, or a report drafted before the section existed).
     /// </summary>
     public ReviewDashboard? CaseReviews { get; init; }
+
+    /// <summary>The QA timetable's coverage when the report was drafted (section 3); null in reports drafted before it existed.</summary>
+    public Planning.Coverage? Timetable { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

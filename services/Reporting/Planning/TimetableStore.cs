@@ -78,8 +78,8 @@ internal sealed class TimetableStore(ReportingDbContext db, ProfileStore profile
     }
 
     /// <summary>The coverage a report shows: the years around the report's period, as of the day it is drafted.</summary>
-    public Task<Coverage> ForReportAsync(ReportingProfile profile, Func<string, string?> areaTitle, DateOnly periodStart, DateOnly today, CancellationToken cancellationToken) =>
-        EvaluateAsync(profile.OrganisationCode, PriorityAreas(profile, areaTitle), QaYears.Of(periodStart) - 1, today, cancellationToken);
+    public Task<Coverage> ForReportAsync(string organisationCode, ReportingProfile profile, Func<string, string?> areaTitle, DateOnly periodStart, DateOnly today, CancellationToken cancellationToken) =>
+        EvaluateAsync(organisationCode, PriorityAreas(profile, areaTitle), QaYears.Of(periodStart) - 1, today, cancellationToken);
 
     private async Task<Coverage> EvaluateAsync(string organisationCode, IReadOnlyList<CoverageArea> areas, int firstYear, DateOnly today, CancellationToken cancellationToken)
     {

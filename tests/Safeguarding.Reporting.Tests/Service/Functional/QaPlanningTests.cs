@@ -127,6 +127,31 @@ public sealed class QaPlanningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drafted_reports_show_the_timetable_as_it_stood_and_keep_it_when_the_timetable_changes()
+    {
+        await _host.Client.SetProfileAsync(new ReportingProfile
+        {
+            OrganisationCode = _org,
+            Name = "Test partnership",
+            Kind = OrganisationKind.Partnership,
+            StrategicPriorities = { new StrategicPriority { Kind = PriorityKind.ThemedPriorityArea, Title = "Neglect", ContentAreaId = "neglect" } },
+        });
+        var review = await _qa.CreateAsync(Planned(QaActivityKind.ExternalPeerReview, 2024, quarter: 3));
+
+        var quarterly = await _host.Client.GenerateQuarterlyAsync(_org, "2024-10/P3M");
+        var book = await _host.Client.GenerateBookAsync(_org, "2024-04/P12M");
+        await _qa.CallAsync<DeleteQaActivityRequest, DeleteQaActivityResponse>("DeleteQaActivity", new DeleteQaActivityRequest { Id = review.Id });
+
+        var quarterlyHtml = (await _host.Client.HtmlAsync(quarterly.Id)).Content.ToStringUtf8();
+        Assert.Contains("3.1 Quality assurance timetable and coverage", quarterlyHtml, StringComparison.Ordinal);
+        Assert.Contains("External peer review was planned for Q3 2024/25 and is not recorded as done.", quarterlyHtml, StringComparison.Ordinal);
+        Assert.Contains("No deep dive for Neglect is done or planned in 2023/24 to 2025/26", quarterlyHtml, StringComparison.Ordinal);
+        var bookHtml = (await _host.Client.HtmlAsync(book.Id)).Content.ToStringUtf8();
+        Assert.Contains("id=\"qa-timetable-activities\"", bookHtml, StringComparison.Ordinal);
+        Assert.Contains("<td>Q3 2024/25</td><td>overdue</td>", bookHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Configured_rules_replace_the_seeds()
     {
         await using var database = TestDatabase.Sqlite();
