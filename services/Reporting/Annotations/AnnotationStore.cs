@@ -65,8 +65,12 @@ internal sealed class AnnotationStore(ReportingDbContext db, TimeProvider time)
         return response;
     }
 
-    /// <summary>The organisation's annotations, oldest first, for its reports.</summary>
-    public Task<List<ChartAnnotationRow>> ForAsync(string organisationCode, CancellationToken cancellationToken) =>
+    /// <summary>The organisation's annotations, ready for its report's charts.</summary>
+    public async Task<ChartEventIndex> IndexAsync(string organisationCode, CancellationToken cancellationToken) =>
+        new(await ForAsync(organisationCode, cancellationToken));
+
+    /// <summary>The organisation's annotations, oldest first.</summary>
+    private Task<List<ChartAnnotationRow>> ForAsync(string organisationCode, CancellationToken cancellationToken) =>
         db.ChartAnnotations.AsNoTracking().Where(r => r.OrganisationCode == organisationCode)
             .OrderBy(r => r.OccurredOn).ThenBy(r => r.Id).ToListAsync(cancellationToken);
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Safeguarding.Reporting.Annotations;
+using Safeguarding.Reporting.Documents;
 using Safeguarding.Reporting.Planning;
 using Safeguarding.Reporting.V1;
 
@@ -24,5 +27,16 @@ public static class SampleTimetable
         ];
         CoverageArea[] areas = [new("neglect", "Neglect", true), new("exploitation", "Child sexual abuse and exploitation", true)];
         return new CoverageEvaluator(TimetableRule.Defaults).Evaluate(activities, areas, year - 1, asOf);
+    }
+
+    /// <summary>The measure with two annotations on its trend (the points' labels are "Mon yyyy").</summary>
+    public static MeasureEvidence WithEvents(MeasureEvidence measure)
+    {
+        var points = measure.Trend.Points;
+        ChartEvent On(SeriesPoint point, int day, string text) =>
+            new(DateOnly.ParseExact(point.Label, "MMM yyyy", CultureInfo.InvariantCulture).AddDays(day - 1), text, point.Label);
+        return new MeasureEvidence(
+            measure.Trend with { Events = [On(points[points.Count / 3], 6, "MASH launched"), On(points[^3], 15, "New threshold document")] },
+            measure.YearOnYear);
     }
 }

@@ -54,6 +54,9 @@ svg.chart{display:block;width:100%;max-width:45rem;height:auto}
 .chart .bar.outline{fill:#ffffff;stroke:#1d70b8;stroke-width:2}
 .chart .line{fill:none;stroke-width:2;stroke-linejoin:round}
 .chart .level{stroke-width:2.5}
+.chart .event{stroke:#0b0c0c;stroke-width:1.5;stroke-dasharray:2 3}
+.chart .event-label{font-weight:700;text-anchor:middle}
+.chart-events{margin-top:0}
 .legend{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
 .legend li{display:flex;align-items:center;gap:.5rem}
 .swatch .band{fill:#1d70b8;fill-opacity:.18}
