@@ -11,11 +11,10 @@ namespace Safeguarding.Reporting.Tests.Service.Functional;
 /// The QA timetable and chart annotations over gRPC: planned, done (and by what), judged against the configured rules;
 /// bad input is INVALID_ARGUMENT naming the field; another organisation's records are out of reach.
 /// </summary>
-public sealed class QaPlanningTests : IAsyncLifetime
+public abstract class QaPlanningTests : IAsyncLifetime
 {
     private static readonly int ThisYear = QaYears.Of(DateOnly.FromDateTime(DateTime.UtcNow));
 
-    private readonly TestDatabase _database = TestDatabase.Sqlite();
     private readonly string _org = "org-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _other = "other-" + Guid.NewGuid().ToString("N")[..8];
     private ReportingHost _host = null!;
@@ -24,16 +23,17 @@ public sealed class QaPlanningTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await ReportingHost.StartAsync(_database);
+        _host = await ReportingHost.StartAsync(Database);
         _channel = QaPlanningCaller.ChannelTo(_host);
         _qa = new QaPlanningCaller(_channel, _org);
     }
 
-    public async Task DisposeAsync()
+    protected abstract TestDatabase Database { get; }
+
+    public virtual async Task DisposeAsync()
     {
         _channel.Dispose();
         await _host.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     public static TheoryData<string, string> InvalidActivities => new()
@@ -71,7 +71,7 @@ public sealed class QaPlanningTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(field, error.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
-        Assert.Equal(0, await _host.QueryAsync(db => db.QaActivities.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.QaActivities.CountAsync(a => a.OrganisationCode == _org || a.OrganisationCode == _other)));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class QaPlanningTests : IAsyncLifetime
         Assert.Empty(later.Activities);
 
         await _qa.CallAsync<DeleteQaActivityRequest, DeleteQaActivityResponse>("DeleteQaActivity", new DeleteQaActivityRequest { Id = updated.Id, Etag = updated.Etag });
-        Assert.Equal(0, await _host.QueryAsync(db => db.QaActivities.CountAsync()));
+        Assert.Equal(0, await _host.QueryAsync(db => db.QaActivities.CountAsync(a => a.OrganisationCode == _org || a.OrganisationCode == _other)));
     }
 
     [Fact]
@@ -192,8 +192,8 @@ public sealed class QaPlanningTests : IAsyncLifetime
         Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() =>
             _qa.CallAsync<ListChartAnnotationsRequest, ListChartAnnotationsResponse>("ListChartAnnotations", new ListChartAnnotationsRequest { OrganisationCode = _other }, _org))).StatusCode);
 
-        Assert.Equal(1, await _host.QueryAsync(db => db.QaActivities.CountAsync()));
-        Assert.Equal(1, await _host.QueryAsync(db => db.ChartAnnotations.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.QaActivities.CountAsync(a => a.OrganisationCode == _org || a.OrganisationCode == _other)));
+        Assert.Equal(1, await _host.QueryAsync(db => db.ChartAnnotations.CountAsync(a => a.OrganisationCode == _org || a.OrganisationCode == _other)));
         Assert.Equal(_org, (await _qa.CoverageAsync(_org, target: _org)).OrganisationCode);
     }
 
@@ -214,9 +214,28 @@ public sealed class QaPlanningTests : IAsyncLifetime
         Assert.Equal(["annotation.occurred_on", "annotation.text", "annotation.measure_ids[0]"], bad.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
 
         await _qa.CallAsync<DeleteChartAnnotationRequest, DeleteChartAnnotationResponse>("DeleteChartAnnotation", new DeleteChartAnnotationRequest { Id = earlier.Id });
-        Assert.Equal(1, await _host.QueryAsync(db => db.ChartAnnotations.CountAsync()));
+        Assert.Equal(1, await _host.QueryAsync(db => db.ChartAnnotations.CountAsync(a => a.OrganisationCode == _org || a.OrganisationCode == _other)));
     }
 
     private QaActivity Planned(QaActivityKind kind, int year, string area = "", int quarter = 0) =>
         new() { OrganisationCode = _org, Kind = kind, PlannedYear = year, PlannedQuarter = quarter, ContentAreaId = area };
+}
+
+public sealed class SqliteQaPlanningTests : QaPlanningTests
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    protected override TestDatabase Database => _database;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class PostgresQaPlanningTests(PostgresClassDatabase postgres) : QaPlanningTests, IClassFixture<PostgresClassDatabase>
+{
+    protected override TestDatabase Database => postgres.Database;
 }
