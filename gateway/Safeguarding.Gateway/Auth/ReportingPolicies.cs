@@ -59,5 +59,7 @@ public static class ReportingPolicies
         RpcPolicy.For(QaPlanning, "CreateChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(QaPlanning, "DeleteChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(QaPlanning, "ListChartAnnotations", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "SetMeasureTarget", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListMeasureTargets", DataAccess.RowRead, Readers),
     ]);
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Safeguarding.Platform.Grpc;
 using Safeguarding.Reporting.Annotations;
 using Safeguarding.Reporting.Planning;
+using Safeguarding.Reporting.Targets;
 using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.Reporting.Grpc;
@@ -11,7 +12,7 @@ namespace Safeguarding.Reporting.Grpc;
 /// checks the caller and the target organisation (the rule of ReportingGrpcService.Target.cs: another organisation's
 /// record addressed by id is NOT_FOUND) and hands over to the store.
 /// </summary>
-internal sealed class QaPlanningGrpcService(TimetableStore timetable, AnnotationStore annotations) : QaPlanningService.QaPlanningServiceBase
+internal sealed class QaPlanningGrpcService(TimetableStore timetable, AnnotationStore annotations, TargetStore targets) : QaPlanningService.QaPlanningServiceBase
 {
     public override Task<QaActivity> CreateQaActivity(CreateQaActivityRequest request, ServerCallContext context)
     {
@@ -77,5 +78,19 @@ internal sealed class QaPlanningGrpcService(TimetableStore timetable, Annotation
         Actor.From(context);
         TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         return annotations.ListAsync(request.OrganisationCode, context.CancellationToken);
+    }
+
+    public override Task<MeasureTarget> SetMeasureTarget(SetMeasureTargetRequest request, ServerCallContext context)
+    {
+        var caller = Actor.From(context);
+        TargetOrganisation.From(context).Require("target.organisation_code", request.Target?.OrganisationCode);
+        return targets.SetAsync(request.Target, caller, context.CancellationToken);
+    }
+
+    public override Task<ListMeasureTargetsResponse> ListMeasureTargets(ListMeasureTargetsRequest request, ServerCallContext context)
+    {
+        Actor.From(context);
+        TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
+        return targets.ListAsync(request, context.CancellationToken);
     }
 }

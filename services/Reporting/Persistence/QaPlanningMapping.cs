@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguarding.Reporting.Annotations;
 using Safeguarding.Reporting.Planning;
+using Safeguarding.Reporting.Targets;
 
 namespace Safeguarding.Reporting.Persistence;
 
@@ -19,6 +20,11 @@ internal static class QaPlanningMapping
         {
             e.ToTable("chart_annotations");
             e.HasKey(r => r.Id);
+        });
+        modelBuilder.Entity<MeasureTargetRow>(e =>
+        {
+            e.ToTable("measure_targets");
+            e.HasKey(r => new { r.OrganisationCode, r.MeasureId, r.PeriodCode });
         });
     }
 }

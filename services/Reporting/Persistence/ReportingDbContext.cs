@@ -46,6 +46,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     internal DbSet<Annotations.ChartAnnotationRow> ChartAnnotations => Set<Annotations.ChartAnnotationRow>();
 
+    internal DbSet<Targets.MeasureTargetRow> MeasureTargets => Set<Targets.MeasureTargetRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -16,6 +16,7 @@ internal static class QaPlanningExtensions
             .ValidateOnStart();
         services.AddScoped<TimetableStore>();
         services.AddScoped<AnnotationStore>();
+        services.AddScoped<Targets.TargetStore>();
         services.AddScoped<QaPlanningGrpcService>();
         services.AddGrpcHealthFor(V1.QaPlanningService.Descriptor.FullName);
         return services;

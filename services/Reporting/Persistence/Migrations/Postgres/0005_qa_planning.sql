@@ -29,3 +29,17 @@ CREATE TABLE chart_annotations (
     created_by        text NOT NULL
 );
 CREATE INDEX ix_chart_annotations_organisation ON chart_annotations (organisation_code, occurred_on);
+
+-- A measure's target and forecast per organisation and period (the measure's own frequency).
+CREATE TABLE measure_targets (
+    organisation_code text             NOT NULL,
+    measure_id        text             NOT NULL,
+    period_code       text             NOT NULL,
+    period_start      date             NOT NULL,
+    period_months     integer          NOT NULL,
+    target            double precision NULL,
+    forecast          double precision NULL,
+    updated_at        timestamptz      NOT NULL,
+    updated_by        text             NOT NULL,
+    PRIMARY KEY (organisation_code, measure_id, period_code)
+);

@@ -29,3 +29,17 @@ CREATE TABLE chart_annotations (
     created_by        TEXT NOT NULL
 );
 CREATE INDEX ix_chart_annotations_organisation ON chart_annotations (organisation_code, occurred_on);
+
+-- A measure's target and forecast per organisation and period (the measure's own frequency).
+CREATE TABLE measure_targets (
+    organisation_code TEXT    NOT NULL,
+    measure_id        TEXT    NOT NULL,
+    period_code       TEXT    NOT NULL,
+    period_start      TEXT    NOT NULL,
+    period_months     INTEGER NOT NULL,
+    target            REAL    NULL,
+    forecast          REAL    NULL,
+    updated_at        TEXT    NOT NULL,
+    updated_by        TEXT    NOT NULL,
+    PRIMARY KEY (organisation_code, measure_id, period_code)
+);
