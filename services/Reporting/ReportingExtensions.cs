@@ -72,6 +72,7 @@ public static class ReportingExtensions
         builder.Services.AddScoped<ReportFiles>();
         builder.Services.AddScoped<ExportAudit>();
         builder.Services.AddScoped<ReportingGrpcService>();
+        builder.Services.AddQaPlanning(configuration);
 
         builder.Services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
         builder.Services.AddSingleton<ITableExporter, CsvExporter>();
@@ -93,6 +94,7 @@ public static class ReportingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<ReportingGrpcService>();
         app.MapActionsRegister();
+        app.MapGrpcService<QaPlanningGrpcService>();
         app.MapDaprPubSub();
         return app;
     }

@@ -116,6 +116,24 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_partnerships_reports_show_its_qa_timetable_and_the_events_on_its_charts()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        Assert.Contains("3.1 Quality assurance timetable and coverage", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Overdue: Turning the Curve exercise (Re-referrals within 12 months) was planned for Q3 2025/26", quarterly, StringComparison.Ordinal);
+        Assert.Contains("done: deep dive", quarterly, StringComparison.Ordinal);
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
+        Assert.Contains("2 June 2025", book, StringComparison.Ordinal);
+        Assert.Contains("Multi-agency safeguarding hub (MASH) launched", book, StringComparison.Ordinal);
+        Assert.Matches("27 March 2026 \\(audit programme [^)]+\\)", book);
+        Assert.Contains("(survey wave ", book, StringComparison.Ordinal);
+        // The timetable is the partnership's: an agency that planned nothing has its own section with nothing done.
+        Assert.DoesNotContain("class=\"cover-done\"", File.ReadAllText(Path.Combine(_out.FullName, "NB-POLICE-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_demo_call_went_through_the_gateway_as_its_own_organisations_user()
     {
         Assert.Equal(0, demo.Result.ExitCode);

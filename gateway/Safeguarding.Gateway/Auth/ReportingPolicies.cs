@@ -13,6 +13,7 @@ public static class ReportingPolicies
     public static readonly ServiceDescriptor Reporting = ReportingServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ReportingService");
 
     public static readonly ServiceDescriptor ActionsRegister = ActionsRegisterReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ActionsRegisterService");
+    public static readonly ServiceDescriptor QaPlanning = QaPlanningReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QaPlanningService");
 
     /// <summary>
     /// RPCs deliberately not reachable through the gateway: rebuilding read models is an operator's
@@ -69,5 +70,17 @@ public static class ReportingPolicies
         RpcPolicy.For(ActionsRegister, "AcceptProposal", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(ActionsRegister, "EditProposal", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(ActionsRegister, "DropProposal", DataAccess.RowWrite, Roles.Analyst),
+
+        // The QA timetable and chart annotations: planned and kept by the organisation's analysts (its QA leads), read by its data roles.
+        RpcPolicy.For(QaPlanning, "CreateQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "UpdateQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "DeleteQaActivity", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListQaActivities", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "GetQaCoverage", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "CreateChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "DeleteChartAnnotation", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListChartAnnotations", DataAccess.RowRead, Readers),
+        RpcPolicy.For(QaPlanning, "SetMeasureTarget", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(QaPlanning, "ListMeasureTargets", DataAccess.RowRead, Readers),
     ]);
 }

@@ -13,14 +13,14 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, Planning.TimetableStore timetable, Annotations.AnnotationStore annotations, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
         var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
-        var series = Series();
+        var series = Series(await annotations.IndexAsync(request.OrganisationCode, cancellationToken));
         var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
             .Assemble(set, request.Options, Today());
         document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
@@ -30,6 +30,7 @@ internal sealed class ReportGenerator(
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
         }
 
+        document = document with { Timetable = await TimetableAsync(set, cancellationToken) };
         document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
 
         if (set.Organisation.Kind == Documents.OrganisationKind.Region)
@@ -46,7 +47,7 @@ internal sealed class ReportGenerator(
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
-        var document = new BookAssembler(Series()).Assemble(set, request.Introduction, Today());
+        var document = new BookAssembler(Series(await annotations.IndexAsync(request.OrganisationCode, cancellationToken))).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
         document = await register.AddToBookAsync(document, set, cancellationToken);
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
@@ -60,7 +61,11 @@ internal sealed class ReportGenerator(
         return row;
     }
 
-    private SeriesBuilder Series() => new(options.Value.DisclosureThreshold);
+    // The QA timetable's coverage for the years around the report's period, as it stands on the day it is drafted.
+    private Task<Planning.Coverage> TimetableAsync(EvidenceSet set, CancellationToken cancellationToken) =>
+        timetable.ForReportAsync(set.Organisation.Id, set.Profile, id => set.ContentAreas.GetValueOrDefault(id)?.Title is { Length: > 0 } t ? t : null, set.Window.Start, Today(), cancellationToken);
+
+    private SeriesBuilder Series(Annotations.ChartEventIndex events) => new(options.Value.DisclosureThreshold, events);
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

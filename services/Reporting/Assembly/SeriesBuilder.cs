@@ -8,7 +8,7 @@ namespace Safeguarding.Reporting.Assembly;
 /// figure to the end of the window, and (for the book) one pooled figure per year; each with its comparators,
 /// whose figures pass disclosure control. Periods without a figure are shown as such, never as 0.
 /// </summary>
-internal sealed class SeriesBuilder(int disclosureThreshold)
+internal sealed class SeriesBuilder(int disclosureThreshold, Annotations.ChartEventIndex? events = null)
 {
     public int DisclosureThreshold => disclosureThreshold;
 
@@ -57,7 +57,10 @@ internal sealed class SeriesBuilder(int disclosureThreshold)
             }
         }
 
-        return new MeasureSeries(measure.Info, set.Organisation.Name, points, comparators);
+        return new MeasureSeries(measure.Info, set.Organisation.Name, points, comparators)
+        {
+            Events = (events ?? Annotations.ChartEventIndex.Empty).For(measure.Meta.MeasureId, measure.Meta.ContentAreaId, periods),
+        };
     }
 
     private MeasureSeries YearOnYear(MeasureInput measure, EvidenceSet set, int years)

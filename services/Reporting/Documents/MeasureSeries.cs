@@ -8,7 +8,11 @@ public sealed record MeasureSeries(
     MeasureInfo Measure,
     string Label,
     IReadOnlyList<SeriesPoint> Points,
-    IReadOnlyList<ComparatorSeries> Comparators);
+    IReadOnlyList<ComparatorSeries> Comparators)
+{
+    /// <summary>The organisation's annotations that fall on this chart (a trend's), oldest first.</summary>
+    public IReadOnlyList<Annotations.ChartEvent> Events { get; init; } = [];
+}
 
 /// <summary>Another organisation's or area's values for the same measure version.</summary>
 public sealed record ComparatorSeries(string Label, ComparatorKind Kind, IReadOnlyList<SeriesPoint> Points);

@@ -45,6 +45,9 @@ public sealed record QuarterlyReport : ReportDocument
 
     /// <summary>A region's report: its partnerships beside the region and England, ranked (section 4.6); null otherwise.</summary>
     public AreaPicture? Area { get; init; }
+
+    /// <summary>The QA timetable's coverage when the report was drafted (section 3); null in reports drafted before it existed.</summary>
+    public Planning.Coverage? Timetable { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

@@ -11,6 +11,9 @@ public sealed record ReportBook : ReportDocument
     public required StorySheet Stories { get; init; }
 
     public required BalanceOfInformation Balance { get; init; }
+
+    /// <summary>The QA timetable and its coverage when the book was drafted; null in books drafted before it existed.</summary>
+    public Planning.Coverage? Timetable { get; init; }
 }
 
 /// <summary>The voices behind the figures.</summary>

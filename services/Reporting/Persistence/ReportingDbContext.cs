@@ -48,6 +48,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ProposalRow> Proposals => Set<ProposalRow>();
 
+    internal DbSet<Planning.QaActivityRow> QaActivities => Set<Planning.QaActivityRow>();
+
+    internal DbSet<Annotations.ChartAnnotationRow> ChartAnnotations => Set<Annotations.ChartAnnotationRow>();
+
+    internal DbSet<Targets.MeasureTargetRow> MeasureTargets => Set<Targets.MeasureTargetRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -55,6 +61,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         NarrativeMapping.Map(modelBuilder);
         ReportMapping.Map(modelBuilder);
         ActionsMapping.Map(modelBuilder);
+        QaPlanningMapping.Map(modelBuilder);
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }

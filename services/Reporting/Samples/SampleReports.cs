@@ -87,6 +87,7 @@ public static class SampleReports
                 "These are some of the experiences that lie behind the figures, shared with consent and with anything that could identify anyone removed.",
                 Voices()),
             Balance = BalanceOfInformation.From(lastYear, allMeasures, previousYear, allMeasures.Where((_, i) => i % 3 != 0 || allMeasures[i].Type != MeasureType.Outcome)),
+            Timetable = SampleTimetable.For(new DateOnly(options.LastYear - 1, 4, 1), new DateOnly(options.LastYear, 6, 30)),
         };
     }
 
@@ -96,6 +97,7 @@ public static class SampleReports
         var random = new Random(seed);
         var options = new SampleBookOptions { Years = 1, Seed = seed };
         var measures = new[] { Measure(random, options, 1), Measure(random, options, 2) };
+        measures[0] = SampleTimetable.WithEvents(measures[0]);
         var team = measures[1].Measure;
         return new QuarterlyReport
         {
@@ -104,6 +106,7 @@ public static class SampleReports
             Period = new ReportPeriod("October to December 2024 (Quarter 3)", new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31)),
             PublishedOn = new DateOnly(2025, 2, 14),
             Version = "0.3",
+            Timetable = SampleTimetable.For(new DateOnly(2024, 10, 1), new DateOnly(2025, 2, 14)),
             MeetingDate = new DateOnly(2025, 3, 3),
             AuthorRoles = ["Sub-group Chair", "Quality assurance lead"],
             Purpose = "To give the board a summary of how we are doing, as discussed at the learning and improvement sub-group.",

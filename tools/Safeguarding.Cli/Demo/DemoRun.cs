@@ -43,6 +43,7 @@ internal static class DemoRun
         DemoAuditsSummary audits = null!;
         await step("Auditing child protection cases...", async report => audits = await new DemoAudits(gateway, report).RunAsync(cancellationToken));
         await step("Running the case reviews...", async report => await new DemoCaseReviews(gateway, report).RunAsync(cancellationToken));
+        await step("Planning the QA year...", async report => await new DemoQaPlan(gateway, report).RunAsync(audits, cancellationToken));
 
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);

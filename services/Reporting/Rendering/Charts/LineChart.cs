@@ -47,6 +47,7 @@ internal static class LineChart
         }
 
         Line(w, points, SeriesStyle.Primary, scale);
+        EventMarkers.Write(w, series, i => X(i, n), Top, Bottom);
         ChartFrame.Close(w);
     }
 

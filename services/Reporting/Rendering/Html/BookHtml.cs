@@ -22,6 +22,7 @@ internal static class BookHtml
         }
 
         contents.Add(new ContentsEntry(BookOutline.StoriesId, StoriesHeading));
+        contents.AddRange(outline.Timetable is { } timetable ? [new ContentsEntry(timetable.Id, TimetableHtml.Heading)] : []);
         contents.Add(new ContentsEntry(BookOutline.BalanceId, BalanceHeading));
 
         PageShell.Begin(
@@ -46,6 +47,7 @@ internal static class BookHtml
         PageShell.Voices(w, book.Stories.Voices);
         w.Raw("</section>\n");
 
+        TimetableHtml.Write(w, book.Timetable, outline.Timetable, level: 2, cssClass: "timetable");
         Balance(w, book.Balance, outline);
         PageShell.End(w, book);
     }

@@ -52,7 +52,7 @@ internal static class FigureHtml
         Key(w, series, yearly);
         Summary(w, figure, ChartText.DescribeSeries(series, comparators));
         NotPlotted(w, series.Points);
-        Close(w, figure);
+        Close(w, figure, series.Events);
     }
 
     public static void Bars(MarkupWriter w, FigureOutline figure, IReadOnlyList<BarRow> rows, MeasureUnit unit, string summary, IReadOnlyList<SeriesPoint>? points = null)
@@ -77,9 +77,10 @@ internal static class FigureHtml
         w.Raw("</figcaption>\n");
     }
 
-    private static void Close(MarkupWriter w, FigureOutline figure)
+    private static void Close(MarkupWriter w, FigureOutline figure, IReadOnlyList<Annotations.ChartEvent>? events = null)
     {
         TableHtml.Write(w, figure.BuildTable());
+        ChartEventsHtml.List(w, events ?? []);
         w.Raw("</figure>\n");
     }
 

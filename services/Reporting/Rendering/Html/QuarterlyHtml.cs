@@ -63,6 +63,7 @@ internal static class QuarterlyHtml
             w.Line();
         }
 
+        TimetableHtml.Write(w, report.Timetable, outline.Timetable, level: 3, heading: "3.1 " + TimetableHtml.Heading);
         Close(w);
 
         Open(w, sections[3]);

@@ -35,7 +35,7 @@ h4{font-size:1.1875rem;line-height:1.3;margin:1.75rem 0 .25rem}
 .meta dd{margin:0}
 .contents ol{padding-left:1.5rem}
 .contents li{margin:.25rem 0}
-.sheet,.story,.balance{border-top:2px solid #b1b4b6;margin-top:3rem}
+.sheet,.story,.timetable,.balance{border-top:2px solid #b1b4b6;margin-top:3rem}
 .lede{font-size:1.1875rem}
 .meta-line{color:#505a5f;margin:0 0 .5rem}
 .good-type{font-weight:700}
@@ -54,6 +54,9 @@ svg.chart{display:block;width:100%;max-width:45rem;height:auto}
 .chart .bar.outline{fill:#ffffff;stroke:#1d70b8;stroke-width:2}
 .chart .line{fill:none;stroke-width:2;stroke-linejoin:round}
 .chart .level{stroke-width:2.5}
+.chart .event{stroke:#0b0c0c;stroke-width:1.5;stroke-dasharray:2 3}
+.chart .event-label{font-weight:700;text-anchor:middle}
+.chart-events{margin-top:0}
 .legend{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
 .legend li{display:flex;align-items:center;gap:.5rem}
 .swatch .band{fill:#1d70b8;fill-opacity:.18}
@@ -66,6 +69,11 @@ thead th{border-bottom:2px solid #0b0c0c}
 th[scope="row"]{min-width:6.5em}
 td.num,td.state{text-align:right;font-variant-numeric:tabular-nums}
 td.state{font-style:italic}
+table.coverage td{padding-left:.5rem;border-left:2px solid #ffffff}
+td.cover-done{background:#cce2d8}
+td.cover-planned{background:#d2e2f1}
+td.cover-overdue{background:#f6d7d2;font-weight:700}
+td.cover-none{background:#f3f2f1;font-style:italic}
 blockquote{margin:1rem 0;padding:.25rem 0 .25rem 1rem;border-left:5px solid #1d70b8}
 blockquote p{margin:0;font-size:1.1875rem}
 .attribution{color:#505a5f;margin:.25rem 0 1.25rem}
@@ -76,7 +84,7 @@ blockquote p{margin:0;font-size:1.1875rem}
 html{font-size:10pt}
 .skip-link{display:none}
 .page{max-width:none;padding:0}
-.sheet,.story,.balance{break-before:page;border-top:0;margin-top:0}
+.sheet,.story,.timetable,.balance{break-before:page;border-top:0;margin-top:0}
 h2,h3,h4,figcaption,caption{break-after:avoid}
 svg.chart,.legend,tr,blockquote{break-inside:avoid}
 thead{display:table-header-group}

@@ -33,6 +33,9 @@ internal sealed class BookOutline
     /// <summary>Builders for every table of the book, in the order they appear.</summary>
     public IReadOnlyList<Func<ReportTable>> Tables { get; }
 
+    /// <summary>The QA timetable's sheet, after the voices, when the book has one.</summary>
+    public TimetableOutline? Timetable { get; private init; }
+
     public static BookOutline Build(ReportBook book)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -84,6 +87,9 @@ internal sealed class BookOutline
             sheets[s] = new SheetOutline(sheetIds[s], s + 1, measures[s], actions);
         }
 
+        var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);
+        tables.AddRange(timetable?.Tables ?? []);
+
         var balance = book.Balance;
         var balanceNumber = (book.Sheets.Count + 1).ToString(CultureInfo.InvariantCulture) + ".";
         var byType = BalanceFigure(
@@ -104,7 +110,7 @@ internal sealed class BookOutline
             Wording.SourceName);
         tables.Add(byType.BuildTable);
         tables.Add(bySource.BuildTable);
-        return new BookOutline(sheets, byType, bySource, tables);
+        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable };
     }
 
     /// <summary>The measure an action should move, linked: its own sheet first, then anywhere in the book.</summary>

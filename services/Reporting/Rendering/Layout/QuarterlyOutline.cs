@@ -52,6 +52,9 @@ internal sealed class QuarterlyOutline
     /// <summary>Builders for every table of the report, in the order they appear.</summary>
     public IReadOnlyList<Func<ReportTable>> Tables { get; }
 
+    /// <summary>The QA timetable's part of section 3, when the report has one.</summary>
+    public TimetableOutline? Timetable { get; private init; }
+
     public static QuarterlyOutline Build(QuarterlyReport report)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -76,6 +79,8 @@ internal sealed class QuarterlyOutline
         }
 
         var tables = new List<Func<ReportTable>>();
+        var timetable = TimetableOutline.Build(ids, report.Timetable, withActivities: false);
+        tables.AddRange(timetable?.Tables ?? []);
         var figureNumber = 0;
         var performance = report.Performance;
         var measures = new MeasureOutline[performance.Measures.Count];
@@ -129,7 +134,7 @@ internal sealed class QuarterlyOutline
             }
         }
 
-        return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area };
+        return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area, Timetable = timetable };
     }
 }
 
