@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Web.Gateway;
+using Safeguarding.Web.CsvImports;
 using Safeguarding.Web.Security;
 using Safeguarding.Web.Session;
 
@@ -34,6 +35,8 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<WebSessions>();
         builder.Services.AddSingleton<GatewayCalls>();
         builder.Services.AddSingleton<FiguresGateway>();
+        builder.Services.AddSingleton<ImportsGateway>();
+        builder.Services.AddSingleton<ImportJobs>();
     }
 
     public static void Map(WebApplication app)
