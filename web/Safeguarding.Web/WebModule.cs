@@ -36,6 +36,8 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<GatewayCalls>();
         builder.Services.AddSingleton<FiguresGateway>();
         builder.Services.AddSingleton<ImportsGateway>();
+        builder.Services.AddSingleton<ReportsGateway>();
+        builder.Services.AddSingleton<CompareGateway>();
         builder.Services.AddSingleton<ImportJobs>();
     }
 

@@ -28,6 +28,8 @@ public sealed class GatewayCalls : IDisposable
 
     public Safeguarding.Gateway.V1.MeasuresAggregation.MeasuresAggregationClient Aggregation => new(Channel);
 
+    public Reporting.V1.ReportingService.ReportingServiceClient Reporting => new(Channel);
+
     /// <summary>Options for a call by <paramref name="user"/> about <paramref name="organisation"/> (their own by default).</summary>
     public CallOptions As(SignedInUser user, CancellationToken cancellationToken, string? organisation = null) =>
         As(user, _timeout, cancellationToken, organisation);
