@@ -38,6 +38,7 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<ImportsGateway>();
         builder.Services.AddSingleton<ReportsGateway>();
         builder.Services.AddSingleton<CompareGateway>();
+        builder.Services.AddSingleton<ReviewsGateway>();
         builder.Services.AddSingleton<ImportJobs>();
     }
 

@@ -30,6 +30,8 @@ public sealed class GatewayCalls : IDisposable
 
     public Reporting.V1.ReportingService.ReportingServiceClient Reporting => new(Channel);
 
+    public CaseReviews.V1.CaseReviewsService.CaseReviewsServiceClient CaseReviews => new(Channel);
+
     /// <summary>Options for a call by <paramref name="user"/> about <paramref name="organisation"/> (their own by default).</summary>
     public CallOptions As(SignedInUser user, CancellationToken cancellationToken, string? organisation = null) =>
         As(user, _timeout, cancellationToken, organisation);
