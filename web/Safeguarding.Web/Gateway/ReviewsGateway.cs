@@ -15,4 +15,14 @@ public sealed class ReviewsGateway(GatewayCalls gateway)
     public async Task<CaseReview> MeetMilestoneAsync(SignedInUser person, string reviewId, string clock, string milestone, string on, CancellationToken cancellationToken) =>
         await gateway.CaseReviews.MeetMilestoneAsync(
             new MeetMilestoneRequest { ReviewId = reviewId, Clock = clock, Milestone = milestone, On = on }, gateway.As(person, cancellationToken));
+
+    public async Task<CaseReview> AddActionAsync(SignedInUser person, string reviewId, string recommendationId, string owner, string description, string dueOn, CancellationToken cancellationToken) =>
+        await gateway.CaseReviews.AddActionAsync(new AddActionRequest
+        {
+            ReviewId = reviewId,
+            RecommendationId = recommendationId,
+            OwnerOrganisationCode = owner,
+            Description = description,
+            DueOn = dueOn,
+        }, gateway.As(person, cancellationToken));
 }

@@ -38,6 +38,8 @@ public sealed class MilestoneModel(WebSessions sessions, GatewayCalls gateway, R
 
     public FieldErrors Errors { get; } = new();
 
+    public DateInput DateInput => new("on", "When was it met?", Day, Month, Year, Errors.For("on-day"));
+
     /// <summary>The milestones not met yet, by clock.</summary>
     public IEnumerable<(Clock Clock, Milestone Milestone)> Open =>
         Review?.Clocks.SelectMany(c => c.Milestones.Where(m => m.MetOn.Length == 0).Select(m => (c, m))) ?? [];
@@ -62,7 +64,7 @@ public sealed class MilestoneModel(WebSessions sessions, GatewayCalls gateway, R
             Errors.Add("milestone", "Select the milestone that was met");
         }
 
-        var on = Date();
+        var on = DateInput.Parse(Day, Month, Year);
         if (on is null)
         {
             Errors.Add("on-day", "Enter the date the milestone was met, for example 27 3 2026");
@@ -99,14 +101,6 @@ public sealed class MilestoneModel(WebSessions sessions, GatewayCalls gateway, R
 
         return Page();
     }
-
-    private DateOnly? Date() =>
-        int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-        && int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-        && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-        && y is >= 1000 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken) =>
         await AskAsync(async () => Review = await reviews.GetAsync(Person, Id, cancellationToken));
