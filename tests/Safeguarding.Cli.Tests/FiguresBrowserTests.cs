@@ -24,6 +24,14 @@ public sealed class FiguresBrowserTests(RunningPlatform platform) : WebJourney(p
         var page = await NewPageAsync();
         await SignInAsync(page, analyst, $"measures/{MeasureId}");
 
+        // A form posted without its antiforgery token (as another site would) is refused and stores nothing.
+        var forged = await page.APIRequest.PostAsync(new Uri(Site, $"measures/{MeasureId}/figures/new").ToString(), new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("Month", "2").Set("Year", "2026").Set("Amount", "999"),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(400, forged.Status);
+
         // Record: February 2026, first with a negative figure the page lets through and the service refuses.
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Record a figure" }));
         await page.Keyboard.PressAsync("Enter");
