@@ -53,6 +53,13 @@ public sealed partial class ImportJobs(ImportsGateway imports, TimeProvider cloc
             Stopped(log, job.Id, ex.GetType().Name);
             job.Fail(GatewayProblem.From(new RpcException(new Status(StatusCode.Unavailable, "stopped"))));
         }
+#pragma warning disable CA1031 // Whatever else went wrong, the progress page must end with a problem, not wait for ever.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Stopped(log, job.Id, ex.GetType().Name);
+            job.Fail(GatewayProblem.From(new RpcException(new Status(StatusCode.Internal, "failed"))));
+        }
         finally
         {
             spooled.Delete();
