@@ -1,10 +1,7 @@
-using System.Text.Json;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Playwright;
 using Safeguarding.Cli.Tests.Support;
 using Safeguarding.Measures.V1;
-using Safeguarding.Reporting.Tests.Browser;
 
 namespace Safeguarding.Cli.Tests;
 
@@ -14,40 +11,18 @@ namespace Safeguarding.Cli.Tests;
 /// Every page passes axe-core's WCAG 2.2 A/AA rules, fits a 320 px screen, and starts with a skip link.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class WebApplicationBrowserTests(RunningPlatform platform) : IClassFixture<RunningPlatform>, IAsyncLifetime
+public sealed class WebApplicationBrowserTests(RunningPlatform platform) : WebJourney(platform), IClassFixture<RunningPlatform>
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Agency = "NB-EDU";
     private const string MeasureId = "partnership-working-measure-15";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), "Browser tests need Debian's chromium: run ./tools/test.sh (it installs it).");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task An_analyst_signs_in_sees_a_measure_over_time_and_a_region_analyst_sees_london_and_every_page_is_accessible()
     {
         var analyst = await TokenAsync(Agency, "analyst");
         await SeedAsync(analyst);
-        var site = Address("web");
-
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
-        var page = await context.NewPageAsync();
+        var site = Site;
+        var page = await NewPageAsync();
         var landing = await page.GotoAsync(site.ToString());
         Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
         Assert.Contains("no-store", landing!.Headers["cache-control"], StringComparison.Ordinal);
@@ -103,7 +78,7 @@ public sealed class WebApplicationBrowserTests(RunningPlatform platform) : IClas
     {
         using var channel = GrpcChannel.ForAddress(Address("gateway", "grpc"));
         var measures = new MeasuresService.MeasuresServiceClient(channel);
-        var options = new CallOptions(new Metadata { { "authorization", "Bearer " + token }, { "x-sg-target-organisation", Agency } }, DateTime.UtcNow.AddSeconds(30));
+        var options = As(token, Agency);
         await measures.AdoptContentAreaAsync(new AdoptContentAreaRequest { OrganisationCode = Agency, LibraryContentAreaId = "partnership-working" }, options);
         await measures.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = MeasureId, Frequency = Frequency.Monthly }, options);
         foreach (var (month, count) in new[] { (1, 45), (2, 47), (3, 52) })
@@ -117,40 +92,5 @@ public sealed class WebApplicationBrowserTests(RunningPlatform platform) : IClas
                 Source = new ObservationSource { Kind = ProvenanceKind.ManualEntry },
             }, options);
         }
-    }
-
-    private async Task<string> TokenAsync(string organisation, string role)
-    {
-        var minted = await platform.RunAsync("token", "--organisation", organisation, "--role", role);
-        Assert.True(minted.ExitCode == 0, minted.All);
-        return minted.Out.Trim();
-    }
-
-    private Uri Address(string service, string kind = "http")
-    {
-        using var endpoints = JsonDocument.Parse(File.ReadAllText(Path.Combine(platform.Data.FullName, "endpoints.json")));
-        return new Uri(endpoints.RootElement.GetProperty(service).GetProperty(kind).GetString()!);
-    }
-
-    /// <summary>WCAG 1.4.10 reflow: at 320 CSS pixels nothing needs scrolling sideways except data tables' own wrappers.</summary>
-    private static async Task AssertFitsNarrowScreenAsync(IPage page)
-    {
-        var size = page.ViewportSize;
-        await page.SetViewportSizeAsync(320, 640);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        var culprits = await page.EvaluateAsync<string>("""
-            () => [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.sg-table-wrapper'))
-              .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.')).join(', ')
-            """);
-        await page.SetViewportSizeAsync(size?.Width ?? 1280, size?.Height ?? 720);
-        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow} px at 320 px wide: {culprits}");
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var (violations, passes) = await AxeCore.RunAsync(page);
-        Assert.Empty(violations);
-        Assert.True(passes > 5, "axe should have run its rules.");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Web.Gateway;
+using Safeguarding.Web.CsvImports;
 using Safeguarding.Web.Security;
 using Safeguarding.Web.Session;
 
@@ -17,6 +18,13 @@ public sealed class WebModule : IServiceModule
         builder.Services.Configure<WebOptions>(builder.Configuration.GetSection(WebOptions.Section));
         // Hosted by the CLI too, whose entry assembly has no pages: name this one.
         builder.Services.AddRazorPages().AddApplicationPart(typeof(WebModule).Assembly);
+        // Answers between a question page and check answers: an encrypted cookie like the session's, never the address.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "sg-web-answers";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.IsEssential = true;
+        });
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "sg-web-form";
@@ -26,6 +34,12 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddDataProtection().SetApplicationName("safeguarding-web");
         builder.Services.AddSingleton<WebSessions>();
         builder.Services.AddSingleton<GatewayCalls>();
+        builder.Services.AddSingleton<FiguresGateway>();
+        builder.Services.AddSingleton<ImportsGateway>();
+        builder.Services.AddSingleton<ReportsGateway>();
+        builder.Services.AddSingleton<CompareGateway>();
+        builder.Services.AddSingleton<ReviewsGateway>();
+        builder.Services.AddSingleton<ImportJobs>();
     }
 
     public static void Map(WebApplication app)

@@ -28,14 +28,22 @@ public sealed class GatewayCalls : IDisposable
 
     public Safeguarding.Gateway.V1.MeasuresAggregation.MeasuresAggregationClient Aggregation => new(Channel);
 
+    public Reporting.V1.ReportingService.ReportingServiceClient Reporting => new(Channel);
+
+    public CaseReviews.V1.CaseReviewsService.CaseReviewsServiceClient CaseReviews => new(Channel);
+
     /// <summary>Options for a call by <paramref name="user"/> about <paramref name="organisation"/> (their own by default).</summary>
-    public CallOptions As(SignedInUser user, CancellationToken cancellationToken, string? organisation = null) => new(
+    public CallOptions As(SignedInUser user, CancellationToken cancellationToken, string? organisation = null) =>
+        As(user, _timeout, cancellationToken, organisation);
+
+    /// <summary>As <see cref="As(SignedInUser, CancellationToken, string?)"/>, for long work (an import) given <paramref name="timeout"/>.</summary>
+    public CallOptions As(SignedInUser user, TimeSpan timeout, CancellationToken cancellationToken, string? organisation = null) => new(
         headers: new Metadata
         {
             { "authorization", "Bearer " + user.Token },
             { TargetHeader, organisation ?? user.Organisation },
         },
-        deadline: DateTime.UtcNow + _timeout,
+        deadline: DateTime.UtcNow + timeout,
         cancellationToken: cancellationToken);
 
     public void Dispose() => Channel.Dispose();

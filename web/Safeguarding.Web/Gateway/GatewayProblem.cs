@@ -6,12 +6,14 @@ namespace Safeguarding.Web.Gateway;
 /// failure the person cannot act on.</summary>
 public sealed record GatewayProblem(string Title, string Message, int HttpStatus)
 {
+    public static readonly GatewayProblem NotFound = new("Page not found",
+        "There is nothing here for your organisation. Check the address, or go back to your measures.", StatusCodes.Status404NotFound);
+
     public static GatewayProblem From(RpcException ex) => ex.StatusCode switch
     {
         StatusCode.PermissionDenied => new("You do not have access to this",
             "Your role does not allow this. Ask your organisation's platform administrator for the role you need.", StatusCodes.Status403Forbidden),
-        StatusCode.NotFound => new("Page not found",
-            "There is nothing here for your organisation. Check the address, or go back to your measures.", StatusCodes.Status404NotFound),
+        StatusCode.NotFound => NotFound,
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition => new("There is a problem",
             ex.Status.Detail, StatusCodes.Status400BadRequest),
         StatusCode.ResourceExhausted => new("Too many requests",

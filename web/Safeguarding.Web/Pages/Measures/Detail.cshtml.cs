@@ -17,6 +17,9 @@ public sealed class DetailModel(WebSessions sessions, GatewayCalls gateway) : Si
 
     public IReadOnlyList<SeriesPoint> Points { get; private set; } = [];
 
+    /// <summary>Whether to offer recording and correcting (the roles the gateway lets record; it still decides).</summary>
+    public bool CanRecord => Person.Has("analyst") || Person.Has("auditor") || Person.Has("survey-admin");
+
     public IReadOnlyList<Bar> Bars => [.. Points.Select(p => new Bar(p.Period.Label, Parse(p.Value)))];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
