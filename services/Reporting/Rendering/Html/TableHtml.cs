@@ -5,9 +5,16 @@ namespace Safeguarding.Reporting.Rendering.Html;
 /// <summary>Writes a <see cref="ReportTable"/> as an accessible table: caption, column and row headers with scope.</summary>
 internal static class TableHtml
 {
-    public static void Write(MarkupWriter w, ReportTable table)
+    /// <param name="tableClass">A class for the table (e.g. a heat-map's styles).</param>
+    /// <param name="cellClass">A class per cell in place of the kind's own (e.g. so colour can repeat what a cell says).</param>
+    public static void Write(MarkupWriter w, ReportTable table, string? tableClass = null, Func<TableCell, string>? cellClass = null)
     {
         w.Raw("<table");
+        if (tableClass is not null)
+        {
+            w.Attr("class", tableClass);
+        }
+
         w.Attr("id", table.Id);
         w.Raw("><caption>");
         w.Text(table.Caption);
@@ -27,12 +34,21 @@ internal static class TableHtml
             w.Raw("</th>");
             foreach (var cell in row.Cells)
             {
-                w.Raw(cell.Kind switch
+                if (cellClass is not null)
                 {
-                    CellKind.Number => "<td class=\"num\">",
-                    CellKind.State => "<td class=\"state\">",
-                    _ => "<td>",
-                });
+                    w.Raw("<td");
+                    w.Attr("class", cellClass(cell));
+                    w.Raw('>');
+                }
+                else
+                {
+                    w.Raw(cell.Kind switch
+                    {
+                        CellKind.Number => "<td class=\"num\">",
+                        CellKind.State => "<td class=\"state\">",
+                        _ => "<td>",
+                    });
+                }
                 if (cell.Href is not null)
                 {
                     w.Raw("<a");

@@ -57,43 +57,13 @@ internal static class TimetableHtml
         w.Raw("</section>\n");
     }
 
-    /// <summary>As <see cref="TableHtml"/>, with a class per state so colour can repeat what each cell says.</summary>
-    private static void HeatMap(MarkupWriter w, ReportTable table)
-    {
-        w.Raw("<table class=\"coverage\"");
-        w.Attr("id", table.Id);
-        w.Raw("><caption>");
-        w.Text(table.Caption);
-        w.Raw("</caption>\n<thead><tr>");
-        foreach (var column in table.Columns)
+    /// <summary>The coverage table with a class per state, so colour can repeat what each cell says in words.</summary>
+    private static void HeatMap(MarkupWriter w, ReportTable table) =>
+        TableHtml.Write(w, table, "coverage", cell => cell.Text switch
         {
-            w.Raw("<th scope=\"col\">");
-            w.Text(column);
-            w.Raw("</th>");
-        }
-
-        w.Raw("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
-        {
-            w.Raw("<tr><th scope=\"row\">");
-            w.Text(row.Header);
-            w.Raw("</th>");
-            foreach (var cell in row.Cells)
-            {
-                var text = cell.Text;
-                w.Raw("<td class=\"cover-");
-                w.Raw(text.StartsWith("done", StringComparison.Ordinal) ? "done"
-                    : text.StartsWith("overdue", StringComparison.Ordinal) ? "overdue"
-                    : text.StartsWith("planned", StringComparison.Ordinal) ? "planned"
-                    : "none");
-                w.Raw("\">");
-                w.Text(text);
-                w.Raw("</td>");
-            }
-
-            w.Raw("</tr>\n");
-        }
-
-        w.Raw("</tbody></table>\n");
-    }
+            var t when t.StartsWith("done", StringComparison.Ordinal) => "cover-done",
+            var t when t.StartsWith("overdue", StringComparison.Ordinal) => "cover-overdue",
+            var t when t.StartsWith("planned", StringComparison.Ordinal) => "cover-planned",
+            _ => "cover-none",
+        });
 }
