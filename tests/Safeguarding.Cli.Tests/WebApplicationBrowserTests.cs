@@ -92,5 +92,17 @@ public sealed class WebApplicationBrowserTests(RunningPlatform platform) : WebJo
                 Source = new ObservationSource { Kind = ProvenanceKind.ManualEntry },
             }, options);
         }
+
+        // The measure is in the London common dataset: the region sees its figures once the quarter's return is
+        // submitted by the agency, approved by the partnership and accepted by the region (issue 17).
+        var returns = new ReturnsService.ReturnsServiceClient(channel);
+        var quarter = new Period { Granularity = PeriodGranularity.Quarter, StartYear = 2026, StartMonth = 1 };
+        await returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Agency, DatasetId = "london-common", Period = quarter }, options);
+        await returns.ApproveReturnsAsync(
+            new ApproveReturnsRequest { DatasetId = "london-common", Period = quarter, OrganisationCodes = { Agency } },
+            As(await TokenAsync("NB-LSCP", "analyst"), Agency));
+        await returns.AcceptReturnsAsync(
+            new AcceptReturnsRequest { DatasetId = "london-common", Period = quarter, OrganisationCodes = { Agency } },
+            As(await TokenAsync("E12000007", "region-analyst"), Agency));
     }
 }
