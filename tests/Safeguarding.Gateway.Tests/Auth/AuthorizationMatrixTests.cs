@@ -98,7 +98,7 @@ public sealed class AuthorizationMatrixTests
                     from caller in TestRegistry.Codes
                     from target in TestRegistry.Codes
                     where !RowVisible[caller].Contains(target)
-                    where !IsRegionsOwnPublishedFigures(policy, caller, target)
+                    where !IsRegionsOwnPublishedFigures(policy, caller, target, new HashSet<string>(Roles.All))
                     where AccessControl.Decide(policy, new Caller("u", caller, new HashSet<string>(Roles.All)), target, Registry).Allowed
                     select $"{policy.Path} {caller}→{target}";
 
@@ -115,9 +115,10 @@ public sealed class AuthorizationMatrixTests
             foreach (var target in TestRegistry.Codes)
             {
                 // The one exception: the region's own code, which holds only published figures (below).
-                Assert.Equal(IsRegionsOwnPublishedFigures(policy, "london", target), AccessControl.Decide(policy, new Caller("u", "london", everything), target, Registry).Allowed);
+                Assert.Equal(IsRegionsOwnPublishedFigures(policy, "london", target, everything), AccessControl.Decide(policy, new Caller("u", "london", everything), target, Registry).Allowed);
                 Assert.False(AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.Operator }), target, Registry).Allowed);
-                Assert.Equal(IsRegionsOwnPublishedFigures(policy, target, target), AccessControl.Decide(policy, new Caller("u", target, new HashSet<string> { Roles.RegionAnalyst }), target, Registry).Allowed);
+                var regionAnalyst = new HashSet<string> { Roles.RegionAnalyst };
+                Assert.Equal(IsRegionsOwnPublishedFigures(policy, target, target, regionAnalyst), AccessControl.Decide(policy, new Caller("u", target, regionAnalyst), target, Registry).Allowed);
             }
         }
 
@@ -128,10 +129,13 @@ public sealed class AuthorizationMatrixTests
     public void A_region_reads_and_imports_published_figures_for_itself_and_nothing_else()
     {
         // Issue 19 item 6: the region holds no organisation's rows, so its own code carries published figures only.
-        var withPublished = Table.All.Where(p => p.PublishedFiguresRoles.Count > 0).Select(p => p.Path).Order(StringComparer.Ordinal);
+        var withPublished = Table.All.Where(p => p.PublishedFiguresRoles.Count > 0).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             ["/safeguarding.measures.v1.MeasuresService/GetSeries", "/safeguarding.measures.v1.MeasuresService/ImportCsv", "/safeguarding.measures.v1.MeasuresService/ListObservations"],
-            withPublished);
+            withPublished.Where(p => p.StartsWith("/safeguarding.measures.", StringComparison.Ordinal)));
+        // Besides them only the region's own reports (made from published figures and aggregates: ADR 0017).
+        Assert.All(withPublished.Where(p => !p.StartsWith("/safeguarding.measures.", StringComparison.Ordinal)),
+            p => Assert.StartsWith("/safeguarding.reporting.v1.ReportingService/", p, StringComparison.Ordinal));
 
         var regionAnalyst = new Caller("u", "london", new HashSet<string> { Roles.RegionAnalyst });
         var boardMember = new Caller("u", "london", new HashSet<string> { Roles.BoardMember });
@@ -215,8 +219,9 @@ public sealed class AuthorizationMatrixTests
     }
 
     /// <summary>The region's own code on an RPC that reads or imports published figures: the region holds nothing else.</summary>
-    private static bool IsRegionsOwnPublishedFigures(RpcPolicy policy, string caller, string target) =>
-        policy.PublishedFiguresRoles.Count > 0 && caller == "london" && target == "london";
+    // The region's own records: its published figures and its own reports (ADR 0017), for the roles each RPC names.
+    private static bool IsRegionsOwnPublishedFigures(RpcPolicy policy, string caller, string target, IReadOnlySet<string> roles) =>
+        policy.PublishedFiguresRoles.Overlaps(roles) && caller == "london" && target == "london";
 
     private static bool Expected(RpcPolicy policy, string role, string caller, string target)
     {
