@@ -17,7 +17,7 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
     [Fact]
     public async Task Figures_under_a_dataset_reach_each_level_only_when_its_return_is_far_enough_along()
     {
-        var referrals = (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = "front-door-services-measure-1", Frequency = Frequency.Monthly }, Calls.AsMemberOf(Csc))).Definition.Id;
+        var referrals = await ReferralsAsync(Csc);
         var own = Calls.NewMeasureId("own");
         await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definitions.MonthlyCount(own) }, Calls.AsMemberOf(Csc));
         foreach (var month in new[] { 4, 5, 6 })
@@ -61,6 +61,45 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
         Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
         Assert.Equal((0, 3), await SeenByAsync(Partnership, referrals, own));
         Assert.Equal((3, 3), await SeenByAsync(Csc, referrals, own));
+    }
+
+    [Fact]
+    public async Task A_series_read_from_outside_is_computed_without_the_held_back_figures()
+    {
+        // June's quarter is still open, July's approved: another agency sees July, and July's change from the previous
+        // month must not carry June's figure.
+        var referrals = await ReferralsAsync(Health);
+        foreach (var (month, count) in new[] { (6, 50), (7, 70) })
+        {
+            await service.Client.RecordObservationAsync(new RecordObservationRequest { OrganisationCode = Health, MeasureId = referrals, Period = Definitions.Month(2023, month), Value = Definitions.Count(count) }, Calls.AsMemberOf(Health));
+        }
+
+        var july = new V1.Period { Code = "2023-07/P3M" };
+        await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Health, DatasetId = London, Period = july }, Calls.AsMemberOf(Health));
+        await service.Returns.ApproveReturnsAsync(new ApproveReturnsRequest { DatasetId = London, Period = july, OrganisationCodes = { Health } }, Calls.AsMemberOf(Partnership));
+
+        var own = await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Health, MeasureId = referrals }, Calls.AsMemberOf(Health));
+        Assert.Equal("50", own.Points.Single(p => p.Period.Code == "2023-07/P1M").ChangeFromPrevious.PreviousValue);
+
+        var outside = await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Health, MeasureId = referrals }, Calls.AsMemberOf(Police, Health));
+        var point = Assert.Single(outside.Points);
+        Assert.Equal("2023-07/P1M", point.Period.Code);
+        Assert.Equal("70", point.Value);
+        Assert.Equal(string.Empty, point.ChangeFromPrevious.PreviousValue);
+    }
+
+    /// <summary>The London dataset's referrals measure, defined from the library by the first test that needs it (measures are per instance).</summary>
+    private async Task<string> ReferralsAsync(string organisation)
+    {
+        const string library = "front-door-services-measure-1";
+        try
+        {
+            return (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = library, Frequency = Frequency.Monthly }, Calls.AsMemberOf(organisation))).Definition.Id;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            return library;
+        }
     }
 
     private Task<RecordObservationResponse> Record(string measureId, int month, int count) =>
