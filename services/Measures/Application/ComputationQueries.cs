@@ -1,3 +1,4 @@
+using Safeguarding.Measures.Application.Returns;
 using Safeguarding.Measures.Computations;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Organisations;
@@ -8,20 +9,24 @@ namespace Safeguarding.Measures.Application;
 /// <summary>One period of a series: the current observation, its figure and interval, and how it moved.</summary>
 public sealed record SeriesPointView(Period Period, Observation Observation, decimal? Value, ProportionInterval? Interval, ChangeResult FromPrevious, ChangeResult YearOnYear);
 
-/// <summary>Series, totals across organisations and the balance of information, computed from current observations.</summary>
-public sealed class ComputationQueries(MeasureReader measures, ObservationReader observations, OrganisationRegistry organisations)
+/// <summary>
+/// Series, totals across organisations and the balance of information, computed from the current observations the
+/// viewer may see (<see cref="ReturnVisibility"/>): a figure held back outside its organisation is left out before
+/// anything is computed, so no change, total or share carries it.
+/// </summary>
+public sealed class ComputationQueries(MeasureReader measures, ObservationReader observations, OrganisationRegistry organisations, ReturnVisibility visibility)
 {
     /// <summary>
     /// The observed periods of one organisation's measure and breakdown, in order. With version 0 every
     /// version's figures appear, each judged against its own definition (a change across versions is not comparable).
     /// </summary>
     public async Task<(MeasureView Measure, IReadOnlyList<SeriesPointView> Points)> SeriesAsync(
-        string organisationCode, string measureId, int version, Breakdown breakdown, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        string organisationCode, string measureId, int version, Breakdown breakdown, DateOnly? from, DateOnly? to, ReturnViewer viewer, CancellationToken cancellationToken)
     {
         RequireOrganisation(organisationCode);
         var (view, history) = await MeasureAsync(measureId, version, cancellationToken);
-        var series = await observations.CurrentAsync(
-            new ObservationFilter(measureId, [organisationCode], version == 0 ? null : version, BreakdownKey: breakdown.Key), cancellationToken);
+        var series = await visibility.VisibleAsync(viewer, [organisationCode], await observations.CurrentAsync(
+            new ObservationFilter(measureId, [organisationCode], version == 0 ? null : version, BreakdownKey: breakdown.Key), cancellationToken), cancellationToken);
         var byPeriod = series.GroupBy(o => o.Period).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.Measure.Version).First());
         var points = new List<SeriesPointView>();
         foreach (var (period, observation) in byPeriod.OrderBy(p => p.Key))
@@ -53,21 +58,22 @@ public sealed class ComputationQueries(MeasureReader measures, ObservationReader
     /// organisation under <paramref name="parentCode"/>, or every known non-region organisation.
     /// </summary>
     public async Task<(MeasureView Measure, IReadOnlyList<string> Organisations, IReadOnlyList<AggregateResult> Totals)> AggregateAsync(
-        string measureId, int version, IReadOnlyList<string> organisationCodes, string? parentCode, IReadOnlyList<Period> periods, DateOnly? from, DateOnly? to, Breakdown breakdown, CancellationToken cancellationToken)
+        string measureId, int version, IReadOnlyList<string> organisationCodes, string? parentCode, IReadOnlyList<Period> periods, DateOnly? from, DateOnly? to, Breakdown breakdown, ReturnViewer viewer, CancellationToken cancellationToken)
     {
         var scope = Scope(organisationCodes, parentCode);
         var (view, _) = await MeasureAsync(measureId, version, cancellationToken);
-        var figures = await observations.CurrentAsync(
+        var figures = await visibility.VisibleAsync(viewer, scope, await observations.CurrentAsync(
             new ObservationFilter(measureId, scope, From: periods.Count > 0 ? periods.Min(p => p.Start) : from, To: periods.Count > 0 ? periods.Max(p => p.Start) : to, BreakdownKey: breakdown.Key),
-            cancellationToken);
+            cancellationToken), cancellationToken);
         var totalled = periods.Count > 0 ? periods : [.. figures.Select(o => o.Period).Distinct().Order()];
         return (view, scope, Aggregator.AggregateByPeriod(view.Current, breakdown, figures, totalled, scope));
     }
 
-    public async Task<BalanceReport> BalanceAsync(string organisationCode, Period window, CancellationToken cancellationToken)
+    public async Task<BalanceReport> BalanceAsync(string organisationCode, Period window, ReturnViewer viewer, CancellationToken cancellationToken)
     {
         RequireOrganisation(organisationCode);
-        var held = await observations.CurrentAsync(new ObservationFilter(OrganisationCodes: [organisationCode], From: window.Start, To: window.End), cancellationToken);
+        var held = await visibility.VisibleAsync(viewer, [organisationCode], await observations.CurrentAsync(
+            new ObservationFilter(OrganisationCodes: [organisationCode], From: window.Start, To: window.End), cancellationToken), cancellationToken);
         var catalog = await measures.CatalogAsync(held.Select(o => o.Measure.MeasureId), cancellationToken);
         return BalanceCalculator.Compute(organisationCode, window, held, catalog);
     }

@@ -66,8 +66,10 @@ public sealed class ObservationCommands(
             RecordedAt = time.GetUtcNow(),
         };
         ObservationRules.EnsureValid(observation, measure);
-        await locks.RequireUnlockedAsync(observation.OrganisationCode, observation.Measure.MeasureId, observation.Period, cancellationToken);
 
+        // The lock is read in the write's transaction, so a return signed off meanwhile cannot let the figure slip in.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await locks.RequireUnlockedAsync(observation.OrganisationCode, observation.Measure.MeasureId, observation.Period, cancellationToken);
         var current = await observations.CurrentAsync(observation.Key, cancellationToken);
         var outcome = ObservationRules.Decide(current?.Observation, observation);
         switch (outcome.Decision)
@@ -83,6 +85,7 @@ public sealed class ObservationCommands(
         db.Observations.Add(ObservationRows.ToRow(observation, Fingerprint(observation)));
         events.Recorded(db, observation);
         await SaveAsync(observation, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (new StoredObservation(observation, null, 0), RecordResult.Recorded);
     }
 
@@ -98,7 +101,6 @@ public sealed class ObservationCommands(
         }
 
         var current = stored.Observation;
-        await locks.RequireUnlockedAsync(current.OrganisationCode, current.Measure.MeasureId, current.Period, cancellationToken);
         var measure = await RecordableVersionAsync(current.Measure.MeasureId, current.Measure.Version, cancellationToken);
         var correction = ObservationRules.Correct(current, command.Value, command.Reason, ProvenanceFor(command.SourceKind, command.SourceReference, actor), time.GetUtcNow(), Guid.CreateVersion7())
             with { RoundedToNearest = command.RoundedToNearest ?? current.RoundedToNearest };
@@ -110,6 +112,7 @@ public sealed class ObservationCommands(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await locks.RequireUnlockedAsync(current.OrganisationCode, current.Measure.MeasureId, current.Period, cancellationToken);
         var at = correction.RecordedAt.UtcDateTime;
         var marked = await db.Observations
             .Where(o => o.Id == current.Id && o.SupersededBy == null)

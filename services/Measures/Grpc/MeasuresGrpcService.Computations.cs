@@ -23,10 +23,9 @@ public sealed partial class MeasuresGrpcService
         var from = PeriodMapping.ToDomain(request.PeriodFrom, "period_from", problems, required: false);
         var to = PeriodMapping.ToDomain(request.PeriodTo, "period_to", problems, required: false);
         MeasuresErrors.ThrowIfAny(problems);
-        var (measure, points) = await computations.SeriesAsync(request.OrganisationCode, request.MeasureId, request.MeasureVersion, breakdown!, from?.Start, to?.Start, context.CancellationToken);
+        var (measure, points) = await computations.SeriesAsync(request.OrganisationCode, request.MeasureId, request.MeasureVersion, breakdown!, from?.Start, to?.Start, Viewer(context), context.CancellationToken);
         var response = new GetSeriesResponse { Measure = MeasureMapping.ToProto(measure) };
-        var visible = await VisibilityAsync(context, [request.OrganisationCode]);
-        response.Points.AddRange(points.Where(p => visible is null || visible(request.OrganisationCode, measure.Current.MeasureId, p.Period)).Select(ComputationMapping.ToProto));
+        response.Points.AddRange(points.Select(ComputationMapping.ToProto));
         return response;
     }
 
@@ -64,7 +63,7 @@ public sealed partial class MeasuresGrpcService
         MeasuresErrors.ThrowIfAny(problems);
         var (measure, scope, totals) = await computations.AggregateAsync(
             request.MeasureId, request.MeasureVersion, [.. organisationCodes], request.ParentCode.Length == 0 ? null : request.ParentCode,
-            periods, from?.Start, to?.Start, breakdown!, context.CancellationToken);
+            periods, from?.Start, to?.Start, breakdown!, Viewer(context), context.CancellationToken);
         var response = new AggregateMeasureResponse { Measure = MeasureMapping.ToProto(measure) };
         response.OrganisationCodes.AddRange(scope);
         response.Totals.AddRange(totals.Select(ComputationMapping.ToProto));
@@ -78,7 +77,7 @@ public sealed partial class MeasuresGrpcService
         RequireText(request.OrganisationCode, "organisation_code", problems);
         var window = PeriodMapping.ToDomain(request.Window, "window", problems);
         MeasuresErrors.ThrowIfAny(problems);
-        var balance = await computations.BalanceAsync(request.OrganisationCode, window!, context.CancellationToken);
+        var balance = await computations.BalanceAsync(request.OrganisationCode, window!, Viewer(context), context.CancellationToken);
         var response = new GetBalanceOfInformationResponse
         {
             OrganisationCode = balance.OrganisationCode,

@@ -109,9 +109,13 @@ public sealed partial class MeasuresGrpcService
 
     private Task<Application.Returns.ReturnVisibility.Rule?> VisibilityAsync(ServerCallContext context, IReadOnlyCollection<string> organisationCodes)
     {
-        var target = TargetOrganisation.From(context);
-        return visibility.ForAsync(context.GetCaller().OrganisationCode, target.IsUnrestricted, organisationCodes, context.CancellationToken);
+        var viewer = Viewer(context);
+        return visibility.ForAsync(viewer.OrganisationCode, viewer.Unrestricted, organisationCodes, context.CancellationToken);
     }
+
+    /// <summary>The verified caller as return visibility sees it (unrestricted without a target organisation).</summary>
+    private static Application.Returns.ReturnViewer Viewer(ServerCallContext context) =>
+        new(context.GetCaller().OrganisationCode, TargetOrganisation.From(context).IsUnrestricted);
 
     /// <summary>
     /// The organisations a read across organisations covers: as asked without a target organisation; with one

@@ -10,6 +10,7 @@ namespace Safeguarding.EndToEnd.Tests.Scenarios;
 /// Returns through the gateway with tokens of every role (issue 17): an agency's figures under the London dataset stay
 /// inside it until its return is submitted (then its partnership sees them), approved (then they are locked for every
 /// role that records figures) and accepted (then the region's fan-out shows them); steps by the wrong organisation are refused.
+/// Every read path counts: rows, series, totals, the balance of information, the fan-out and the peer comparison.
 /// </summary>
 public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
 {
@@ -48,6 +49,7 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
     {
         // Open: the partnership's members (every data role) see none of the agency's figures, nor does the region.
         Assert.Equal(0, await PartnershipSeesAsync());
+        Assert.Equal(0, await PartnershipComputesFromAsync());
         Assert.Equal(0, await RegionSeesAsync());
         Assert.Equal(3, (await _platform.Measures.ListObservationsAsync(new ListObservationsRequest { MeasureId = _referrals }, TestPlatform.As(Scenario.AnalystToken(Csc)))).Observations.Count);
 
@@ -55,6 +57,7 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         await RpcAssert(StatusCode.PermissionDenied, () => _returns.SubmitReturnAsync(Submit(), TestPlatform.As(Scenario.AnalystToken(Police))).ResponseAsync);
         await _returns.SubmitReturnAsync(Submit(), TestPlatform.As(Scenario.AnalystToken(Csc)));
         Assert.Equal(3, await PartnershipSeesAsync());
+        Assert.Equal(3, await PartnershipComputesFromAsync());
         Assert.Equal(0, await RegionSeesAsync());
 
         // Approval: not by the agency itself nor a sibling; by the partnership's analyst. Then no role records into it.
@@ -102,7 +105,10 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         return most;
     }
 
-    /// <summary>The agency's figures shown in the region's fan-out, for a region analyst and a board member.</summary>
+    /// <summary>
+    /// The agency's figures shown in the region's fan-out, for a region analyst and a board member, counting also every
+    /// period whose partnership or region total (across organisations, or against peers) was summed from them.
+    /// </summary>
     private async Task<int> RegionSeesAsync()
     {
         var most = 0;
@@ -110,6 +116,42 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         {
             var answer = await _platform.Aggregation.GetMeasureAcrossOrganisationsAsync(new GetMeasureAcrossOrganisationsRequest { MeasureId = _referrals }, TestPlatform.As(token));
             most = Math.Max(most, answer.Figures.Count(f => f.OrganisationCode == Csc && f.Level == FigureLevel.Organisation && f.State == FigureState.Shown));
+            most = Math.Max(most, answer.Figures.Where(f => f.Level != FigureLevel.Organisation && f.IncludedOrganisationCodes.Contains(Csc)).Select(f => f.Period.Code).Distinct().Count());
+            var summedFromAgency = 0;
+            foreach (var month in new[] { 4, 5, 6 })
+            {
+                var peers = await _platform.Aggregation.CompareWithPeersAsync(
+                    new CompareWithPeersRequest { MeasureId = _referrals, OrganisationCode = Partnership, Period = new Period { Code = $"2025-{month:D2}/P1M" } }, TestPlatform.As(token));
+                summedFromAgency += peers.Peers.Any(p => p.Figure.IncludedOrganisationCodes.Contains(Csc)) || peers.Region?.IncludedOrganisationCodes.Contains(Csc) == true ? 1 : 0;
+            }
+
+            most = Math.Max(most, summedFromAgency);
+        }
+
+        return most;
+    }
+
+    /// <summary>
+    /// The most any data role of the partnership gets computed from the agency's figures through the gateway: periods
+    /// of its series, periods whose total includes it, measures its balance of information counts.
+    /// </summary>
+    private async Task<int> PartnershipComputesFromAsync()
+    {
+        var most = 0;
+        foreach (var role in Roles.DataRoles)
+        {
+            var options = TestPlatform.As(TestPlatform.Token($"{Partnership}-{role}", Partnership, role), target: Csc);
+            try
+            {
+                var series = await _platform.Measures.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Csc, MeasureId = _referrals }, options);
+                var totals = await _platform.Measures.AggregateMeasureAsync(new AggregateMeasureRequest { MeasureId = _referrals, OrganisationCodes = { Csc } }, options);
+                var balance = await _platform.Measures.GetBalanceOfInformationAsync(new GetBalanceOfInformationRequest { OrganisationCode = Csc, Window = Quarter }, options);
+                most = Math.Max(most, Math.Max(series.Points.Count, Math.Max(totals.Totals.Count(t => t.IncludedOrganisationCodes.Contains(Csc)), balance.Overall.Measures)));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+            {
+                // This role may not read the agency's figures at all.
+            }
         }
 
         return most;

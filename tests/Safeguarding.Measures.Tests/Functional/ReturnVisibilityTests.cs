@@ -8,7 +8,7 @@ namespace Safeguarding.Measures.Tests.Functional;
 /// Visibility outside the organisation, as the gateway's calls reach the service (the caller's token and a grant for
 /// the organisation read): an agency's figures under the London dataset reach its partnership once the return is
 /// submitted, another agency once it is approved, the region once it is accepted; the agency always sees its own, and
-/// figures under no dataset are not held back.
+/// figures under no dataset are not held back. Totals and the balance of information are computed from what the reader sees.
 /// </summary>
 public abstract class ReturnVisibilityTests(ReturnsFixture service)
 {
@@ -17,7 +17,7 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
     [Fact]
     public async Task Figures_under_a_dataset_reach_each_level_only_when_its_return_is_far_enough_along()
     {
-        var referrals = (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = "front-door-services-measure-1", Frequency = Frequency.Monthly }, Calls.AsMemberOf(Csc))).Definition.Id;
+        var referrals = await ReferralsAsync(Csc);
         var own = Calls.NewMeasureId("own");
         await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definitions.MonthlyCount(own) }, Calls.AsMemberOf(Csc));
         foreach (var month in new[] { 4, 5, 6 })
@@ -30,6 +30,12 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
         Assert.Equal((0, 3), await SeenByAsync(Partnership, referrals, own));
         Assert.Equal((0, 3), await SeenByAsync(Health, referrals, own));
         Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Equal((3, 2), await ComputedForAsync(Csc, referrals));
+        foreach (var outsider in new[] { Partnership, Health, Region })
+        {
+            Assert.Equal((0, 1), await ComputedForAsync(outsider, referrals));
+        }
+
         Assert.Empty((await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Csc, MeasureId = referrals }, Calls.AsMemberOf(Partnership, Csc))).Points);
 
         await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Csc, DatasetId = London, Period = Quarter }, Calls.AsMemberOf(Csc));
@@ -37,13 +43,18 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
         Assert.Equal(3, (await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Csc, MeasureId = referrals }, Calls.AsMemberOf(Partnership, Csc))).Points.Count);
         Assert.Equal((0, 3), await SeenByAsync(Health, referrals, own));
         Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Equal((3, 2), await ComputedForAsync(Partnership, referrals));
+        Assert.Equal((0, 1), await ComputedForAsync(Health, referrals));
 
         await service.Returns.ApproveReturnsAsync(new ApproveReturnsRequest { DatasetId = London, Period = Quarter, OrganisationCodes = { Csc } }, Calls.AsMemberOf(Partnership));
         Assert.Equal((3, 3), await SeenByAsync(Health, referrals, own));
         Assert.Equal((0, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Equal((3, 2), await ComputedForAsync(Health, referrals));
+        Assert.Equal((0, 1), await ComputedForAsync(Region, referrals));
 
         await service.Returns.AcceptReturnsAsync(new AcceptReturnsRequest { DatasetId = London, Period = Quarter, OrganisationCodes = { Csc } }, Calls.AsMemberOf(Region));
         Assert.Equal((3, 3), await SeenByAsync(Region, referrals, own));
+        Assert.Equal((3, 2), await ComputedForAsync(Region, referrals));
 
         // Reopened: hidden again from everyone outside but the partnership (which sees it once resubmitted).
         await service.Returns.ReopenReturnAsync(new ReopenReturnRequest { OrganisationCode = Csc, DatasetId = London, Period = Quarter, Reason = "May was double counted" }, Calls.AsMemberOf(Partnership));
@@ -52,8 +63,60 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
         Assert.Equal((3, 3), await SeenByAsync(Csc, referrals, own));
     }
 
+    [Fact]
+    public async Task A_series_read_from_outside_is_computed_without_the_held_back_figures()
+    {
+        // June's quarter is still open, July's approved: another agency sees July, and July's change from the previous
+        // month must not carry June's figure.
+        var referrals = await ReferralsAsync(Health);
+        foreach (var (month, count) in new[] { (6, 50), (7, 70) })
+        {
+            await service.Client.RecordObservationAsync(new RecordObservationRequest { OrganisationCode = Health, MeasureId = referrals, Period = Definitions.Month(2023, month), Value = Definitions.Count(count) }, Calls.AsMemberOf(Health));
+        }
+
+        var july = new V1.Period { Code = "2023-07/P3M" };
+        await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Health, DatasetId = London, Period = july }, Calls.AsMemberOf(Health));
+        await service.Returns.ApproveReturnsAsync(new ApproveReturnsRequest { DatasetId = London, Period = july, OrganisationCodes = { Health } }, Calls.AsMemberOf(Partnership));
+
+        var own = await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Health, MeasureId = referrals }, Calls.AsMemberOf(Health));
+        Assert.Equal("50", own.Points.Single(p => p.Period.Code == "2023-07/P1M").ChangeFromPrevious.PreviousValue);
+
+        var outside = await service.Client.GetSeriesAsync(new GetSeriesRequest { OrganisationCode = Health, MeasureId = referrals }, Calls.AsMemberOf(Police, Health));
+        var point = Assert.Single(outside.Points);
+        Assert.Equal("2023-07/P1M", point.Period.Code);
+        Assert.Equal("70", point.Value);
+        Assert.Equal(string.Empty, point.ChangeFromPrevious.PreviousValue);
+    }
+
+    /// <summary>The London dataset's referrals measure, defined from the library by the first test that needs it (measures are per instance).</summary>
+    private async Task<string> ReferralsAsync(string organisation)
+    {
+        const string library = "front-door-services-measure-1";
+        try
+        {
+            return (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = library, Frequency = Frequency.Monthly }, Calls.AsMemberOf(organisation))).Definition.Id;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            return library;
+        }
+    }
+
     private Task<RecordObservationResponse> Record(string measureId, int month, int count) =>
         service.Client.RecordObservationAsync(new RecordObservationRequest { OrganisationCode = Csc, MeasureId = measureId, Period = Definitions.Month(2022, month), Value = Definitions.Count(count) }, Calls.AsMemberOf(Csc)).ResponseAsync;
+
+    /// <summary>
+    /// What is computed for a member of <paramref name="reader"/> from the agency's figures: the periods whose total
+    /// includes the agency, and the measures its balance of information counts over the quarter.
+    /// </summary>
+    private async Task<(int Totals, int BalanceMeasures)> ComputedForAsync(string reader, string datasetMeasure)
+    {
+        var options = Calls.AsMemberOf(reader, reader == Csc ? null : Csc);
+        var totals = await service.Client.AggregateMeasureAsync(
+            new AggregateMeasureRequest { MeasureId = datasetMeasure, OrganisationCodes = { Csc }, PeriodFrom = Definitions.Month(2022, 4), PeriodTo = Definitions.Month(2022, 6) }, options);
+        var balance = await service.Client.GetBalanceOfInformationAsync(new GetBalanceOfInformationRequest { OrganisationCode = Csc, Window = Quarter }, options);
+        return (totals.Totals.Count(t => t.IncludedOrganisationCodes.Contains(Csc)), balance.Overall.Measures);
+    }
 
     /// <summary>How many of the agency's figures of each measure a member of <paramref name="reader"/> sees, reading for the agency.</summary>
     private async Task<(int Dataset, int Own)> SeenByAsync(string reader, string datasetMeasure, string ownMeasure)

@@ -14,9 +14,20 @@ public sealed class ReturnLocks(MeasuresDbContext db, DatasetCatalog datasets)
 {
     public const string LockedType = "RETURN_LOCKED";
 
-    /// <summary>The locked returns of the organisations named (all of them when none are), read once for a call or an import.</summary>
+    /// <summary>
+    /// The locked returns of the organisations named (all of them when none are), read once for a call or an import.
+    /// Read inside the write's transaction, the answer holds until it commits: SQLite runs one writer at a time, and on
+    /// PostgreSQL a shared lock on the organisations' return rows makes a sign-off (which updates its row) wait for the
+    /// write, or the write wait for the sign-off and then see it.
+    /// </summary>
     public async Task<LockedReturns> SnapshotAsync(IReadOnlyCollection<string>? organisationCodes, CancellationToken cancellationToken)
     {
+        if (organisationCodes is { Count: > 0 } && db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
+        {
+            var codes = organisationCodes.ToArray();
+            await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM returns WHERE organisation_code = ANY({codes}) FOR SHARE").ToListAsync(cancellationToken);
+        }
+
         var locked = new[] { WireNames.ToWire(ReturnState.Approved), WireNames.ToWire(ReturnState.Accepted) };
         var query = db.Returns.AsNoTracking().Where(r => locked.Contains(r.State));
         if (organisationCodes is { Count: > 0 })
@@ -37,7 +48,7 @@ public sealed class ReturnLocks(MeasuresDbContext db, DatasetCatalog datasets)
         return new LockedReturns(returns, db);
     }
 
-    /// <summary>FAILED_PRECONDITION naming the return when a figure of this key falls in a locked one.</summary>
+    /// <summary>FAILED_PRECONDITION naming the return when a figure of this key falls in a locked one (call it inside the write's transaction).</summary>
     public async Task RequireUnlockedAsync(string organisationCode, string measureId, Period period, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotAsync([organisationCode], cancellationToken);

@@ -17,6 +17,18 @@ public sealed class ReturnVisibility(MeasuresDbContext db, DatasetCatalog datase
     /// <summary>Whether a figure of this organisation, measure and period may be shown to the caller.</summary>
     public delegate bool Rule(string organisationCode, string measureId, Period period);
 
+    /// <summary>
+    /// The figures of <paramref name="organisationCodes"/> the viewer may see. Everything computed for a caller (series,
+    /// totals, balance) starts from this, so nothing derived from a held-back figure (a change, a total) leaves either.
+    /// </summary>
+    public async Task<IReadOnlyList<Observation>> VisibleAsync(ReturnViewer viewer, IReadOnlyCollection<string> organisationCodes, IReadOnlyList<Observation> figures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(figures);
+        var visible = await ForAsync(viewer.OrganisationCode, viewer.Unrestricted, organisationCodes, cancellationToken);
+        return visible is null ? figures : [.. figures.Where(o => visible(o.OrganisationCode, o.Measure.MeasureId, o.Period))];
+    }
+
     /// <summary>The rule for a caller of <paramref name="callerOrganisation"/> reading <paramref name="organisationCodes"/>; null when nothing is held back.</summary>
     public async Task<Rule?> ForAsync(string? callerOrganisation, bool unrestricted, IReadOnlyCollection<string> organisationCodes, CancellationToken cancellationToken)
     {

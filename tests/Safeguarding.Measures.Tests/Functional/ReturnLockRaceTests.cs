@@ -1,0 +1,51 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Measures.Persistence;
+using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Grpc;
+using static Safeguarding.Measures.Tests.Functional.ReturnsFixture;
+
+namespace Safeguarding.Measures.Tests.Functional;
+
+/// <summary>
+/// A figure recorded while its return is being approved: the lock is read inside the write's transaction, so the write
+/// waits for the approval's transaction and is then refused, rather than reading "submitted" and slipping in.
+/// </summary>
+public abstract class ReturnLockRaceTests(ReturnsFixture service)
+{
+    private static readonly V1.Period Quarter = new() { Code = "2025-04/P3M" };
+
+    [Fact]
+    public async Task A_figure_recorded_during_an_approval_waits_for_it_and_is_refused()
+    {
+        var referrals = (await service.Client.DefineMeasureAsync(new DefineMeasureRequest { LibraryMeasureId = "front-door-services-measure-1", Frequency = Frequency.Monthly }, Calls.AsMemberOf(Health))).Definition.Id;
+        await service.Client.RecordObservationAsync(Record(referrals, 4, 30), Calls.AsMemberOf(Health));
+        await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Health, DatasetId = London, Period = Quarter }, Calls.AsMemberOf(Health));
+        var before = await service.CountObservationsAsync();
+
+        // An approval in flight: its transaction has moved the return's row and not yet committed.
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeasuresDbContext>();
+        var approving = await db.Database.BeginTransactionAsync();
+        var approved = Safeguarding.Measures.Domain.WireNames.ToWire(Safeguarding.Measures.Domain.ReturnState.Approved);
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE returns SET state = {approved} WHERE organisation_code = {Health} AND dataset_id = {London} AND period_code = {Quarter.Code}"));
+
+        var recording = service.Client.RecordObservationAsync(Record(referrals, 5, 35), Calls.AsMemberOf(Health)).ResponseAsync;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(recording.IsCompleted, "the write did not wait for the approval in flight");
+
+        await approving.CommitAsync();
+        await approving.DisposeAsync();
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => recording);
+        Assert.Equal(before, await service.CountObservationsAsync());
+    }
+
+    private static RecordObservationRequest Record(string measureId, int month, int count) =>
+        new() { OrganisationCode = Health, MeasureId = measureId, Period = Definitions.Month(2025, month), Value = Definitions.Count(count) };
+}
+
+public sealed class SqliteReturnLockRaceTests(SqliteReturnsFixture service) : ReturnLockRaceTests(service), IClassFixture<SqliteReturnsFixture>;
+
+[Trait("Category", "Integration")]
+public sealed class PostgresReturnLockRaceTests(PostgresReturnsFixture service) : ReturnLockRaceTests(service), IClassFixture<PostgresReturnsFixture>;
