@@ -40,6 +40,7 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<CompareGateway>();
         builder.Services.AddSingleton<ReviewsGateway>();
         builder.Services.AddSingleton<AuditsGateway>();
+        builder.Services.AddSingleton<SurveysGateway>();
         builder.Services.AddSingleton<ImportJobs>();
     }
 
