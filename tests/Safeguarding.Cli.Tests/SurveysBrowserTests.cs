@@ -74,6 +74,54 @@ public sealed class SurveysBrowserTests(RunningPlatform platform) : WebJourney(p
         Assert.Equal(404, again!.Status);
     }
 
+    [Fact]
+    public async Task A_survey_admin_watches_a_waves_response_rate_in_a_chart_and_its_table()
+    {
+        var admin = await TokenAsync(Organisation, "survey-admin");
+        await WaveWithResponsesAsync(admin, invited: 10, answering: 4);
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, admin);
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Surveys", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/surveys");
+        var row = await page.Locator("tr", new() { HasTextString = "Parents at closure, web test" }).InnerTextAsync();
+        Assert.Matches(@"Open\s.*\s10\s+4\s+40(\.0)?%", row);
+        Assert.Contains("1 figures from 40 to 40", await page.Locator("svg.sg-chart").GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
+        await AssertGoodPageAsync(page);
+    }
+
+    /// <summary>An open anonymous wave of the built-in parents' questionnaire: <paramref name="invited"/> codes issued, <paramref name="answering"/> of them answered.</summary>
+    private async Task WaveWithResponsesAsync(string token, int invited, int answering)
+    {
+        using var channel = GrpcChannel.ForAddress(Address("gateway", "grpc"));
+        var surveys = new SurveysService.SurveysServiceClient(channel);
+        var options = As(token, Organisation);
+        var now = DateTime.UtcNow;
+        var wave = await surveys.CreateWaveAsync(new CreateWaveRequest
+        {
+            OrganisationCode = Organisation, QuestionnaireId = "parent-closure", Kind = WaveKind.Closure, Title = "Parents at closure, web test",
+            Anonymity = Anonymity.Anonymous, PeriodCode = $"{now.Year}-{((now.Month - 1) / 3 * 3) + 1:D2}/P3M",
+            OpensAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(now.AddDays(-1)), ClosesAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(now.AddDays(14)),
+        }, options);
+        var codes = await surveys.IssueInvitationsAsync(new IssueInvitationsRequest { WaveId = wave.WaveId, Count = invited }, options);
+        foreach (var invitation in codes.Invitations.Take(answering))
+        {
+            await surveys.SubmitResponseAsync(new SubmitResponseRequest
+            {
+                Code = invitation.Code,
+                Answers =
+                {
+                    new Answer { Question = "treated_well", Value = "agree" },
+                    new Answer { Question = "respect", Value = "strongly_agree" },
+                    new Answer { Question = "helpful", Value = "agree" },
+                    new Answer { Question = "several_agencies", Value = "no" },
+                    new Answer { Question = "better_off", Value = "neither" },
+                },
+            }, options);
+        }
+    }
+
     /// <summary>A parent's story, recorded by a colleague of the reviewer with consent to quote it within the partnership.</summary>
     private async Task StoryAsync(string token)
     {

@@ -15,6 +15,21 @@ public static class SurveyWords
         _ => "Not recorded",
     };
 
+    public static string State(WaveState state) => state switch
+    {
+        WaveState.Scheduled => "Scheduled",
+        WaveState.Open => "Open",
+        WaveState.Closed => "Closed",
+        _ => "Not set",
+    };
+
+    /// <summary>Responses as a percentage of invitations issued; null before any invitation (no rate, not zero).</summary>
+    public static decimal? ResponseRate(Wave wave) =>
+        wave.InvitationsIssued == 0 ? null : Math.Round(100m * wave.Responses / wave.InvitationsIssued, 1);
+
+    public static string Day(Google.Protobuf.WellKnownTypes.Timestamp? at) =>
+        at?.ToDateTime().ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "Not set";
+
     public static string State(StoryState state) => state switch
     {
         StoryState.AwaitingReview => "Awaiting review",
