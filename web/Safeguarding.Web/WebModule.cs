@@ -39,6 +39,8 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<ReportsGateway>();
         builder.Services.AddSingleton<CompareGateway>();
         builder.Services.AddSingleton<ReviewsGateway>();
+        builder.Services.AddSingleton<AuditsGateway>();
+        builder.Services.AddSingleton<SurveysGateway>();
         builder.Services.AddSingleton<ImportJobs>();
     }
 

@@ -32,6 +32,10 @@ public sealed class GatewayCalls : IDisposable
 
     public CaseReviews.V1.CaseReviewsService.CaseReviewsServiceClient CaseReviews => new(Channel);
 
+    public Audits.V1.AuditsService.AuditsServiceClient Audits => new(Channel);
+
+    public Surveys.V1.SurveysService.SurveysServiceClient Surveys => new(Channel);
+
     /// <summary>Options for a call by <paramref name="user"/> about <paramref name="organisation"/> (their own by default).</summary>
     public CallOptions As(SignedInUser user, CancellationToken cancellationToken, string? organisation = null) =>
         As(user, _timeout, cancellationToken, organisation);
