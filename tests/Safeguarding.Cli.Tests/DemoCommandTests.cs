@@ -116,7 +116,7 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
-    public void The_partnerships_reports_show_its_qa_timetable_and_the_events_on_its_charts()
+    public void The_partnerships_reports_show_its_qa_timetable_the_events_and_targets_on_its_charts()
     {
         Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
 
@@ -129,6 +129,12 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Contains("Multi-agency safeguarding hub (MASH) launched", book, StringComparison.Ordinal);
         Assert.Matches("27 March 2026 \\(audit programme [^)]+\\)", book);
         Assert.Contains("(survey wave ", book, StringComparison.Ordinal);
+        // Targets and forecasts the demo set for two measures: drawn, keyed in words and judged in the trend's summary.
+        Assert.Contains("its target of 70.0%", book, StringComparison.Ordinal);
+        // The quarter's missed targets are raised for further exploration, saying by how much (the demo accepts its proposals).
+        Assert.Matches(@"outcomes are achieved at closure: below its target in Jan 2026 \(\d+\.\d% against a target of 70\.0%\)", quarterly);
+        Assert.Contains("The forecast is 68.0% by May 2026.", book, StringComparison.Ordinal);
+        Assert.Contains("Dashed line: forecast from the latest figure", book, StringComparison.Ordinal);
         // The timetable is the partnership's: an agency that planned nothing has its own section with nothing done.
         Assert.DoesNotContain("class=\"cover-done\"", File.ReadAllText(Path.Combine(_out.FullName, "NB-POLICE-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
     }

@@ -13,14 +13,14 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, Planning.TimetableStore timetable, Annotations.AnnotationStore annotations, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, Planning.TimetableStore timetable, Annotations.AnnotationStore annotations, Targets.TargetStore targets, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
         var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
-        var series = Series(await annotations.IndexAsync(request.OrganisationCode, cancellationToken));
+        var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
         var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
             .Assemble(set, request.Options, Today());
         document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class ReportGenerator(
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
-        var document = new BookAssembler(Series(await annotations.IndexAsync(request.OrganisationCode, cancellationToken))).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
+        var document = new BookAssembler(await SeriesAsync(request.OrganisationCode, cancellationToken)).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
         document = await register.AddToBookAsync(document, set, cancellationToken);
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
@@ -65,7 +65,9 @@ internal sealed class ReportGenerator(
     private Task<Planning.Coverage> TimetableAsync(EvidenceSet set, CancellationToken cancellationToken) =>
         timetable.ForReportAsync(set.Organisation.Id, set.Profile, id => set.ContentAreas.GetValueOrDefault(id)?.Title is { Length: > 0 } t ? t : null, set.Window.Start, Today(), cancellationToken);
 
-    private SeriesBuilder Series(Annotations.ChartEventIndex events) => new(options.Value.DisclosureThreshold, events);
+    // Annotations, targets and forecasts as they stand on the day the report is drafted: the document keeps its copy.
+    private async Task<SeriesBuilder> SeriesAsync(string organisationCode, CancellationToken cancellationToken) =>
+        new(options.Value.DisclosureThreshold, await annotations.IndexAsync(organisationCode, cancellationToken), await targets.IndexAsync(organisationCode, cancellationToken));
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

@@ -6,9 +6,10 @@ namespace Safeguarding.Reporting.Assembly;
 /// <summary>
 /// A measure's figures as the document draws them: the trend at the measure's own frequency from its first
 /// figure to the end of the window, and (for the book) one pooled figure per year; each with its comparators,
-/// whose figures pass disclosure control. Periods without a figure are shown as such, never as 0.
+/// whose figures pass disclosure control. Periods without a figure are shown as such, never as 0. Trends carry the
+/// organisation's annotations and its targets and forecasts.
 /// </summary>
-internal sealed class SeriesBuilder(int disclosureThreshold, Annotations.ChartEventIndex? events = null)
+internal sealed class SeriesBuilder(int disclosureThreshold, Annotations.ChartEventIndex? events = null, Targets.TargetIndex? targets = null)
 {
     public int DisclosureThreshold => disclosureThreshold;
 
@@ -60,6 +61,7 @@ internal sealed class SeriesBuilder(int disclosureThreshold, Annotations.ChartEv
         return new MeasureSeries(measure.Info, set.Organisation.Name, points, comparators)
         {
             Events = (events ?? Annotations.ChartEventIndex.Empty).For(measure.Meta.MeasureId, measure.Meta.ContentAreaId, periods),
+            Targets = targets?.For(measure.Meta.MeasureId, periods),
         };
     }
 

@@ -12,6 +12,9 @@ public sealed record MeasureSeries(
 {
     /// <summary>The organisation's annotations that fall on this chart (a trend's), oldest first.</summary>
     public IReadOnlyList<Annotations.ChartEvent> Events { get; init; } = [];
+
+    /// <summary>The organisation's targets and forecasts for a trend; null when none were set (or the report predates them).</summary>
+    public SeriesTargets? Targets { get; init; }
 }
 
 /// <summary>Another organisation's or area's values for the same measure version.</summary>

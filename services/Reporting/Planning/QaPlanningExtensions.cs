@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Safeguarding.Platform.Hosting;
 using Safeguarding.Reporting.Annotations;
 using Safeguarding.Reporting.Grpc;
@@ -17,6 +18,8 @@ internal static class QaPlanningExtensions
         services.AddScoped<TimetableStore>();
         services.AddScoped<AnnotationStore>();
         services.AddScoped<Targets.TargetStore>();
+        // The proposals' stand-in (no targets known) gives way to the stored targets.
+        services.Replace(ServiceDescriptor.Scoped<Proposals.ITargetSource, Targets.StoredTargetSource>());
         services.AddScoped<QaPlanningGrpcService>();
         services.AddGrpcHealthFor(V1.QaPlanningService.Descriptor.FullName);
         return services;

@@ -3,8 +3,8 @@ using Safeguarding.Reporting.ReadModels;
 namespace Safeguarding.Reporting.Proposals;
 
 /// <summary>
-/// Targets an organisation missed in a period, for proposals. Targets belong to the targets and forecasts work
-/// (issue 16 item 3); until it registers its own source, none are known and none are proposed.
+/// Targets an organisation missed in a period, for proposals. The stored targets (Targets/StoredTargetSource,
+/// registered by AddQaPlanning) replace the stand-in below, under which none are known and none are proposed.
 /// </summary>
 internal interface ITargetSource
 {

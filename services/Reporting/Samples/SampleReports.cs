@@ -97,7 +97,7 @@ public static class SampleReports
         var random = new Random(seed);
         var options = new SampleBookOptions { Years = 1, Seed = seed };
         var measures = new[] { Measure(random, options, 1), Measure(random, options, 2) };
-        measures[0] = SampleTimetable.WithEvents(measures[0]);
+        measures[0] = SampleTargets.WithTargets(SampleTimetable.WithEvents(measures[0]));
         var team = measures[1].Measure;
         return new QuarterlyReport
         {

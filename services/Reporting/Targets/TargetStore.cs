@@ -69,6 +69,14 @@ internal sealed class TargetStore(ReportingDbContext db, TimeProvider time)
         return response;
     }
 
+    /// <summary>The organisation's targets and forecasts, ready for its report's trends.</summary>
+    public async Task<TargetIndex> IndexAsync(string organisationCode, CancellationToken cancellationToken) =>
+        new(await ForAsync(organisationCode, cancellationToken));
+
+    /// <summary>The organisation's targets and forecasts, every measure and period.</summary>
+    public Task<List<MeasureTargetRow>> ForAsync(string organisationCode, CancellationToken cancellationToken) =>
+        db.MeasureTargets.AsNoTracking().Where(r => r.OrganisationCode == organisationCode).ToListAsync(cancellationToken);
+
     private async Task<PeriodSpan> ValidateAsync(MeasureTarget? target, CancellationToken cancellationToken)
     {
         if (target is null)

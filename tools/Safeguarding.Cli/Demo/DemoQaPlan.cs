@@ -12,7 +12,8 @@ internal sealed record DemoQaPlanSummary(int Activities, int Done, int Annotatio
 /// <summary>
 /// The QA year of the demo, through the gateway as Northbridge's analyst: a three-year QA timetable for the partnership
 /// (seed 003) with the multi-agency audit done by the demo's audit programme, this year's staff survey done by the
-/// demo's survey wave, a Turning the Curve exercise overdue and the rest planned; and two events marked on the charts.
+/// demo's survey wave, a Turning the Curve exercise overdue and the rest planned; two events marked on the charts; and
+/// targets and forecasts for two measures (DemoTargets).
 /// Runs after the data exists and before the reports are written, so they show it.
 /// </summary>
 internal sealed class DemoQaPlan(GatewayConnection gateway, IDemoProgress progress)
@@ -59,8 +60,9 @@ internal sealed class DemoQaPlan(GatewayConnection gateway, IDemoProgress progre
             await _qa.CreateChartAnnotationAsync(new CreateChartAnnotationRequest { Annotation = annotation }, As(ct));
         }
 
+        var targets = await new DemoTargets(gateway).SetAsync(ct);
         var done = timetable.Count(a => a.DoneOn.Length > 0);
-        progress.Done($"Planned {timetable.Length} QA activities ({done} done) and marked {events.Length} events on the charts.");
+        progress.Done($"Planned {timetable.Length} QA activities ({done} done), marked {events.Length} events on the charts and set {targets} targets and forecasts.");
         return new DemoQaPlanSummary(timetable.Length, done, events.Length);
     }
 

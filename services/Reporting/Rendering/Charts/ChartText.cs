@@ -89,6 +89,11 @@ internal static class ChartText
             text.Append(' ').Append(Comparator(series.Comparators[c].Label, comparators[c], unit));
         }
 
+        if (TargetText.Describe(series) is { Length: > 0 } targets)
+        {
+            text.Append(' ').Append(targets);
+        }
+
         return text.ToString();
     }
 

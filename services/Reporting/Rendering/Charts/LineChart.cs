@@ -6,7 +6,8 @@ namespace Safeguarding.Reporting.Rendering.Charts;
 
 /// <summary>
 /// A time series with comparators and an optional interval band. Points without a number break the line
-/// (they are never drawn as 0); a point with no numeric neighbour is drawn as a lone marker.
+/// (they are never drawn as 0); a point with no numeric neighbour is drawn as a lone marker. Targets are marked at
+/// their periods and a forecast runs on, dashed, from the last figure (periods ahead widen the axis).
 /// </summary>
 internal static class LineChart
 {
@@ -20,8 +21,10 @@ internal static class LineChart
     public static void Write(MarkupWriter w, MeasureSeries series, SeriesPoint?[][] comparators, FigureOutline figure)
     {
         var points = series.Points;
-        var n = points.Count;
+        var ahead = series.Targets?.Ahead ?? [];
+        var n = points.Count + ahead.Count; // periods ahead carry forecasts past the last figure
         var (min, max, any) = Range(points, comparators);
+        (min, max) = TargetMarks.Widen(series.Targets, min, max);
         var scale = AxisScale.For(series.Measure.Unit, any ? min : 0, any ? max : 0);
 
         ChartFrame.Open(w, figure, Height, "Line chart");
@@ -30,7 +33,7 @@ internal static class LineChart
         var labelStep = Math.Max(1, (n + MaxCategoryLabels - 1) / MaxCategoryLabels);
         for (var i = 0; i < n; i += labelStep)
         {
-            ChartFrame.CategoryLabel(w, points[i].Label, X(i, n), Bottom + 20);
+            ChartFrame.CategoryLabel(w, i < points.Count ? points[i].Label : ahead[i - points.Count].Label, X(i, n), Bottom + 20);
         }
 
         if (!any)
@@ -40,13 +43,14 @@ internal static class LineChart
             return;
         }
 
-        Band(w, points, scale);
+        Band(w, points, scale, n);
         for (var c = comparators.Length - 1; c >= 0; c--)
         {
-            Line(w, comparators[c], SeriesStyle.Comparator(c), scale);
+            Line(w, comparators[c], SeriesStyle.Comparator(c), scale, n);
         }
 
-        Line(w, points, SeriesStyle.Primary, scale);
+        Line(w, points, SeriesStyle.Primary, scale, n);
+        TargetMarks.Write(w, series, i => X(i, n), v => scale.Map(v, Bottom, Top));
         EventMarkers.Write(w, series, i => X(i, n), Top, Bottom);
         ChartFrame.Close(w);
     }
@@ -85,11 +89,12 @@ internal static class LineChart
     }
 
     /// <summary>Draws each run of consecutive numbers as one polyline; markers come from the page's marker defs.</summary>
-    private static void Line(MarkupWriter w, IReadOnlyList<SeriesPoint?> points, SeriesStyle style, AxisScale scale)
+    /// <param name="total">Positions on the axis: the points, then any periods ahead.</param>
+    private static void Line(MarkupWriter w, IReadOnlyList<SeriesPoint?> points, SeriesStyle style, AxisScale scale, int total)
     {
-        var n = points.Count;
+        var n = total;
         var i = 0;
-        while (i < n)
+        while (i < points.Count)
         {
             if (points[i]?.Value is null)
             {
@@ -98,7 +103,7 @@ internal static class LineChart
             }
 
             var end = i;
-            while (end + 1 < n && points[end + 1]?.Value is not null)
+            while (end + 1 < points.Count && points[end + 1]?.Value is not null)
             {
                 end++;
             }
@@ -132,11 +137,11 @@ internal static class LineChart
     }
 
     /// <summary>The interval as a shaded band over each run of points that have one (a bar where the run is a single point).</summary>
-    private static void Band(MarkupWriter w, IReadOnlyList<SeriesPoint> points, AxisScale scale)
+    private static void Band(MarkupWriter w, IReadOnlyList<SeriesPoint> points, AxisScale scale, int total)
     {
-        var n = points.Count;
+        var n = total;
         var i = 0;
-        while (i < n)
+        while (i < points.Count)
         {
             if (!HasBand(points[i]))
             {
@@ -145,7 +150,7 @@ internal static class LineChart
             }
 
             var end = i;
-            while (end + 1 < n && HasBand(points[end + 1]))
+            while (end + 1 < points.Count && HasBand(points[end + 1]))
             {
                 end++;
             }

@@ -105,7 +105,8 @@ internal static class FigureHtml
             }
         }
 
-        if (series.Comparators.Count == 0 && !hasBand)
+        var targets = yearly ? null : series.Targets;
+        if (series.Comparators.Count == 0 && !hasBand && targets is null)
         {
             return;
         }
@@ -136,7 +137,27 @@ internal static class FigureHtml
             w.Raw("</li>\n");
         }
 
+        if (targets is not null)
+        {
+            TargetKey(w, targets);
+        }
+
         w.Raw("</ul>\n");
+    }
+
+    /// <summary>Key entries for what is set: a target's bar, and the forecast's dashed line (only where one is drawn).</summary>
+    private static void TargetKey(MarkupWriter w, SeriesTargets targets)
+    {
+        var all = targets.AtPoints.Concat(targets.Ahead).ToList();
+        if (all.Any(t => t.Target is not null))
+        {
+            w.Raw("<li><svg class=\"swatch\" width=\"36\" height=\"12\" viewBox=\"0 0 36 12\" aria-hidden=\"true\" focusable=\"false\"><line class=\"target\" x1=\"9\" y1=\"6\" x2=\"27\" y2=\"6\"/></svg>Short bar: target for the period</li>\n");
+        }
+
+        if (all.Any(t => t.Forecast is not null))
+        {
+            w.Raw("<li><svg class=\"swatch\" width=\"36\" height=\"12\" viewBox=\"0 0 36 12\" aria-hidden=\"true\" focusable=\"false\"><line class=\"forecast\" x1=\"1\" y1=\"6\" x2=\"35\" y2=\"6\"/></svg>Dashed line: forecast from the latest figure</li>\n");
+        }
     }
 
     /// <summary>Names, in words, each point the chart cannot draw, so a gap never reads as zero.</summary>

@@ -56,6 +56,8 @@ svg.chart{display:block;width:100%;max-width:45rem;height:auto}
 .chart .level{stroke-width:2.5}
 .chart .event{stroke:#0b0c0c;stroke-width:1.5;stroke-dasharray:2 3}
 .chart .event-label{font-weight:700;text-anchor:middle}
+.chart .target,.swatch .target{stroke:#0b0c0c;stroke-width:3}
+.chart .forecast,.swatch .forecast{fill:none;stroke:#1d70b8;stroke-width:2;stroke-dasharray:6 4}
 .chart-events{margin-top:0}
 .legend{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
 .legend li{display:flex;align-items:center;gap:.5rem}

@@ -36,12 +36,20 @@ internal static class TableFactory
             columns.Add(comparator.Label + " (" + Wording.UnitSuffix(unit) + ")");
         }
 
+        var targets = series.Targets;
+        if (targets is not null)
+        {
+            columns.Add("Target (" + Wording.UnitSuffix(unit) + ")");
+            columns.Add("Forecast (" + Wording.UnitSuffix(unit) + ")");
+        }
+
         if (hasNotes)
         {
             columns.Add("Notes");
         }
 
-        var rows = new TableRow[points.Count];
+        var ahead = targets?.Ahead ?? [];
+        var rows = new TableRow[points.Count + ahead.Count];
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
@@ -60,12 +68,30 @@ internal static class TableFactory
                 cells[c++] = aligned[i] is { } other ? Cell(other, unit) : TableCell.State(Wording.StateText(PointState.NotAvailable));
             }
 
+            if (targets is not null)
+            {
+                var set = targets.At(point.Label);
+                cells[c++] = Optional(set?.Target, unit);
+                cells[c++] = Optional(set?.Forecast, unit);
+            }
+
             if (hasNotes)
             {
                 cells[c] = TableCell.Plain(point.Reason ?? "");
             }
 
             rows[i] = new TableRow(point.Label, cells);
+        }
+
+        // Periods after the trend's last, with only what was set for them: no figure is due yet.
+        for (var a = 0; a < ahead.Count; a++)
+        {
+            var cells = Enumerable.Repeat(TableCell.Plain(""), columns.Count - 1).ToArray();
+            cells[0] = TableCell.State("not yet due");
+            var c = columns.Count - 1 - (hasNotes ? 3 : 2);
+            cells[c] = Optional(ahead[a].Target, unit);
+            cells[c + 1] = Optional(ahead[a].Forecast, unit);
+            rows[points.Count + a] = new TableRow(ahead[a].Label, cells);
         }
 
         return new ReportTable(id, caption, columns, rows);
@@ -209,6 +235,9 @@ internal static class TableFactory
     }
 
     /// <summary>A point as a cell: its number, or its state in words — never 0.</summary>
+    private static TableCell Optional(double? value, MeasureUnit unit) =>
+        value is { } v ? TableCell.Number(v, unit) : TableCell.Plain("");
+
     public static TableCell Cell(SeriesPoint point, MeasureUnit unit) =>
         point.Value is { } value
             ? TableCell.Number(value, unit)
