@@ -42,6 +42,10 @@ public abstract class WebJourney(RunningPlatform platform) : IAsyncLifetime
     protected async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
+        // The whole platform runs in the test process on 2 shared cores: a page can take longer than Playwright's
+        // 30 s default to load while other test projects build and run beside it. Waiting longer is not slower.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
