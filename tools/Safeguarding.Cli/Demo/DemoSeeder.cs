@@ -85,7 +85,8 @@ internal sealed class DemoSeeder(GatewayConnection gateway, IDemoProgress progre
         foreach (var measure in DemoPartnership.Measures)
         {
             // One seed per measure and agency: the same figures every run.
-            var random = new Random(HashCode.Combine(measure.Agency.Length, measure.LibraryMeasureId.Length, measure.LibraryMeasureId[^1]));
+            // HashCode.Combine is seeded per process, so it gave different figures every run: a fixed arithmetic seed.
+            var random = new Random((measure.Agency.Length * 7919) + (measure.LibraryMeasureId.Length * 131) + measure.LibraryMeasureId[^1]);
             var options = Options(measure.Agency, cancellationToken);
             for (var month = 0; month < DemoPartnership.Months; month++)
             {
