@@ -116,6 +116,36 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_partnerships_quarterly_report_tells_the_story_its_people_wrote_through_the_services()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
+        // No section is the empty form the issue complained of.
+        foreach (var empty in new[] { "No strategic priorities are recorded.", "No qualitative evidence was presented", "No emerging issues were noted", "No recommendations this period." })
+        {
+            Assert.DoesNotContain(empty, quarterly, StringComparison.Ordinal);
+        }
+
+        // Priorities set by the partnership's analyst, each on a content area whose measures 4.1 then charts.
+        Assert.Contains("Themed priority area 1: Child protection plans that change children&#39;s lives", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Assurance area 1: The front door: the right help at the right time", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Data for figure 1: % of CP/CIN cases in which the most important desired safety and wellbeing outcomes are achieved at closure", quarterly, StringComparison.Ordinal);
+        // The audit finding is in the programme's own numbers, as the demo's audit step reported them.
+        var closed = Regex.Match(demo.Result.Out, @"Programme closed: (\d+) final audits, (\d+) moderated");
+        Assert.True(closed.Success, demo.Result.Out);
+        Assert.Contains($"{closed.Groups[1].Value} audits of the same children&#39;s cases by three agencies, {closed.Groups[2].Value} of them moderated", quarterly, StringComparison.Ordinal);
+        Assert.Matches(@"Northbridge Children&#39;s Social Care \d+ of \d+", quarterly);
+        // The partnership's 4.2 pools its agencies' audit-fed figures (the partnership records none itself).
+        Assert.Contains("Case audits: % of CP/CIN cases that specify the safety and wellbeing outcomes sought", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Health visiting is recommissioned from October", quarterly, StringComparison.Ordinal);
+        Assert.Contains("(for Workforce development sub-group)", quarterly, StringComparison.Ordinal);
+        // The recommendation the board agreed is an action in the register, with the measure it should move.
+        Assert.Contains("Hold the multi-agency workshop on outcome-focused child protection plans", quarterly, StringComparison.Ordinal);
+        Assert.Contains("Report recommendation", quarterly, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_partnerships_reports_show_its_qa_timetable_the_events_and_targets_on_its_charts()
     {
         Assert.True(demo.Result.ExitCode == 0, demo.Result.All);

@@ -32,6 +32,14 @@ internal static class MemberAggregation
                 State = M.ObservationState.NotAvailable,
             };
             var parts = period.Where(r => reporting.Contains(r.OrganisationCode)).ToList();
+
+            // Where every member's figure came the same way (all from case audits, say), so did the combined one:
+            // the partnership's report can then say which of its figures are audit or survey evidence.
+            if (parts.Count > 0 && parts.TrueForAll(p => p.ProvenanceKind == parts[0].ProvenanceKind))
+            {
+                combined.ProvenanceKind = parts[0].ProvenanceKind;
+            }
+
             if (parts.Count < reporting.Count)
             {
                 combined.Reason = "not every member organisation has a figure for the period";

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Safeguarding.Cli.Connect;
 using Safeguarding.Reporting.V1;
 
@@ -13,10 +12,10 @@ internal sealed record DemoActionsSummary(int Actions, int ProposalsAccepted);
 /// review's actions are already in the register (projected from the case reviews service's events); children's social
 /// care records an action from the case audit programme's finding, and education one completed a year ago with
 /// evidence of impact on the measure it was meant to move (which moved). Then the partnership's analyst asks for the
-/// quarter's findings proposed from the evidence and accepts them, so the report prints them.
+/// quarter's findings proposed from the evidence and accepts them, so the report prints them. (An agency's action is
+/// held for its partnership because the story step provisioned where each organisation sits.)
 /// </summary>
-/// <param name="reporting">The reporting instance's own address, where the organisations' profiles are provisioned (see DemoReports).</param>
-internal sealed class DemoActions(GatewayConnection gateway, Uri reporting, IDemoProgress progress)
+internal sealed class DemoActions(GatewayConnection gateway, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
     private const string Partnership = DemoPartnership.PartnershipCode;
@@ -27,12 +26,6 @@ internal sealed class DemoActions(GatewayConnection gateway, Uri reporting, IDem
     /// <param name="auditProgramme">The case audit programme whose finding the children's social care action answers.</param>
     public async Task<DemoActionsSummary> RunAsync(string auditProgramme, CancellationToken ct)
     {
-        // An agency's action is held for its partnership only once reporting knows the partnership is its parent.
-        using (var provisioning = GrpcChannel.ForAddress(reporting))
-        {
-            await new DemoReports(gateway, new ReportingService.ReportingServiceClient(provisioning), progress).SetProfilesAsync(ct);
-        }
-
         await _register.CreateActionAsync(new CreateActionRequest
         {
             Action = new RegisterAction

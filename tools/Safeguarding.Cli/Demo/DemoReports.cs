@@ -7,17 +7,15 @@ using Safeguarding.Reporting.V1;
 namespace Safeguarding.Cli.Demo;
 
 /// <summary>
-/// Writes the demo's reports through the gateway, each organisation's by its own analyst: the profiles (so
-/// its agencies' figures roll up), then the quarterly "How are we doing?" report and the annual Report
-/// Book, each as self-contained HTML in the output folder.
+/// Writes the demo's reports through the gateway, each organisation's by its own analyst: the quarterly "How are
+/// we doing?" report and the annual Report Book, each as self-contained HTML in the output folder.
 /// </summary>
-internal sealed class DemoReports(GatewayConnection gateway, ReportingService.ReportingServiceClient provisioning, IDemoProgress progress)
+internal sealed class DemoReports(GatewayConnection gateway, IDemoProgress progress)
 {
     private static readonly string[] Analyst = ["analyst"];
 
     public async Task<IReadOnlyList<FileInfo>> WriteAsync(DirectoryInfo output, CancellationToken cancellationToken)
     {
-        await SetProfilesAsync(cancellationToken);
         var written = new List<FileInfo>();
         foreach (var organisation in DemoPartnership.Agencies.Select(a => a.Code).Prepend(DemoPartnership.PartnershipCode))
         {
@@ -38,32 +36,9 @@ internal sealed class DemoReports(GatewayConnection gateway, ReportingService.Re
             progress.Advance((double)written.Count / ((DemoPartnership.Agencies.Count + 1) * 2));
         }
 
-        progress.Done($"Wrote {written.Count} reports to {output.FullName}.");
+        progress.Done($"Wrote Northbridge's {written.Count} reports to {output.FullName}.");
         return written;
     }
-
-    // Where an organisation sits (its parent, whose figures its reports show and which its figures roll up
-    // to) is set up by the platform's operators inside the cluster, not by the organisation's own users
-    // through the gateway (which refuses it), so the demo provisions profiles on the instance directly.
-    internal async Task SetProfilesAsync(CancellationToken cancellationToken)
-    {
-        var partnership = DemoPartnership.Partnership;
-        await provisioning.SetReportingProfileAsync(new SetReportingProfileRequest
-        {
-            Profile = new ReportingProfile { OrganisationCode = partnership.Code, Name = partnership.Name, Kind = OrganisationKind.Partnership, ParentCode = partnership.Parent },
-        }, Provisioning(partnership.Code, cancellationToken));
-        foreach (var agency in DemoPartnership.Agencies)
-        {
-            await provisioning.SetReportingProfileAsync(new SetReportingProfileRequest
-            {
-                Profile = new ReportingProfile { OrganisationCode = agency.Code, Name = agency.Name, Kind = OrganisationKind.Agency, ParentCode = agency.Parent },
-            }, Provisioning(agency.Code, cancellationToken));
-        }
-    }
-
-    // The instance validates the token itself: an operator's provisioning job holds one for each organisation it sets up.
-    private CallOptions Provisioning(string organisation, CancellationToken cancellationToken) =>
-        gateway.As(organisation, ["operator"], cancellationToken, TimeSpan.FromMinutes(1));
 
     private async Task<FileInfo> SaveAsync(string organisation, string reportId, DirectoryInfo output, string fileName, CancellationToken cancellationToken)
     {

@@ -44,16 +44,18 @@ internal static class DemoRun
         await step("Auditing child protection cases...", async report => audits = await new DemoAudits(gateway, report).RunAsync(cancellationToken));
         await step("Running the case reviews...", async report => await new DemoCaseReviews(gateway, report).RunAsync(cancellationToken));
         await step("Planning the QA year...", async report => await new DemoQaPlan(gateway, report).RunAsync(audits, cancellationToken));
+        DemoStorySummary story = null!;
+        await step("Setting out the quarter's story...", async report =>
+        {
+            using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
+            story = await new DemoStory(gateway, new DemoProfiles(gateway, new ReportingService.ReportingServiceClient(provisioning)), report).RunAsync(audits, cancellationToken);
+        });
 
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        await step("Agreeing actions and the quarter's findings...", async report => await new DemoActions(gateway, platform.Get("reporting").GrpcAddress, report).RunAsync(audits.ProgrammeId, cancellationToken));
+        await step("Agreeing actions and the quarter's findings...", async report => await new DemoActions(gateway, report).RunAsync(audits.ProgrammeId, cancellationToken));
         IReadOnlyList<FileInfo> reports = [];
-        await step("Writing the reports...", async report =>
-        {
-            using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
-            reports = await new DemoReports(gateway, new ReportingService.ReportingServiceClient(provisioning), report).WriteAsync(output, cancellationToken);
-        });
+        await step("Writing the reports...", async report => reports = await new DemoReports(gateway, report).WriteAsync(output, cancellationToken));
 
         DemoLondonSummary london = null!;
         await step("Asking the gateway for the London picture...", async report =>
@@ -67,7 +69,7 @@ internal static class DemoRun
             reports = [.. reports, await new DemoRegionReport(gateway, new ReportingService.ReportingServiceClient(provisioning)).WriteAsync(output, cancellationToken)];
             report.Advance(1);
         });
-        return new DemoOutcome(seeded, reports, london) { Audits = audits };
+        return new DemoOutcome(seeded, reports, london) { Audits = audits, Story = story };
     }
 }
 
@@ -75,4 +77,6 @@ internal static class DemoRun
 internal sealed record DemoOutcome(DemoSeedSummary Seeded, IReadOnlyList<FileInfo> Reports, DemoLondonSummary London)
 {
     public DemoAuditsSummary? Audits { get; init; }
+
+    public DemoStorySummary? Story { get; init; }
 }

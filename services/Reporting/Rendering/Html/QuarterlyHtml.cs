@@ -140,7 +140,7 @@ internal static class QuarterlyHtml
         w.Raw("</section>\n");
 
         PageShell.Section(w, parts[1].Id, null, 3, parts[1].Title);
-        if (string.IsNullOrWhiteSpace(report.QualitativeEvidence))
+        if (string.IsNullOrWhiteSpace(report.QualitativeEvidence) && report.ActionsRegister is not { QualitativeEvidence.Count: > 0 })
         {
             w.Element("p", "No qualitative evidence was presented in this period.");
             w.Line();
