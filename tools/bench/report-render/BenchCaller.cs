@@ -9,7 +9,7 @@ namespace Safeguarding.Bench.ReportRender;
 /// </summary>
 internal static class BenchCaller
 {
-    private const string DevelopmentKey = "reporting-bench-development-key-0123456789abcdef";
+    public const string DevelopmentKey = "reporting-bench-development-key-0123456789abcdef";
 
     /// <summary>The service's Auth:* settings.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Settings => [new("Auth:DevelopmentKey", DevelopmentKey)];

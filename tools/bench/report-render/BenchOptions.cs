@@ -4,11 +4,15 @@ namespace Safeguarding.Bench.ReportRender;
 
 /// <summary>
 /// Command line: --runs N --areas N --measures N --years N --partnerships N [--pdf];
-/// or --rebuild [--observations N] [--batch N] [--runs N] [--postgres] for the read-model rebuild.
+/// or --rebuild [--observations N] [--batch N] [--runs N] [--postgres] for the read-model rebuild;
+/// or --assemble [--partnerships N] [--measures N] [--years N] [--runs N] [--postgres] for reports generated over gRPC.
 /// </summary>
 internal sealed record BenchOptions(int Runs, int Areas, int Measures, int Years, int Partnerships, bool Pdf)
 {
     public bool Rebuild { get; init; }
+
+    /// <summary>Generate reports over gRPC from seeded read models instead of rendering sample documents.</summary>
+    public bool Assemble { get; init; }
 
     public int Observations { get; init; } = 100_000;
 
@@ -30,6 +34,10 @@ internal sealed record BenchOptions(int Runs, int Areas, int Measures, int Years
                     continue;
                 case "--rebuild":
                     options = options with { Rebuild = true, Runs = options.Runs == 7 ? 3 : options.Runs };
+                    i--;
+                    continue;
+                case "--assemble":
+                    options = options with { Assemble = true, Runs = options.Runs == 7 ? 5 : options.Runs };
                     i--;
                     continue;
                 case "--postgres":

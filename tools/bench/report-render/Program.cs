@@ -8,11 +8,18 @@ using Safeguarding.Reporting.Rendering.Pdf;
 using Safeguarding.Reporting.Samples;
 
 // Goals (DESIGN §7): a partnership's Report Book in <= 300 ms, London's 33 partnerships in <= 3 s.
-// With --rebuild: live consumption and rebuild of the reporting read models (RebuildBench).
+// With --rebuild: live consumption and rebuild of the reporting read models (RebuildBench); with --assemble: the same
+// goals end to end, reports generated over gRPC from seeded read models (AssembleBench).
 var options = BenchOptions.Parse(args);
 if (options.Rebuild)
 {
     await RebuildBench.RunAsync(options);
+    return;
+}
+
+if (options.Assemble)
+{
+    await AssembleBench.RunAsync(options);
     return;
 }
 
