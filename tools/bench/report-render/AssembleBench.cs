@@ -18,10 +18,10 @@ using Safeguarding.Reporting.V1;
 namespace Safeguarding.Bench.ReportRender;
 
 /// <summary>
-/// Issue 16's bar end to end: GenerateReportBook over gRPC on a reporting instance whose read models hold each
+/// Issue 16's bar end to end: GenerateReportBook then GetReportHtml over gRPC on a reporting instance whose read models hold each
 /// partnership's history (<see cref="PartnershipHistory"/>: 150 measures over 5 years, 40 audit programmes, 20 case
 /// reviews' actions, plus 60 register actions through the API, so 100 actions), i.e. reading the read models,
-/// assembling, rendering and storing the snapshot. Printed beside the baseline of rendering a sample book of the same
+/// assembling, storing the snapshot and rendering it. Printed beside the baseline of rendering a sample book of the same
 /// size alone, as a ratio; never asserted.
 /// </summary>
 internal static class AssembleBench
@@ -70,7 +70,7 @@ internal static class AssembleBench
 
             var book = Timing.Measure(options.Runs, () => GenerateBook(reporting, 1));
             var baseline = RenderingBaseline(options);
-            Console.WriteLine($"partnership Report Book, assembled from the read models over gRPC  median {book.MedianMs,8:F1} ms  min {book.MinMs,8:F1} ms  cpu {book.CpuMedianMs,8:F1} ms   goal <= 300 ms");
+            Console.WriteLine($"partnership Report Book, drafted from the read models and rendered, over gRPC  median {book.MedianMs,8:F1} ms  min {book.MinMs,8:F1} ms  cpu {book.CpuMedianMs,8:F1} ms   goal <= 300 ms");
             Console.WriteLine($"baseline: rendering a sample book of the same size alone                  median {baseline.MedianMs,8:F1} ms   ratio {book.MedianMs / baseline.MedianMs,6:F2}x");
 
             var quarterly = Timing.Measure(options.Runs, () => GenerateQuarterly(reporting, 1));
@@ -91,11 +91,21 @@ internal static class AssembleBench
         }
     }
 
+    // Drafting stores the assembled document; its HTML is rendered when asked for: the timed unit is both.
     private static void GenerateBook(ReportingService.ReportingServiceClient reporting, int k) =>
-        reporting.GenerateReportBook(new GenerateReportBookRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2025-04/P12M" }, Analyst(k));
+        Render(reporting, k, reporting.GenerateReportBook(new GenerateReportBookRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2025-04/P12M" }, Analyst(k)));
 
     private static void GenerateQuarterly(ReportingService.ReportingServiceClient reporting, int k) =>
-        reporting.GenerateQuarterlyReport(new GenerateQuarterlyReportRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2026-01/P3M" }, Analyst(k));
+        Render(reporting, k, reporting.GenerateQuarterlyReport(new GenerateQuarterlyReportRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2026-01/P3M" }, Analyst(k)));
+
+    private static void Render(ReportingService.ReportingServiceClient reporting, int k, GenerateReportResponse drafted)
+    {
+        var html = reporting.GetReportHtml(new GetReportHtmlRequest { ReportId = drafted.Report.Id }, Analyst(k));
+        if (html.Content.Length == 0)
+        {
+            throw new InvalidOperationException("The report rendered empty.");
+        }
+    }
 
     private static Result RenderingBaseline(BenchOptions options)
     {
