@@ -112,7 +112,7 @@ public static class MeasuresWriteCases
     }
 
     /// <summary>A measure defined by <paramref name="owner"/> through the gateway.</summary>
-    private static async Task<MeasureDefinition> DefineAsync(MeasuresService.MeasuresServiceClient measures, string owner)
+    internal static async Task<MeasureDefinition> DefineAsync(MeasuresService.MeasuresServiceClient measures, string owner)
     {
         var definition = Definition(WriteCalls.Fresh("sweep"), "Referrals counted by the sweep");
         var defined = await measures.DefineMeasureAsync(new DefineMeasureRequest { Measure = definition }, WriteCalls.As(owner));
