@@ -48,6 +48,7 @@ public static class MeasuresServiceExtensions
         services.AddScoped<ReturnValidator>();
         services.AddScoped<ReturnViolations>();
         services.AddScoped<ReturnVisibility>();
+        services.AddScoped<FigureSignOffs>();
         services.AddScoped<ReturnsGrpcService>();
         services.AddSingleton<IObservationBulkStore>(provider =>
             provider.GetRequiredService<PlatformDatabase<MeasuresDbContext>>().Options.Provider == DatabaseProvider.Postgres

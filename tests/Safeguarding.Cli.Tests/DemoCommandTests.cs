@@ -237,6 +237,55 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-CSC-how-are-we-doing-2026-q4.html"));
         Assert.Contains("Case audit results:", quarterly, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Northbridges_agencies_return_a_quarter_of_the_london_dataset_the_partnership_approves_and_the_region_accepts()
+    {
+        Assert.Equal(0, demo.Result.ExitCode);
+
+        // Timeliness is the platform's clock against the due date (28 days after December 2025): the line says what it found.
+        var late = DateOnly.FromDateTime(DateTime.UtcNow) > new DateOnly(2026, 1, 28);
+        var (onTime, lateCount) = late ? (0, 4) : (4, 0);
+        Assert.Matches(
+            $@"London\s+common\s+dataset,\s+Oct\s+2025\s+to\s+Dec\s+2025\s+\(due\s+2026-01-28\):\s+4\s+returns\s+\({(late ? 4 : 0)}\s+missing\s+beforehand\)\s+submitted,\s+{onTime}\s+on\s+time\s+and\s+{lateCount}\s+late;\s+1\s+validation\s+flag\s+explained;\s+4\s+approved\s+by\s+the\s+partnership,\s+4\s+accepted\s+by\s+the\s+region",
+            demo.Result.Out);
+
+        await using var measures = new SqliteConnection($"Data Source={Path.Combine(_out.FullName, "data", "measures.db")};Mode=ReadOnly");
+        await measures.OpenAsync();
+
+        // Each agency's return went all the way: submitted by the agency, approved by the partnership, accepted by the region.
+        var returns = await RowsAsync(measures, "SELECT organisation_code, state, submitted_by, approved_by, accepted_by FROM returns WHERE dataset_id = 'london-common' AND period_code = '2025-10/P3M' ORDER BY organisation_code");
+        Assert.Equal(["NB-CSC", "NB-EDU", "NB-HEALTH", "NB-POLICE"], returns.Select(r => r[0]));
+        Assert.All(returns, r => Assert.Equal("accepted", r[1], ignoreCase: true));
+        Assert.All(returns, r => Assert.NotEqual(r[2], r[3]));
+        Assert.All(returns, r => Assert.NotEqual(r[3], r[4]));
+
+        // The one flag is children's social care's November surge in referrals, raised by the dataset's outlier rule and explained.
+        var violation = Assert.Single(await RowsAsync(measures, "SELECT organisation_code, rule_id, subject, status, resolution_reason FROM return_violations WHERE dataset_id = 'london-common' AND period_code = '2025-10/P3M'"));
+        Assert.Equal(["NB-CSC", "referrals-outlier"], violation.Take(2));
+        Assert.Contains("2025-11/P1M", violation[2], StringComparison.Ordinal);
+        Assert.Equal("explained", violation[3], ignoreCase: true);
+        Assert.Contains("awareness week", violation[4], StringComparison.Ordinal);
+
+        // Locked and signed off: nothing the later steps did wrote a figure into the quarter after it was approved.
+        var approvedAt = (await RowsAsync(measures, "SELECT MIN(approved_at) FROM returns WHERE dataset_id = 'london-common' AND period_code = '2025-10/P3M'"))[0][0];
+        var written = await RowsAsync(measures, $"SELECT COUNT(*) FROM observations WHERE organisation_code LIKE 'NB-%' AND period_code IN ('2025-10/P1M', '2025-11/P1M', '2025-12/P1M', '2025-10/P3M') AND recorded_at > '{approvedAt}'");
+        Assert.Equal("0", written[0][0]);
+    }
+
+    private static async Task<List<string[]>> RowsAsync(SqliteConnection connection, string sql)
+    {
+        var rows = new List<string[]>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!)]);
+        }
+
+        return rows;
+    }
 }
 
 /// <summary>One run of `demo` shared by the tests that read what it left.</summary>

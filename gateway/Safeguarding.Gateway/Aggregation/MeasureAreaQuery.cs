@@ -6,8 +6,11 @@ using OrganisationKind = Safeguarding.Gateway.Registry.OrganisationKind;
 
 namespace Safeguarding.Gateway.Aggregation;
 
-/// <summary>How one organisation fared in a query.</summary>
-public sealed record OrganisationResult(string Organisation, OutcomeStatus Status, string Detail);
+/// <summary>How one organisation fared in a query, and (measures answers) where its figures stand in sign-off.</summary>
+public sealed record OrganisationResult(string Organisation, OutcomeStatus Status, string Detail)
+{
+    public IReadOnlyList<SignOff> SignOffs { get; init; } = [];
+}
 
 /// <summary>The answer to an area query: the shared definition, every organisation's outcome, and the protected figures.</summary>
 public sealed record AreaAnswer(Measure? Measure, IReadOnlyList<OrganisationResult> Outcomes, IReadOnlyList<ComputedFigure> Figures, IReadOnlyDictionary<string, Period> Periods)
@@ -24,6 +27,9 @@ public sealed record AreaAnswer(Measure? Measure, IReadOnlyList<OrganisationResu
 public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
 {
     public const string Service = "measures";
+
+    /// <summary>The note on a figure held back from the caller until its return is signed off far enough.</summary>
+    public const string AwaitingSignOff = "awaiting sign-off";
 
     public async Task<AreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, Organisation area, MeasureQuery query, string? meaningHash, DateTime? deadline, CancellationToken cancellationToken)
     {
@@ -77,7 +83,7 @@ public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
             {
                 measure ??= outcome.Value.Measure;
                 shape = ObservationFigures.ShapeOf(measure.Definition.Unit);
-                results[outcome.Target] = new(outcome.Target, OutcomeStatus.Ok, string.Empty);
+                results[outcome.Target] = new(outcome.Target, OutcomeStatus.Ok, string.Empty) { SignOffs = outcome.Value.SignOff.SignOffs };
             }
         }
 
@@ -89,6 +95,14 @@ public sealed class MeasureAreaQuery(FanOutEngine fanOut, MeasureFetch fetch)
                 var key = ObservationFigures.KeyOf(observation.Period);
                 periods.TryAdd(key, observation.Period);
                 byPeriod[key] = ObservationFigures.Parse(observation.Value, shape);
+            }
+
+            // A figure held back until its return is signed off is there but not shown: a total without it is incomplete.
+            foreach (var heldBack in answer.SignOff.HeldBack)
+            {
+                var key = ObservationFigures.KeyOf(heldBack.Period);
+                periods.TryAdd(key, heldBack.Period);
+                byPeriod.TryAdd(key, new ReportedFigure(null, null, null, AwaitingSignOff));
             }
 
             reported[code] = byPeriod;

@@ -5,8 +5,8 @@ using Safeguarding.Platform.Grpc;
 
 namespace Safeguarding.Gateway.Aggregation;
 
-/// <summary>One organisation's definition of a measure and its current whole-organisation observations.</summary>
-public sealed record OrganisationMeasure(Measure Measure, IReadOnlyList<Observation> Observations);
+/// <summary>One organisation's definition of a measure, its current whole-organisation observations and where they stand in sign-off.</summary>
+public sealed record OrganisationMeasure(Measure Measure, IReadOnlyList<Observation> Observations, OrganisationSignOff SignOff);
 
 /// <summary>
 /// Fetches one organisation's figures for a measure from its instance, on behalf of the caller (the
@@ -56,9 +56,11 @@ public sealed class MeasureFetch(UpstreamChannels channels, AuthOptions auth)
         }
 
         var observations = new List<Observation>();
+        var pages = new List<ListObservationsResponse>();
         var page = await pageCall;
         while (true)
         {
+            pages.Add(page);
             observations.AddRange(page.Observations.Where(o => o.Current
                 && o.MeasureVersion == measure.Version
                 && string.Equals(o.OrganisationCode, organisation, StringComparison.OrdinalIgnoreCase)
@@ -71,7 +73,13 @@ public sealed class MeasureFetch(UpstreamChannels channels, AuthOptions auth)
             page = await channel.UnaryCall(ListObservations, PageRequest(organisation, query, page.NextPageToken), options);
         }
 
-        return new OrganisationMeasure(measure, observations);
+        var signOff = OrganisationSignOff.From(pages);
+        return new OrganisationMeasure(measure, observations, signOff with
+        {
+            HeldBack = [.. signOff.HeldBack.Where(h => h.MeasureVersion == measure.Version
+                && string.Equals(h.OrganisationCode, organisation, StringComparison.OrdinalIgnoreCase)
+                && h.BreakdownKey.Length == 0)],
+        });
     }
 
     private static ListObservationsRequest PageRequest(string organisation, MeasureQuery query, string token) => new()

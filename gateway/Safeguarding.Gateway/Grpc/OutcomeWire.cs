@@ -23,5 +23,22 @@ internal static class OutcomeWire
         OrganisationCode = result.Organisation,
         Status = ToWire(result.Status),
         Detail = result.Detail,
+        SignOffs = { result.SignOffs.Select(ToWire) },
+    };
+
+    private static V1.SignOff ToWire(Aggregation.SignOff signOff) => new()
+    {
+        State = signOff.State switch
+        {
+            Aggregation.SignOffState.NotInDataset => V1.SignOffState.NotInDataset,
+            Aggregation.SignOffState.Open => V1.SignOffState.Open,
+            Aggregation.SignOffState.Pending => V1.SignOffState.Pending,
+            Aggregation.SignOffState.Approved => V1.SignOffState.Approved,
+            Aggregation.SignOffState.Accepted => V1.SignOffState.Accepted,
+            _ => V1.SignOffState.Waived,
+        },
+        DatasetId = signOff.DatasetId,
+        PeriodCode = signOff.PeriodCode,
+        HeldBack = signOff.HeldBack,
     };
 }

@@ -64,6 +64,13 @@ public sealed class ObservationEvents(IEventOutbox outbox)
         return sequence;
     }
 
+    /// <summary>
+    /// An import batch event with no figures: its number was given to figures a batch then left out (rows rejected
+    /// when it was written), and an import's events stay numbered from 1 without gaps.
+    /// </summary>
+    public void EmptyBatchRecorded(DbContext db, string importId, int sequence, DateTimeOffset recordedAt, string subject) =>
+        outbox.Add(db, MeasuresTopics.ObservationBatchRecorded, new ObservationBatchRecorded { ImportId = importId, Sequence = sequence, RecordedAt = Timestamps.From(recordedAt) }, subject);
+
     public void Imported(DbContext db, ObservationsImported summary, string subject) =>
         outbox.Add(db, MeasuresTopics.ObservationsImported, summary, subject);
 

@@ -101,10 +101,30 @@ public sealed partial class MeasuresGrpcService
         // Outside its organisation a figure under a dataset shows only once its return is far enough along; a page
         // may then hold fewer than asked for (the token still moves past what was held back).
         var visible = await VisibilityAsync(context, organisationCodes);
-        response.Observations.AddRange(found.Items
-            .Where(o => visible is null || visible(o.Observation.OrganisationCode, o.Observation.Measure.MeasureId, o.Observation.Period))
-            .Select(ObservationMapping.ToProto));
+        var shown = found.Items.ToLookup(o => visible is null || visible(o.Observation.OrganisationCode, o.Observation.Measure.MeasureId, o.Observation.Period));
+        response.Observations.AddRange(shown[true].Select(ObservationMapping.ToProto));
+        if (filter.MeasureId is { } measureId)
+        {
+            await AddSignOffAsync(response, measureId, shown, context.CancellationToken);
+        }
+
         return response;
+    }
+
+    /// <summary>Where the page's figures stand in sign-off, and where the held-back ones are (no values), for readers across organisations.</summary>
+    private async Task AddSignOffAsync(ListObservationsResponse response, string measureId, ILookup<bool, StoredObservation> shown, CancellationToken cancellationToken)
+    {
+        var listed = shown.SelectMany(g => g.Select(o => new Application.Returns.ListedFigure(o.Observation.OrganisationCode, o.Observation.Period, HeldBack: !g.Key))).ToList();
+        var signOff = await signOffs.ForAsync(measureId, listed, cancellationToken);
+        response.DatasetIds.AddRange(signOff.DatasetIds);
+        response.Returns.AddRange(signOff.Returns.Select(ReturnMapping.ToProto));
+        response.HeldBack.AddRange(shown[false].Select(o => new HeldBackFigure
+        {
+            OrganisationCode = o.Observation.OrganisationCode,
+            Period = PeriodMapping.ToProto(o.Observation.Period),
+            MeasureVersion = o.Observation.Measure.Version,
+            BreakdownKey = o.Observation.Breakdown.Key,
+        }));
     }
 
     private Task<Application.Returns.ReturnVisibility.Rule?> VisibilityAsync(ServerCallContext context, IReadOnlyCollection<string> organisationCodes)

@@ -27,7 +27,8 @@ public sealed partial class MeasuresGrpcService(
     ImportMappingCatalog importMappings,
     UploadedMappings uploadedMappings,
     ImportRunner imports,
-    Application.Returns.ReturnVisibility visibility) : MeasuresService.MeasuresServiceBase
+    Application.Returns.ReturnVisibility visibility,
+    Application.Returns.FigureSignOffs signOffs) : MeasuresService.MeasuresServiceBase
 {
     private static readonly Lazy<V1.FrameworkLibrary> LibraryMessage = new(() => LibraryMapping.ToProto(Library.FrameworkLibrary.LoadBuiltIn()));
 

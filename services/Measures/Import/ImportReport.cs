@@ -107,22 +107,7 @@ public sealed class ImportReportBuilder(int maxProblems = 1000)
 
         foreach (var problem in row.Problems)
         {
-            _problemCounts[problem.Code] = _problemCounts.GetValueOrDefault(problem.Code) + 1;
-            if (_problems.Count < maxProblems)
-            {
-                _problems.Add(problem);
-            }
-            else
-            {
-                _omitted++;
-            }
-
-            if (OrganisationProblemCodes.Contains(problem.Code))
-            {
-                var key = (problem.Value ?? string.Empty, problem.Code);
-                var seen = _organisations.GetValueOrDefault(key, (0, problem.Line));
-                _organisations[key] = (seen.Rows + 1, seen.FirstLine);
-            }
+            AddProblem(problem);
         }
 
         foreach (var check in row.Checks)
@@ -144,6 +129,46 @@ public sealed class ImportReportBuilder(int maxProblems = 1000)
                     _notChecked++;
                     break;
             }
+        }
+    }
+
+    /// <summary>A row added as imported, rejected when its batch was written (its figures are taken back out of the counts).</summary>
+    public void RejectAfterStoring(long line, IReadOnlyList<Observation> observations, ImportProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(problem);
+        _imported--;
+        _rejected++;
+        foreach (var observation in observations)
+        {
+            _observations--;
+            _states[observation.Value.State] = _states.GetValueOrDefault(observation.Value.State) - 1;
+            if (observation.RoundedToNearest is not null)
+            {
+                _rounded--;
+            }
+        }
+
+        AddProblem(problem);
+    }
+
+    private void AddProblem(ImportProblem problem)
+    {
+        _problemCounts[problem.Code] = _problemCounts.GetValueOrDefault(problem.Code) + 1;
+        if (_problems.Count < maxProblems)
+        {
+            _problems.Add(problem);
+        }
+        else
+        {
+            _omitted++;
+        }
+
+        if (OrganisationProblemCodes.Contains(problem.Code))
+        {
+            var key = (problem.Value ?? string.Empty, problem.Code);
+            var seen = _organisations.GetValueOrDefault(key, (0, problem.Line));
+            _organisations[key] = (seen.Rows + 1, seen.FirstLine);
         }
     }
 

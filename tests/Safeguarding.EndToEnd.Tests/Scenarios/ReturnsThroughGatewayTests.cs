@@ -10,7 +10,8 @@ namespace Safeguarding.EndToEnd.Tests.Scenarios;
 /// Returns through the gateway with tokens of every role (issue 17): an agency's figures under the London dataset stay
 /// inside it until its return is submitted (then its partnership sees them), approved (then they are locked for every
 /// role that records figures) and accepted (then the region's fan-out shows them); steps by the wrong organisation are refused.
-/// Every read path counts: rows, series, totals, the balance of information, the fan-out and the peer comparison.
+/// Every read path counts: rows, series, totals, the balance of information, the fan-out and the peer comparison. The
+/// fan-out says at each step where the agency's return stands and how many of its figures it holds back.
 /// </summary>
 public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
 {
@@ -52,6 +53,7 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         Assert.Equal(0, await PartnershipComputesFromAsync());
         Assert.Equal(0, await RegionSeesAsync());
         Assert.Equal(3, (await _platform.Measures.ListObservationsAsync(new ListObservationsRequest { MeasureId = _referrals }, TestPlatform.As(Scenario.AnalystToken(Csc)))).Observations.Count);
+        Assert.Equal((SignOffState.Open, Quarter.Code, 3), await RegionSignOffAsync());
 
         // Only the agency submits its own; then the partnership sees them, the region still not.
         await RpcAssert(StatusCode.PermissionDenied, () => _returns.SubmitReturnAsync(Submit(), TestPlatform.As(Scenario.AnalystToken(Police))).ResponseAsync);
@@ -59,6 +61,7 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         Assert.Equal(3, await PartnershipSeesAsync());
         Assert.Equal(3, await PartnershipComputesFromAsync());
         Assert.Equal(0, await RegionSeesAsync());
+        Assert.Equal((SignOffState.Pending, Quarter.Code, 3), await RegionSignOffAsync());
 
         // Approval: not by the agency itself nor a sibling; by the partnership's analyst. Then no role records into it.
         var approve = new ApproveReturnsRequest { DatasetId = Dataset, Period = Quarter, OrganisationCodes = { Csc } };
@@ -73,12 +76,14 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         }
 
         Assert.Equal(0, await RegionSeesAsync());
+        Assert.Equal((SignOffState.Approved, Quarter.Code, 3), await RegionSignOffAsync());
 
         // Acceptance: the region's analyst only; then the region's fan-out shows the figures.
         var accept = new AcceptReturnsRequest { DatasetId = Dataset, Period = Quarter, OrganisationCodes = { Csc } };
         await RpcAssert(StatusCode.PermissionDenied, () => _returns.AcceptReturnsAsync(accept, TestPlatform.As(Scenario.AnalystToken(Partnership))).ResponseAsync);
         await _returns.AcceptReturnsAsync(accept, TestPlatform.As(TestPlatform.Token("london-region-analyst", Scenario.Region, Roles.RegionAnalyst)));
         Assert.Equal(3, await RegionSeesAsync());
+        Assert.Equal((SignOffState.Accepted, Quarter.Code, 0), await RegionSignOffAsync());
         Assert.Equal(3, (await _platform.Measures.ListObservationsAsync(new ListObservationsRequest { MeasureId = _referrals }, TestPlatform.As(Scenario.AnalystToken(Csc)))).Observations.Count);
     }
 
@@ -116,19 +121,32 @@ public sealed class ReturnsThroughGatewayTests : IAsyncLifetime
         {
             var answer = await _platform.Aggregation.GetMeasureAcrossOrganisationsAsync(new GetMeasureAcrossOrganisationsRequest { MeasureId = _referrals }, TestPlatform.As(token));
             most = Math.Max(most, answer.Figures.Count(f => f.OrganisationCode == Csc && f.Level == FigureLevel.Organisation && f.State == FigureState.Shown));
-            most = Math.Max(most, answer.Figures.Where(f => f.Level != FigureLevel.Organisation && f.IncludedOrganisationCodes.Contains(Csc)).Select(f => f.Period.Code).Distinct().Count());
+            most = Math.Max(most, answer.Figures.Where(f => f.Level != FigureLevel.Organisation && Summed(f) && f.IncludedOrganisationCodes.Contains(Csc)).Select(f => f.Period.Code).Distinct().Count());
             var summedFromAgency = 0;
             foreach (var month in new[] { 4, 5, 6 })
             {
                 var peers = await _platform.Aggregation.CompareWithPeersAsync(
                     new CompareWithPeersRequest { MeasureId = _referrals, OrganisationCode = Partnership, Period = new Period { Code = $"2025-{month:D2}/P1M" } }, TestPlatform.As(token));
-                summedFromAgency += peers.Peers.Any(p => p.Figure.IncludedOrganisationCodes.Contains(Csc)) || peers.Region?.IncludedOrganisationCodes.Contains(Csc) == true ? 1 : 0;
+                summedFromAgency += peers.Peers.Any(p => Summed(p.Figure) && p.Figure.IncludedOrganisationCodes.Contains(Csc)) || (peers.Region is { } region && Summed(region) && region.IncludedOrganisationCodes.Contains(Csc)) ? 1 : 0;
             }
 
             most = Math.Max(most, summedFromAgency);
         }
 
         return most;
+    }
+
+    // A total that was summed (shown or suppressed); one with a part held back or missing is not summed at all.
+    private static bool Summed(AreaFigure total) => total.State is FigureState.Shown or FigureState.Suppressed;
+
+    /// <summary>Where the region's fan-out says the agency's figures stand in sign-off, and how many it holds back.</summary>
+    private async Task<(SignOffState State, string Period, int HeldBack)> RegionSignOffAsync()
+    {
+        var answer = await _platform.Aggregation.GetMeasureAcrossOrganisationsAsync(
+            new GetMeasureAcrossOrganisationsRequest { MeasureId = _referrals }, TestPlatform.As(TestPlatform.Token("london-region-analyst", Scenario.Region, Roles.RegionAnalyst)));
+        var signOff = Assert.Single(answer.Outcomes.Single(o => o.OrganisationCode == Csc).SignOffs);
+        Assert.Equal(Dataset, signOff.DatasetId);
+        return (signOff.State, signOff.PeriodCode, signOff.HeldBack);
     }
 
     /// <summary>

@@ -165,6 +165,37 @@ public sealed class MeasuresAggregationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_organisation_says_where_its_figures_stand_in_sign_off_and_a_total_missing_a_held_back_figure_is_not_shown()
+    {
+        SeedCounts();
+        _camden.SignOff("camden-csc", ReturnState.Approved, heldBack: false)
+            .SignOff("camden-health", ReturnState.Submitted, heldBack: true)
+            .SignOff("camden-police", ReturnState.Open, heldBack: true);
+        _islingtonCsc.SignOff("islington-csc", ReturnState.Accepted, heldBack: false);
+        var analyst = TestTokens.For("region-1", "london", Roles.RegionAnalyst);
+
+        var response = await _gateway.Channel.UnaryCall(Across, new GetMeasureAcrossOrganisationsRequest { MeasureId = "m" }, GatewayHost.As(analyst, timeout: TimeSpan.FromSeconds(20)));
+
+        Assert.Equal((V1.SignOffState.Approved, FakeMeasuresInstance.SignOffDataset, Quarter, 0), SignOff(response.Outcomes, "camden-csc"));
+        Assert.Equal((V1.SignOffState.Pending, FakeMeasuresInstance.SignOffDataset, Quarter, 1), SignOff(response.Outcomes, "camden-health"));
+        Assert.Equal((V1.SignOffState.Open, FakeMeasuresInstance.SignOffDataset, Quarter, 1), SignOff(response.Outcomes, "camden-police"));
+        Assert.Equal((V1.SignOffState.Accepted, FakeMeasuresInstance.SignOffDataset, Quarter, 0), SignOff(response.Outcomes, "islington-csc"));
+        Assert.Equal((V1.SignOffState.NotInDataset, "", "", 0), SignOff(response.Outcomes, "islington-police"));
+
+        // The held-back figures are there but not shown, so camden's total (and London's) would be a partial sum: not shown either.
+        Assert.Equal((V1.FigureState.Unavailable, "awaiting sign-off", ""), (Figure(response, "camden-health").State, Figure(response, "camden-health").Note, Figure(response, "camden-health").Amount.Value));
+        Assert.Equal(V1.FigureState.Unavailable, Figure(response, "camden-police").State);
+        Assert.Equal(("40", V1.SuppressionReason.Unspecified), Amount(response, "camden-csc"));
+        Assert.Equal((V1.FigureState.Incomplete, ""), (Figure(response, "camden").State, Figure(response, "camden").Amount.Value));
+        Assert.Equal(V1.FigureState.Incomplete, Figure(response, "london").State);
+        Assert.Equal(("72", V1.SuppressionReason.Unspecified), Amount(response, "islington"));
+
+        // The peer comparison's outcomes say the same.
+        var peers = await _gateway.Channel.UnaryCall(Compare, new CompareWithPeersRequest { MeasureId = "m", OrganisationCode = "camden", Period = new Period { Code = Quarter } }, GatewayHost.As(analyst, timeout: TimeSpan.FromSeconds(20)));
+        Assert.Equal((V1.SignOffState.Pending, FakeMeasuresInstance.SignOffDataset, Quarter, 1), SignOff(peers.Outcomes, "camden-health"));
+    }
+
+    [Fact]
     public async Task Operators_and_unknown_areas_are_refused()
     {
         SeedCounts();
@@ -189,6 +220,12 @@ public sealed class MeasuresAggregationTests : IAsyncLifetime
     }
 
     private static Dictionary<string, ObservationValue> Quarterly(ObservationValue value) => new() { [Quarter] = value };
+
+    private static (V1.SignOffState State, string Dataset, string Period, int HeldBack) SignOff(IEnumerable<OrganisationOutcome> outcomes, string organisation)
+    {
+        var signOff = Assert.Single(outcomes.Single(o => o.OrganisationCode == organisation).SignOffs);
+        return (signOff.State, signOff.DatasetId, signOff.PeriodCode, signOff.HeldBack);
+    }
 
     private static V1.AreaFigure Figure(GetMeasureAcrossOrganisationsResponse response, string organisation) =>
         response.Figures.Single(f => f.OrganisationCode == organisation);

@@ -19,9 +19,11 @@ namespace Safeguarding.Gateway.Tests.Support;
 /// </summary>
 public sealed class FakeMeasuresInstance : IAsyncDisposable
 {
+    public const string SignOffDataset = "london-common";
     private const string Service = "/safeguarding.measures.v1.MeasuresService/";
     private readonly WebApplication _app;
     private readonly Dictionary<string, Figures> _figures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ReturnState State, bool HeldBack)> _signOffs = new(StringComparer.Ordinal);
     private bool _stopped;
 
     private FakeMeasuresInstance(WebApplication app) => _app = app;
@@ -52,6 +54,16 @@ public sealed class FakeMeasuresInstance : IAsyncDisposable
     public FakeMeasuresInstance Add(string organisation, MeasureUnit unit, IReadOnlyDictionary<string, ObservationValue> byPeriod, string meaningHash = "meaning-1")
     {
         _figures[organisation] = new Figures(unit, meaningHash, byPeriod);
+        return this;
+    }
+
+    /// <summary>
+    /// The organisation's figures are under a dataset's return in this state (issue 17); held back ones are not listed
+    /// but said to be there, as the measures service does for a caller outside the organisation before sign-off.
+    /// </summary>
+    public FakeMeasuresInstance SignOff(string organisation, ReturnState state, bool heldBack)
+    {
+        _signOffs[organisation] = (state, heldBack);
         return this;
     }
 
@@ -118,13 +130,25 @@ public sealed class FakeMeasuresInstance : IAsyncDisposable
             foreach (var (period, value) in _figures[code].ByPeriod)
             {
                 var parts = period.Split('/')[0].Split('-');
+                var periodMessage = new Period { Code = period, StartYear = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), StartMonth = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), Granularity = PeriodGranularity.Quarter };
+                if (_signOffs.TryGetValue(code, out var signOff))
+                {
+                    response.DatasetIds.Add(SignOffDataset);
+                    response.Returns.Add(new FigureReturn { OrganisationCode = code, DatasetId = SignOffDataset, Period = periodMessage, State = signOff.State, HeldBack = signOff.HeldBack ? 1 : 0 });
+                    if (signOff.HeldBack)
+                    {
+                        response.HeldBack.Add(new HeldBackFigure { OrganisationCode = code, Period = periodMessage, MeasureVersion = 1 });
+                        continue;
+                    }
+                }
+
                 response.Observations.Add(new Observation
                 {
                     Id = $"{code}:{period}",
                     OrganisationCode = code,
                     MeasureId = request.MeasureId,
                     MeasureVersion = 1,
-                    Period = new Period { Code = period, StartYear = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), StartMonth = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), Granularity = PeriodGranularity.Quarter },
+                    Period = periodMessage,
                     Breakdown = new Breakdown(),
                     Value = value,
                     Current = true,

@@ -15,9 +15,7 @@ namespace Safeguarding.Measures.Tests.Functional;
 /// </summary>
 public abstract class ReturnLockTests(ReturnsFixture service)
 {
-    private const string Mapping = "generic-monthly-team-audit-example";
-    private const string Header = "Month,Agency code,Team,Cases audited,Child remained the focus";
-    private const string ChildFocus = "example.child_focus_maintained";
+    private const string ChildFocus = AuditImport.ChildFocus;
 
     private static readonly V1.Period Quarter = new() { Code = "2024-04/P3M" };
 
@@ -26,7 +24,7 @@ public abstract class ReturnLockTests(ReturnsFixture service)
     [Fact]
     public async Task Figures_in_an_approved_return_cannot_change_until_it_is_reopened()
     {
-        await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = ChildFocusDefinition(), LibraryMeasureId = "cp-cin-planning-measure-7" }, As(Csc));
+        await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = AuditImport.ChildFocusDefinition(), LibraryMeasureId = "cp-cin-planning-measure-7" }, As(Csc));
         var first = await ImportAsync(Row("2024-04", 20, 15) + Row("2024-05", 22, 16) + Row("2024-07", 18, 12));
         Assert.Equal((3L, 0L), (first.RowsImported, first.RowsRejected));
         var april = (await service.Client.ListObservationsAsync(
@@ -84,15 +82,27 @@ public abstract class ReturnLockTests(ReturnsFixture service)
         Breakdown = new Breakdown { Items = { new BreakdownItem { Dimension = "team", Value = team } } },
     };
 
-    private static string Row(string month, int audited, int focus) => $"{month},{Csc},All teams,{audited},{focus}\n";
+    private static string Row(string month, int audited, int focus) => AuditImport.Row(Csc, month, audited, focus);
 
-    private Task<ImportReport> ImportAsync(string rows) => service.Client.ImportCsvAsync(
+    private Task<ImportReport> ImportAsync(string rows) => AuditImport.ImportAsync(service, Csc, rows);
+}
+
+/// <summary>Imports of the example team audit (child focus, a measure defined from a London dataset library measure).</summary>
+internal static class AuditImport
+{
+    public const string ChildFocus = "example.child_focus_maintained";
+    private const string Mapping = "generic-monthly-team-audit-example";
+    private const string Header = "Month,Agency code,Team,Cases audited,Child remained the focus";
+
+    public static string Row(string organisation, string month, int audited, int focus) => $"{month},{organisation},All teams,{audited},{focus}\n";
+
+    public static Task<ImportReport> ImportAsync(ReturnsFixture service, string organisation, string rows) => service.Client.ImportCsvAsync(
         new ImportCsvHeader { MappingId = Mapping, FileName = "audit.csv", DefineMissingMeasures = true },
         new MemoryStream(Encoding.UTF8.GetBytes(Header + "\n" + rows)),
-        As(Csc),
+        Calls.AsMemberOf(organisation),
         chunkSize: 256);
 
-    private static MeasureDefinition ChildFocusDefinition() => new()
+    public static MeasureDefinition ChildFocusDefinition() => new()
     {
         Id = ChildFocus,
         Title = "% of audited cases in which the child remained the focus of professionals' attention",

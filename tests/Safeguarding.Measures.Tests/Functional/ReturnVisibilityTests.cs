@@ -89,6 +89,64 @@ public abstract class ReturnVisibilityTests(ReturnsFixture service)
     }
 
     /// <summary>The London dataset's referrals measure, defined from the library by the first test that needs it (measures are per instance).</summary>
+    [Fact]
+    public async Task A_list_naming_a_measure_says_where_its_figures_stand_in_sign_off_and_where_held_back_ones_are()
+    {
+        var quarter = new V1.Period { Code = "2023-04/P3M" };
+        var referrals = await ReferralsAsync(Police);
+        var own = Calls.NewMeasureId("own");
+        await service.Client.DefineMeasureAsync(new DefineMeasureRequest { Measure = Definitions.MonthlyCount(own) }, Calls.AsMemberOf(Police));
+        foreach (var month in new[] { 4, 5 })
+        {
+            foreach (var measure in new[] { referrals, own })
+            {
+                await service.Client.RecordObservationAsync(
+                    new RecordObservationRequest { OrganisationCode = Police, MeasureId = measure, Period = Definitions.Month(2023, month), Value = Definitions.Count(20 + month) }, Calls.AsMemberOf(Police));
+            }
+        }
+
+        // Open: the partnership sees no figure, but learns the return is open and two figures wait on it.
+        var open = await ListAsync(Partnership, referrals);
+        Assert.Empty(open.Observations);
+        Assert.Equal([London], open.DatasetIds);
+        Assert.Equal((Police, London, quarter.Code, ReturnState.Open, 2), Return(open));
+        Assert.Equal(["2023-04/P1M", "2023-05/P1M"], open.HeldBack.Select(h => h.Period.Code).Order(StringComparer.Ordinal));
+        Assert.All(open.HeldBack, h => Assert.Equal((Police, ""), (h.OrganisationCode, h.BreakdownKey)));
+
+        // A measure in no dataset: nothing to sign off, nothing held back.
+        var notInDataset = await ListAsync(Partnership, own);
+        Assert.Equal(2, notInDataset.Observations.Count);
+        Assert.Empty(notInDataset.DatasetIds);
+        Assert.Empty(notInDataset.Returns);
+        Assert.Empty(notInDataset.HeldBack);
+
+        // Submitted: the partnership above sees the figures; a sibling agency still does not, and is told why.
+        await service.Returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = Police, DatasetId = London, Period = quarter }, Calls.AsMemberOf(Police));
+        var submitted = await ListAsync(Partnership, referrals);
+        Assert.Equal(2, submitted.Observations.Count);
+        Assert.Equal((Police, London, quarter.Code, ReturnState.Submitted, 0), Return(submitted));
+        Assert.Empty(submitted.HeldBack);
+        var sibling = await ListAsync(Health, referrals);
+        Assert.Empty(sibling.Observations);
+        Assert.Equal((Police, London, quarter.Code, ReturnState.Submitted, 2), Return(sibling));
+        Assert.Equal(2, sibling.HeldBack.Count);
+
+        // The agency itself sees its own figures and the same state, nothing held back.
+        var itself = await ListAsync(Police, referrals);
+        Assert.Equal((2, 0), (itself.Observations.Count, itself.HeldBack.Count));
+        Assert.Equal((Police, London, quarter.Code, ReturnState.Submitted, 0), Return(itself));
+    }
+
+    private Task<ListObservationsResponse> ListAsync(string reader, string measureId) => service.Client.ListObservationsAsync(
+        new ListObservationsRequest { MeasureId = measureId, OrganisationCodes = { Police }, PeriodFrom = Definitions.Month(2023, 4), PeriodTo = Definitions.Month(2023, 6) },
+        Calls.AsMemberOf(reader, reader == Police ? null : Police)).ResponseAsync;
+
+    private static (string Organisation, string Dataset, string Period, ReturnState State, int HeldBack) Return(ListObservationsResponse response)
+    {
+        var found = Assert.Single(response.Returns);
+        return (found.OrganisationCode, found.DatasetId, found.Period.Code, found.State, found.HeldBack);
+    }
+
     private async Task<string> ReferralsAsync(string organisation)
     {
         const string library = "front-door-services-measure-1";

@@ -12,6 +12,11 @@ internal static class DemoFigures
         if (unit == MeasureUnit.Count)
         {
             var count = Math.Max(0, Math.Round(measure.Start * (1 + (measure.Trend * month / 100)) + (noise * measure.Start * 0.08)));
+            if ((measure.Agency, measure.LibraryMeasureId, month) == (DemoPartnership.Surge.Agency, DemoPartnership.Surge.LibraryMeasureId, DemoPartnership.Surge.Month))
+            {
+                count = Math.Round(count * DemoPartnership.Surge.Factor);
+            }
+
             return new ObservationValue { State = ObservationState.Value, Amount = Invariant(count) };
         }
 

@@ -45,6 +45,13 @@ internal static class DemoPartnership
     public static readonly (int Year, int Month) FirstMonth = (2023, 4);
 
     public const int Months = 36;
+
+    /// <summary>
+    /// One real-looking surprise in the figures: children's social care's referrals jump in November 2025 (a schools'
+    /// awareness week), so the London dataset's outlier rule flags it when the quarter's return is checked and the
+    /// agency's analyst explains it (DemoReturns).
+    /// </summary>
+    public static readonly (string Agency, string LibraryMeasureId, int Month, double Factor) Surge = ("NB-CSC", "front-door-services-measure-1", 31, 1.6);
 }
 
 internal sealed record DemoOrganisation(string Code, string Name, string Kind, string Parent);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Measures.Application.Returns;
 using Safeguarding.Measures.Domain;
 using Safeguarding.Measures.Events;
 using Safeguarding.Measures.Persistence;
@@ -9,24 +10,54 @@ namespace Safeguarding.Measures.Application.Importing;
 
 /// <summary>
 /// A batch ready to write: its unit of work (holding its events, and the import's missing measures for the first
-/// batch), what to insert and what it supersedes.
+/// batch), the rows it was planned from, what to insert and what it supersedes.
 /// </summary>
 public sealed class PlannedBatch(
-    AsyncServiceScope scope, MeasuresDbContext db, IReadOnlyList<PendingRow> inserts, IReadOnlyList<(Guid Old, Guid New)> supersessions, BatchCounts counts, IReadOnlyList<string> defines)
+    AsyncServiceScope scope,
+    MeasuresDbContext db,
+    IReadOnlyList<PendingRow> rows,
+    IReadOnlyList<PendingRow> inserts,
+    IReadOnlyList<(Guid Old, Guid New)> supersessions,
+    BatchCounts counts,
+    IReadOnlyList<string> defines,
+    PlannedEvents events)
     : IAsyncDisposable
 {
     public MeasuresDbContext Db { get; } = db;
 
+    /// <summary>The batch's unit of work's services (its locks read through <see cref="Db"/>, inside its transaction).</summary>
+    public IServiceProvider Services => scope.ServiceProvider;
+
     /// <summary>The measures this batch defines when it commits.</summary>
     public IReadOnlyList<string> Defines { get; } = defines;
 
-    public IReadOnlyList<PendingRow> Inserts { get; } = inserts;
+    /// <summary>Every figure the batch was planned from, inserted or not.</summary>
+    public IReadOnlyList<PendingRow> Rows { get; } = rows;
 
-    public IReadOnlyList<(Guid Old, Guid New)> Supersessions { get; } = supersessions;
+    public IReadOnlyList<PendingRow> Inserts { get; private set; } = inserts;
 
-    public BatchCounts Counts { get; } = counts;
+    public IReadOnlyList<(Guid Old, Guid New)> Supersessions { get; private set; } = supersessions;
+
+    public BatchCounts Counts { get; private set; } = counts;
+
+    public PlannedEvents Events { get; internal set; } = events;
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
+
+    /// <summary>Leaves out the rows of these file lines (whatever they would have inserted or superseded).</summary>
+    internal void Without(IReadOnlySet<long> lines)
+    {
+        var dropped = Inserts.Where(r => lines.Contains(r.Line)).Select(r => r.Observation.Id).ToHashSet();
+        Inserts = [.. Inserts.Where(r => !lines.Contains(r.Line))];
+        Supersessions = [.. Supersessions.Where(s => !dropped.Contains(s.New))];
+        Counts = Counts with { Recorded = Inserts.Count, Superseded = Inserts.Count(r => r.Observation.Supersedes is not null) };
+    }
+}
+
+/// <summary>The outbox entries planned with a batch and the event numbers they take (the next batch numbers on from them).</summary>
+public sealed record PlannedEvents(IReadOnlyList<object> Entries, int FirstSequence, int LastSequence)
+{
+    public static readonly PlannedEvents None = new([], 0, 0);
 }
 
 /// <summary>
@@ -61,20 +92,20 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
             run.Remember(planned);
             var counts = new BatchCounts(inserts.Count, skipped, replacements.Count, false);
             IReadOnlyList<string> defines = [];
+            var plannedEvents = PlannedEvents.None;
             if (!run.DryRun)
             {
                 // Definitions first, so their events come before the figures' in the outbox.
                 defines = await DefineAsync(db, run.TakeUndefined(), cancellationToken);
 
                 // The events are built here, ahead of the write, so formatting them overlaps the database's work.
-                run.EventSequence = events.BatchRecorded(db, run.ImportId, run.EventSequence, [.. inserts.Select(p => p.Observation)], run.StartedAt, run.Subject);
-                foreach (var (old, replacement, _) in replacements)
-                {
-                    events.Superseded(db, old, replacement);
-                }
+                var tracked = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+                var first = run.EventSequence;
+                run.EventSequence = AddEvents(run, db, first, inserts);
+                plannedEvents = new PlannedEvents([.. db.ChangeTracker.Entries().Select(e => e.Entity).Where(e => !tracked.Contains(e))], first, run.EventSequence);
             }
 
-            return new PlannedBatch(scope, db, inserts, [.. replacements.Where(r => r.InDatabase).Select(r => (r.Old, r.Replacement.Id))], counts, defines);
+            return new PlannedBatch(scope, db, batch, inserts, [.. replacements.Where(r => r.InDatabase).Select(r => (r.Old, r.Replacement.Id))], counts, defines, plannedEvents);
         }
         catch
         {
@@ -90,6 +121,7 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
         ArgumentNullException.ThrowIfNull(batch);
         var db = batch.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RejectLockedAsync(run, batch, cancellationToken);
         if (await store.MarkSupersededAsync(db, batch.Supersessions, run.StartedAt.UtcDateTime, cancellationToken) != batch.Supersessions.Count)
         {
             throw new PreconditionFailedException("CONCURRENT_IMPORT", run.ImportId, "figures this import replaces were changed at the same time; run the import again (what is already stored is skipped)");
@@ -100,6 +132,76 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
         await transaction.CommitAsync(cancellationToken);
         run.Defined(batch.Defines);
         return batch.Counts with { Committed = true };
+    }
+
+    /// <summary>
+    /// Leaves out the rows whose figures fall in a return signed off since the import read the locks (they are
+    /// reported rejected with return_locked). Called inside the write's transaction: on PostgreSQL the read takes a
+    /// shared lock on the organisations' return rows, so a sign-off in flight is waited for and then seen, and one
+    /// starting now waits for this batch to commit (SQLite runs one writer at a time).
+    /// </summary>
+    private async Task RejectLockedAsync(ImportRun run, PlannedBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Inserts.Count == 0)
+        {
+            return;
+        }
+
+        var organisations = batch.Inserts.Select(r => r.Observation.OrganisationCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var locked = await batch.Services.GetRequiredService<ReturnLocks>().SnapshotAsync(organisations, cancellationToken);
+        if (locked.IsEmpty)
+        {
+            return;
+        }
+
+        var lines = new Dictionary<long, ReturnKey>();
+        foreach (var row in batch.Inserts.Where(r => !lines.ContainsKey(r.Line)))
+        {
+            var observation = row.Observation;
+            if (await locked.FindAsync(observation.OrganisationCode, observation.Measure.MeasureId, observation.Period, cancellationToken) is { } key)
+            {
+                lines[row.Line] = key;
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        batch.Without(lines.Keys.ToHashSet());
+        ReplanEvents(run, batch);
+        foreach (var (line, key) in lines)
+        {
+            run.RejectedAtWrite(new LockedRow(line, [.. batch.Rows.Where(r => r.Line == line).Select(r => r.Observation)], key));
+        }
+    }
+
+    // The batch's events again, for the rows left: the same event numbers (later batches may be numbered already),
+    // an empty batch event standing for any number no longer needed.
+    private void ReplanEvents(ImportRun run, PlannedBatch batch)
+    {
+        foreach (var entry in batch.Events.Entries)
+        {
+            batch.Db.Entry(entry).State = EntityState.Detached;
+        }
+
+        var last = AddEvents(run, batch.Db, batch.Events.FirstSequence, batch.Inserts);
+        while (last < batch.Events.LastSequence)
+        {
+            events.EmptyBatchRecorded(batch.Db, run.ImportId, ++last, run.StartedAt, run.Subject);
+        }
+    }
+
+    private int AddEvents(ImportRun run, MeasuresDbContext db, int sequence, IReadOnlyList<PendingRow> inserts)
+    {
+        var last = events.BatchRecorded(db, run.ImportId, sequence, [.. inserts.Select(p => p.Observation)], run.StartedAt, run.Subject);
+        foreach (var replacement in inserts.Select(p => p.Observation).Where(o => o.Supersedes is not null))
+        {
+            events.Superseded(db, replacement.Supersedes!.Value, replacement);
+        }
+
+        return last;
     }
 
     // The import's missing measures that are still missing (someone may have defined one since the import began:
@@ -152,7 +254,7 @@ public sealed class ImportBatchWriter(IServiceScopeFactory scopes, IObservationB
                     Supersedes = known.Id,
                     CorrectionReason = $"re-import of {run.FileName}",
                 };
-                row = new PendingRow(replacement, pending.Fingerprint);
+                row = new PendingRow(replacement, pending.Fingerprint, pending.Line);
                 if (inBatch is not null)
                 {
                     inBatch.SupersededBy = replacement.Id;

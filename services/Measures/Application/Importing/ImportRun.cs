@@ -13,6 +13,7 @@ public sealed class ImportRun(string importId, string fileName, bool dryRun, str
     // the database (planning runs ahead of writing), so the planner remembers them.
     private readonly Queue<Dictionary<CurrentKey, CurrentFigure>> _recent = new();
     private readonly List<string> _defined = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LockedRow> _lockedAtWrite = new();
     private UndefinedMeasures? _undefined;
 
     public string ImportId { get; } = importId;
@@ -47,6 +48,11 @@ public sealed class ImportRun(string importId, string fileName, bool dryRun, str
     /// <summary>A batch committed, with the measures it defined.</summary>
     internal void Defined(IReadOnlyList<string> measureIds) => _defined.AddRange(measureIds);
 
+    /// <summary>Rows left out when their batch was written: their return was signed off after the import read the locks.</summary>
+    public IReadOnlyCollection<LockedRow> LockedAtWrite => _lockedAtWrite;
+
+    internal void RejectedAtWrite(LockedRow row) => _lockedAtWrite.Enqueue(row);
+
     internal CurrentFigure? Recent(CurrentKey key)
     {
         CurrentFigure? found = null;
@@ -70,3 +76,6 @@ public sealed class ImportRun(string importId, string fileName, bool dryRun, str
 
 /// <summary>Measures an import defines (their Defined changes) and the organisation they will belong to.</summary>
 internal sealed record UndefinedMeasures(IReadOnlyList<MeasureChange> Changes, string Owner);
+
+/// <summary>A file row whose figures fell in a signed-off return when its batch was written, the figures it carried and the return.</summary>
+public sealed record LockedRow(long Line, IReadOnlyList<Observation> Observations, ReturnKey Return);

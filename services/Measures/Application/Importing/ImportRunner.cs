@@ -75,7 +75,8 @@ public sealed class ImportRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var store = StoreAsync(run, batches.Reader, stop);
         long outOfScope = 0;
-        // The returns locked when the import starts (one signed off while it runs is not seen: the import was asked first).
+        // The returns locked when the import starts: their rows are rejected as they are read. One signed off while the
+        // import runs is caught when a batch is written (ImportBatchWriter reads the locks inside its transaction).
         await using var lockScope = scopes.CreateAsyncScope();
         var target = request.TargetOrganisation;
         var locked = await lockScope.ServiceProvider.GetRequiredService<ReturnLocks>().SnapshotAsync(target is null ? null : [target], cancellationToken);
@@ -101,7 +102,7 @@ public sealed class ImportRunner(
                         Observations = [],
                         Fingerprints = [],
                         Checks = [],
-                        Problems = [.. row.Problems, new ImportProblem(row.Line, null, ProblemSeverity.Error, ImportProblemCodes.ReturnLocked, ReturnLocks.LockedMessage(lockedBy))],
+                        Problems = [.. row.Problems, LockedProblem(row.Line, lockedBy)],
                     });
                     continue;
                 }
@@ -110,7 +111,7 @@ public sealed class ImportRunner(
                 for (var i = 0; i < row.Observations.Count; i++)
                 {
                     var observation = row.Observations[i];
-                    batch.Add(new PendingRow(observation, i < row.Fingerprints.Count ? row.Fingerprints[i] : ObservationFingerprint.Hash(observation)));
+                    batch.Add(new PendingRow(observation, i < row.Fingerprints.Count ? row.Fingerprints[i] : ObservationFingerprint.Hash(observation), row.Line));
                 }
 
                 if (row.Observations.Count > 0 && ++rowsInBatch >= options.Value.ImportBatchRows)
@@ -154,6 +155,11 @@ public sealed class ImportRunner(
         }
 
         var (counts, batchesCommitted) = stored;
+        foreach (var lockedRow in run.LockedAtWrite.OrderBy(r => r.Line))
+        {
+            report.RejectAfterStoring(lockedRow.Line, lockedRow.Observations, LockedProblem(lockedRow.Line, lockedRow.Return));
+        }
+
         foreach (var measureId in run.MeasuresDefined)
         {
             ImportsLog.MeasureDefined(logger, run.ImportId, measureId);
@@ -182,6 +188,9 @@ public sealed class ImportRunner(
         ImportsLog.Finished(logger, run.ImportId, outcome.Report.RowsRead, outcome.Report.RowsRejected, outcome.Recorded, outcome.SkippedIdentical, outcome.Superseded, outcome.Batches);
         return outcome;
     }
+
+    private static ImportProblem LockedProblem(long line, ReturnKey lockedBy) =>
+        new(line, null, ProblemSeverity.Error, ImportProblemCodes.ReturnLocked, ReturnLocks.LockedMessage(lockedBy));
 
     private static async Task<ReturnKey?> LockedReturnOfAsync(LockedReturns locked, ImportRowResult row, CancellationToken cancellationToken)
     {

@@ -37,6 +37,15 @@ internal static class ReturnMapping
         Timeliness = EnumMap<Proto.ReturnTimeliness, Domain.ReturnTimeliness>.ToProto(Domain.ReturnTimelinessRules.Of(stored.State, stored.DueOn, stored.SubmittedAt, today)),
     };
 
+    public static Proto.FigureReturn ToProto(FigureReturn figureReturn) => new()
+    {
+        OrganisationCode = figureReturn.OrganisationCode,
+        DatasetId = figureReturn.DatasetId,
+        Period = PeriodMapping.ToProto(figureReturn.Period),
+        State = EnumMap<Proto.ReturnState, Domain.ReturnState>.ToProto(figureReturn.State),
+        HeldBack = figureReturn.HeldBack,
+    };
+
     public static Proto.Violation ToProto(StoredViolation violation) => new()
     {
         Id = violation.Id,

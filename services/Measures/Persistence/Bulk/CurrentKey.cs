@@ -15,10 +15,15 @@ public readonly record struct CurrentKey(string MeasureId, int Version, string O
 /// <summary>The current observation of a key: enough to tell "identical" from "different".</summary>
 public sealed record CurrentFigure(Guid Id, byte[] Fingerprint);
 
-/// <summary>An observation to insert, with its fingerprint and (when a later row of the same batch replaced it) its supersession.</summary>
-public sealed class PendingRow(Observation observation, byte[] fingerprint)
+/// <summary>
+/// An observation to insert, with its fingerprint, the file line it came from (its row's observations travel and are
+/// rejected together) and (when a later row of the same batch replaced it) its supersession.
+/// </summary>
+public sealed class PendingRow(Observation observation, byte[] fingerprint, long line = 0)
 {
     public Observation Observation { get; } = observation;
+
+    public long Line { get; } = line;
 
     public byte[] Fingerprint { get; } = fingerprint;
 
