@@ -101,6 +101,44 @@ public abstract class TurningTheCurveTests : IAsyncLifetime
         Assert.DoesNotContain(coverage.Gaps, g => g.ActivityId == planned.Id);
     }
 
+    [Fact]
+    public async Task The_book_gives_the_record_its_own_sheet_from_the_register_and_the_quarter_mentions_it()
+    {
+        await SetTargetAsync("2025-05/P1M", target: null, forecast: 78);
+        var record = await _curves.CreateAsync(Record(), target: _partnership.Code);
+        await _curves.AddActionAsync(record.Id, PlanAction("Put the family's own words at the top of every plan.", "2025-03-01"), target: _partnership.Code);
+        var old = Record();
+        old.HeldOn = "2023-06-01";
+        old.Title = "An earlier exercise with nothing left open";
+        await _curves.CreateAsync(old, target: _partnership.Code);
+
+        var bookReport = await _host.Client.GenerateBookAsync(_partnership.Code, "2024-04/P12M");
+        var book = (Reporting.Documents.ReportBook)await DocumentAsync(bookReport.Id);
+
+        var sheet = Assert.Single(book.TurningTheCurve);
+        Assert.Equal((record.Id, "Clearer plans for children", FictionalPartnership.PlansClearTitle, new DateOnly(2025, 2, 14)), (sheet.RecordId, sheet.Title, sheet.MeasureTitle, sheet.HeldOn));
+        // The baseline is the very trend the content area's sheet draws, forecast included: nothing is worked out twice.
+        var drawn = book.Sheets.SelectMany(s => s.Measures).Single(m => m.Measure.Id == _partnership.PlansClear).Trend;
+        Assert.Equal(drawn.Points, sheet.Baseline!.Points);
+        Assert.Equal(drawn.Targets!.Ahead, sheet.Baseline.Targets!.Ahead);
+        Assert.Equal(78, sheet.Baseline!.Targets!.Ahead[^1].Forecast);
+        var action = Assert.Single(sheet.Actions);
+        Assert.Equal(("Turning the Curve", Reporting.Documents.ActionStatus.InProgress), (action.Source, action.Status));
+        Assert.StartsWith("Too early to tell", action.Movement, StringComparison.Ordinal);
+        Assert.Equal(["Independent reviewing officers"], sheet.Partners.Where(p => !p.Partner.Contains("police", StringComparison.OrdinalIgnoreCase)).Select(p => p.Partner));
+
+        var html = (await _host.Client.HtmlAsync(bookReport.Id)).Content.ToStringUtf8();
+        Assert.Contains("T1. Turning the Curve: Clearer plans for children", html, StringComparison.Ordinal);
+        Assert.Contains("Plans are written for the conference", html, StringComparison.Ordinal);
+
+        var quarterReport = await _host.Client.GenerateQuarterlyAsync(_partnership.Code, "2025-01/P3M");
+        var quarterly = (Reporting.Documents.QuarterlyReport)await DocumentAsync(quarterReport.Id);
+        Assert.Contains("Turning the Curve on \u201c" + FictionalPartnership.PlansClearTitle, (await _host.Client.HtmlAsync(quarterReport.Id)).Content.ToStringUtf8(), StringComparison.Ordinal);
+        Assert.Equal(
+            "Turning the Curve on \u201c" + FictionalPartnership.PlansClearTitle + "\u201d, held on 14 February 2025: 1 action in its plan, 0 completed, 1 overdue. The baseline, the story behind it, partners and what works are on its sheet in the Report Book.",
+            Assert.Single(quarterly.ActionsRegister!.TurningTheCurve));
+    }
+
     public static TheoryData<string, string> InvalidRecords => new()
     {
         { "future", "record.held_on" },
@@ -231,6 +269,12 @@ public abstract class TurningTheCurveTests : IAsyncLifetime
         }
 
         return _qa.CallAsync<SetMeasureTargetRequest, MeasureTarget>("SetMeasureTarget", new SetMeasureTargetRequest { Target = t });
+    }
+
+    private async Task<Reporting.Documents.ReportDocument> DocumentAsync(string id)
+    {
+        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        return Reporting.SignOff.DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
     }
 
     private static List<string> Violations(RpcException e) =>
