@@ -70,6 +70,12 @@ public sealed class TurningTheCurveRenderingTests
         var stored = (ReportBook)DocumentSnapshot.Deserialize(V1.ReportKind.Book, DocumentSnapshot.Serialize(book));
         Assert.Equal(Page.Render(book).Html, Page.Render(stored).Html);
 
+        // A measure the organisation has no figures for: the sheet says so, and the plan names the measure unlinked.
+        var unmeasured = Page.Render(book with { TurningTheCurve = [book.TurningTheCurve[0] with { Baseline = null }] });
+        Assert.Empty(unmeasured.ById("turning-the-curve-t1")!.Descendants("figure"));
+        Assert.Contains("so there is no baseline to draw yet", Page.TextOf(unmeasured.ById("turning-the-curve-t1")!), StringComparison.Ordinal);
+        Assert.Empty(unmeasured.ById("turning-the-curve-t1-plan")!.Descendants("a"));
+
         var without = Page.Render(book with { TurningTheCurve = [] });
         Assert.Null(without.ById("turning-the-curve-t1"));
         Assert.DoesNotContain(new CsvExporter().ExportCsv(book with { TurningTheCurve = [] }), f => f.FileName.StartsWith("turning-the-curve", StringComparison.Ordinal));

@@ -21,16 +21,16 @@ internal static class TurningTheCurveHtml
         w.Line();
 
         PageShell.Heading(w, 3, null, "The baseline and the forecast");
-        w.Element("p", "Where the measure has been, and where it is forecast to go: the dashed line is the forecast, the short bars the targets. "
-            + "The table under the chart gives the same figures.");
-        w.Line();
         if (sheet.Baseline is { } trend && outline.Baseline is { } figure)
         {
+            w.Element("p", "Where the measure has been, and where it is forecast to go: the dashed line is the forecast, the short bars the targets. "
+                + "The table under the chart gives the same figures.");
+            w.Line();
             FigureHtml.Measure(w, new MeasureEvidence(trend), figure);
         }
         else
         {
-            w.Element("p", "No figures are recorded for this measure in the years this book covers.");
+            w.Element("p", "No figures of ours are recorded for this measure in the years this book covers, so there is no baseline to draw yet.");
             w.Line();
         }
 
