@@ -6,6 +6,7 @@ using Safeguarding.Platform.Persistence;
 using Safeguarding.Reporting.Actions;
 using Safeguarding.Reporting.Assembly;
 using Safeguarding.Reporting.CaseReviews;
+using Safeguarding.Reporting.Curves;
 using Safeguarding.Reporting.Events;
 using Safeguarding.Reporting.Grpc;
 using Safeguarding.Reporting.Narrative;
@@ -73,6 +74,7 @@ public static class ReportingExtensions
         builder.Services.AddScoped<ExportAudit>();
         builder.Services.AddScoped<ReportingGrpcService>();
         builder.Services.AddQaPlanning(configuration);
+        builder.Services.AddTurningTheCurve();
 
         builder.Services.AddSingleton<IReportRenderer, HtmlReportRenderer>();
         builder.Services.AddSingleton<ITableExporter, CsvExporter>();
@@ -95,6 +97,7 @@ public static class ReportingExtensions
         app.MapGrpcService<ReportingGrpcService>();
         app.MapActionsRegister();
         app.MapGrpcService<QaPlanningGrpcService>();
+        app.MapTurningTheCurve();
         app.MapDaprPubSub();
         return app;
     }

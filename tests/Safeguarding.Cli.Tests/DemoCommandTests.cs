@@ -152,7 +152,8 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
 
         var quarterly = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-how-are-we-doing-2026-q4.html"));
         Assert.Contains("3.1 Quality assurance timetable and coverage", quarterly, StringComparison.Ordinal);
-        Assert.Contains("Overdue: Turning the Curve exercise (Re-referrals within 12 months) was planned for Q3 2025/26", quarterly, StringComparison.Ordinal);
+        // The overdue Turning the Curve exercise was held (DemoTurningTheCurve), which marked it done.
+        Assert.DoesNotContain("Overdue: Turning the Curve exercise (Re-referrals within 12 months)", quarterly, StringComparison.Ordinal);
         Assert.Contains("done: deep dive", quarterly, StringComparison.Ordinal);
         var book = File.ReadAllText(Path.Combine(_out.FullName, "NB-LSCP-report-book-2025-26.html"));
         Assert.Contains("2 June 2025", book, StringComparison.Ordinal);
@@ -165,6 +166,14 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Matches(@"outcomes are achieved at closure: below its target in [A-Z][a-z]{2} 2026 \(\d+\.\d% against a target of 70\.0%\)", quarterly);
         Assert.Contains("The forecast is 68.0% by May 2026.", book, StringComparison.Ordinal);
         Assert.Contains("Dashed line: forecast from the latest figure", book, StringComparison.Ordinal);
+        // Turning the Curve on re-referrals: its own sheet with the story, partners, what works and the action plan from the register.
+        Assert.Contains("T1. Turning the Curve: Re-referrals within 12 months", book, StringComparison.Ordinal);
+        Assert.Contains("Cases close at the end of an assessment without a step-down plan", book, StringComparison.Ordinal);
+        Assert.Contains("Northbridge Education and Schools: Designated safeguarding leads join the closing meeting", book, StringComparison.Ordinal);
+        Assert.Contains("Review every re-referral at the front door", book, StringComparison.Ordinal);
+        Assert.Matches("Turning the Curve exercise planned for Q3 2025/26 \\(Re-referrals within 12 months\\), done on 12 February 2026", book);
+        Assert.Matches("12 February 2026 \\(Turning the Curve record [^)]+\\)", book);
+        Assert.Contains("Turning the Curve on \u201c% of referrals that were re-referrals within 12 months\u201d, held on 12 February 2026: 2 actions in its plan, 1 completed", quarterly, StringComparison.Ordinal);
         // The timetable is the partnership's: an agency that planned nothing has its own section with nothing done.
         Assert.DoesNotContain("class=\"cover-done\"", File.ReadAllText(Path.Combine(_out.FullName, "NB-POLICE-how-are-we-doing-2026-q4.html")), StringComparison.Ordinal);
     }

@@ -14,6 +14,7 @@ public static class ReportingPolicies
 
     public static readonly ServiceDescriptor ActionsRegister = ActionsRegisterReflection.Descriptor.FindTypeByName<ServiceDescriptor>("ActionsRegisterService");
     public static readonly ServiceDescriptor QaPlanning = QaPlanningReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QaPlanningService");
+    public static readonly ServiceDescriptor TurningTheCurve = TurningTheCurveReflection.Descriptor.FindTypeByName<ServiceDescriptor>("TurningTheCurveService");
 
     /// <summary>
     /// RPCs deliberately not reachable through the gateway: rebuilding read models is an operator's
@@ -82,5 +83,12 @@ public static class ReportingPolicies
         RpcPolicy.For(QaPlanning, "ListChartAnnotations", DataAccess.RowRead, Readers),
         RpcPolicy.For(QaPlanning, "SetMeasureTarget", DataAccess.RowWrite, Roles.Analyst),
         RpcPolicy.For(QaPlanning, "ListMeasureTargets", DataAccess.RowRead, Readers),
+
+        // Turning the Curve records: written by the organisation's analysts (its QA leads; the service checks the owner), read by its data roles and board.
+        RpcPolicy.For(TurningTheCurve, "CreateTurningTheCurve", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(TurningTheCurve, "UpdateTurningTheCurve", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(TurningTheCurve, "AddTurningTheCurveAction", DataAccess.RowWrite, Roles.Analyst),
+        RpcPolicy.For(TurningTheCurve, "GetTurningTheCurve", DataAccess.RowRead, Readers),
+        RpcPolicy.For(TurningTheCurve, "ListTurningTheCurves", DataAccess.RowRead, Readers),
     ]);
 }

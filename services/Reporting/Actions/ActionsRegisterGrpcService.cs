@@ -112,28 +112,6 @@ internal sealed partial class ActionsRegisterGrpcService(
         TargetOrganisation.From(context).Require(field, code);
     }
 
-    /// <summary>
-    /// The owner must be the target; the partnership it is held for must be the target too or the owner's own
-    /// partnership (its profile's parent), so an organisation cannot put actions into another's register.
-    /// </summary>
-    private async Task RequireWritableAsync(RegisterAction? action, ServerCallContext context)
-    {
-        if (action is null)
-        {
-            return;
-        }
-
-        var target = TargetOrganisation.From(context);
-        target.Require("action.organisation_code", action.OrganisationCode);
-        if (action.PartnershipCode.Length == 0 || target.Is(action.PartnershipCode))
-        {
-            return;
-        }
-
-        var profile = (await profiles.FindAllAsync([action.OrganisationCode], context.CancellationToken)).GetValueOrDefault(action.OrganisationCode);
-        if (!string.Equals(profile?.ParentCode, action.PartnershipCode, StringComparison.Ordinal))
-        {
-            throw TargetOrganisation.NotTarget("action.partnership_code");
-        }
-    }
+    private Task RequireWritableAsync(RegisterAction? action, ServerCallContext context) =>
+        ActionWriteAccess.RequireWritableAsync(action, context, profiles);
 }

@@ -17,6 +17,9 @@ public sealed record ActionsRegisterSection
     /// distribution, and the learning themes recurring across the partnership's reviews.
     /// </summary>
     public IReadOnlyList<string> QualitativeEvidence { get; init; } = [];
+
+    /// <summary>The Turning the Curve exercises behind some of these actions, one line each (their sheets are in the Report Book).</summary>
+    public IReadOnlyList<string> TurningTheCurve { get; init; } = [];
 }
 
 /// <summary>An owner's open actions and how many are past their due date.</summary>

@@ -56,13 +56,17 @@ internal sealed class RegisterForReports(ActionStore actions, MovementReader mov
         return listed;
     }
 
-    private async Task<Dictionary<string, string>> NamesAsync(List<RegisterAction> listed, CancellationToken cancellationToken)
+    private Task<Dictionary<string, string>> NamesAsync(List<RegisterAction> listed, CancellationToken cancellationToken) =>
+        NamesAsync(listed.Select(a => a.OrganisationCode), cancellationToken);
+
+    /// <summary>Organisations' names as their profiles give them, by code (those without a profile are left out).</summary>
+    internal async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> organisationCodes, CancellationToken cancellationToken)
     {
-        var codes = listed.Select(a => a.OrganisationCode).Distinct(StringComparer.Ordinal).ToList();
+        var codes = organisationCodes.Distinct(StringComparer.Ordinal).ToList();
         return (await profiles.FindAllAsync(codes, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name.Length > 0 ? p.Value.Name : p.Key, StringComparer.Ordinal);
     }
 
-    private static ReportAction ToDocument(RegisterAction a, Dictionary<string, string> names, EvidenceSet set) => new(
+    internal static ReportAction ToDocument(RegisterAction a, Dictionary<string, string> names, EvidenceSet set) => new(
         a.Description,
         names.GetValueOrDefault(a.OrganisationCode, a.OrganisationCode),
         DateOnly.ParseExact(a.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -14,6 +14,9 @@ public sealed record ReportBook : ReportDocument
 
     /// <summary>The QA timetable and its coverage when the book was drafted; null in books drafted before it existed.</summary>
     public Planning.Coverage? Timetable { get; init; }
+
+    /// <summary>A sheet per Turning the Curve record held in the year (or earlier with actions still open); after the content areas.</summary>
+    public IReadOnlyList<TurningTheCurveSheet> TurningTheCurve { get; init; } = [];
 }
 
 /// <summary>The voices behind the figures.</summary>

@@ -33,6 +33,7 @@ public static class QaWords
         QaEvidenceKind.AuditProgramme => "audit programme",
         QaEvidenceKind.SurveyWave => "survey wave",
         QaEvidenceKind.Report => "report",
+        QaEvidenceKind.TurningTheCurve => "Turning the Curve record",
         _ => "record",
     };
 

@@ -88,6 +88,7 @@ public static class SampleReports
                 Voices()),
             Balance = BalanceOfInformation.From(lastYear, allMeasures, previousYear, allMeasures.Where((_, i) => i % 3 != 0 || allMeasures[i].Type != MeasureType.Outcome)),
             Timetable = SampleTimetable.For(new DateOnly(options.LastYear - 1, 4, 1), new DateOnly(options.LastYear, 6, 30)),
+            TurningTheCurve = [.. sheets.SelectMany(s => s.Measures).Take(1).Select(m => SampleTurningTheCurve.For(m, new DateOnly(options.LastYear - 1, 11, 12)))],
         };
     }
 

@@ -30,19 +30,18 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium)
             """);
         var series = book.Sheets.SelectMany(s => s.Measures).SelectMany(m => new[] { m.Trend, m.YearOnYear! }).ToList();
 
-        Assert.Equal(series.Count + 2, figures.GetArrayLength());
+        // The content areas' figures, each Turning the Curve baseline (with a row per period ahead), then the balance's two.
+        var expectedRows = series.Select(s => s.Points.Count)
+            .Concat(book.TurningTheCurve.Select(c => c.Baseline!.Points.Count + (c.Baseline.Targets?.Ahead.Count ?? 0)))
+            .Concat([book.Balance.ByType.Count, book.Balance.BySource.Count]).ToList();
+
+        Assert.Equal(expectedRows.Count, figures.GetArrayLength());
         for (var i = 0; i < figures.GetArrayLength(); i++)
         {
             var figure = figures[i];
             Assert.True(figure.GetProperty("width").GetDouble() > 100, figure.GetProperty("id").GetString());
             Assert.True(figure.GetProperty("height").GetDouble() > 50, figure.GetProperty("id").GetString());
-            var expectedRows = i < series.Count ? series[i].Points.Count : book.Balance.ByType.Count;
-            if (i == series.Count + 1)
-            {
-                expectedRows = book.Balance.BySource.Count;
-            }
-
-            Assert.Equal(expectedRows, figure.GetProperty("rows").GetInt32());
+            Assert.Equal(expectedRows[i], figure.GetProperty("rows").GetInt32());
         }
 
         // Line markers come from the page's shared marker definitions; check they resolve.

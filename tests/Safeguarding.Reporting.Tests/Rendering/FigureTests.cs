@@ -42,7 +42,7 @@ public sealed class FigureTests
         var figures = page.All("figure").ToList();
         var series = book.Sheets.SelectMany(s => s.Measures).SelectMany(m => new[] { m.Trend, m.YearOnYear! }).ToList();
 
-        Assert.Equal(series.Count + 2, figures.Count); // plus the two balance figures
+        Assert.Equal(series.Count + book.TurningTheCurve.Count + 2, figures.Count); // plus each Turning the Curve baseline and the two balance figures
         for (var i = 0; i < series.Count; i++)
         {
             var rows = figures[i].Element("table")!.Element("tbody")!.Elements("tr").ToList();

@@ -54,6 +54,7 @@ internal static class DemoRun
         // Events reach reporting asynchronously (outbox, then the in-process broker): let them land.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         await step("Agreeing actions and the quarter's findings...", async report => await new DemoActions(gateway, report).RunAsync(audits.ProgrammeId, cancellationToken));
+        await step("Turning the Curve on re-referrals...", async report => await new DemoTurningTheCurve(gateway, report).RunAsync(cancellationToken));
         await step("Returning the London common dataset...", async report => await new DemoReturns(gateway, report).RunAsync(cancellationToken));
         IReadOnlyList<FileInfo> reports = [];
         await step("Writing the reports...", async report => reports = await new DemoReports(gateway, report).WriteAsync(output, cancellationToken));

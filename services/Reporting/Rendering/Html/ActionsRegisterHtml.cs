@@ -42,6 +42,12 @@ internal static class ActionsRegisterHtml
             TableHtml.Write(w, table());
         }
 
+        if (register.TurningTheCurve.Count > 0)
+        {
+            PageShell.Heading(w, 4, null, "Turning the Curve");
+            PageShell.List(w, register.TurningTheCurve, "");
+        }
+
         w.Raw("</section>\n");
     }
 }

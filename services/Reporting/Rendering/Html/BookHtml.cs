@@ -21,6 +21,7 @@ internal static class BookHtml
             contents.Add(new ContentsEntry(outline.Sheets[i].Id, SheetHeading(outline.Sheets[i], book.Sheets[i])));
         }
 
+        contents.AddRange(outline.Curves.Select((c, i) => new ContentsEntry(c.Id, TurningTheCurveHtml.Heading(c, book.TurningTheCurve[i]))));
         contents.Add(new ContentsEntry(BookOutline.StoriesId, StoriesHeading));
         contents.AddRange(outline.Timetable is { } timetable ? [new ContentsEntry(timetable.Id, TimetableHtml.Heading)] : []);
         contents.Add(new ContentsEntry(BookOutline.BalanceId, BalanceHeading));
@@ -40,6 +41,11 @@ internal static class BookHtml
         for (var i = 0; i < book.Sheets.Count; i++)
         {
             Sheet(w, book.Sheets[i], outline.Sheets[i]);
+        }
+
+        for (var i = 0; i < book.TurningTheCurve.Count; i++)
+        {
+            TurningTheCurveHtml.Write(w, book.TurningTheCurve[i], outline.Curves[i]);
         }
 
         PageShell.Section(w, BookOutline.StoriesId, "story", 2, StoriesHeading);

@@ -36,6 +36,9 @@ internal sealed class BookOutline
     /// <summary>The QA timetable's sheet, after the voices, when the book has one.</summary>
     public TimetableOutline? Timetable { get; private init; }
 
+    /// <summary>A Turning the Curve sheet each, after the content areas' sheets (in the book's order).</summary>
+    public IReadOnlyList<CurveOutline> Curves { get; private init; } = [];
+
     public static BookOutline Build(ReportBook book)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -87,6 +90,7 @@ internal sealed class BookOutline
             sheets[s] = new SheetOutline(sheetIds[s], s + 1, measures[s], actions);
         }
 
+        var curves = CurveOutline.Claim(ids, book.TurningTheCurve, tables);
         var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);
         tables.AddRange(timetable?.Tables ?? []);
 
@@ -110,7 +114,7 @@ internal sealed class BookOutline
             Wording.SourceName);
         tables.Add(byType.BuildTable);
         tables.Add(bySource.BuildTable);
-        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable };
+        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Curves = curves };
     }
 
     /// <summary>The measure an action should move, linked: its own sheet first, then anywhere in the book.</summary>
