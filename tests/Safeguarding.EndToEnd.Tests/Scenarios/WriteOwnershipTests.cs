@@ -10,7 +10,7 @@ namespace Safeguarding.EndToEnd.Tests.Scenarios;
 /// No organisation changes another's data, by any write RPC of any service. Every organisation shares one measures
 /// and one reporting instance (as in the embedded demo, where only the services' own checks stand between them):
 /// for each write RPC the owner sets up a record (a measure it defined, its content area, observation, narrative
-/// entry, profile or report at each sign-off step, action, proposal, QA activity, chart event or target), then a user of every other organisation — an agency of the
+/// entry, profile or report at each sign-off step, action, proposal, QA activity, chart event, target or Turning the Curve record), then a user of every other organisation — an agency of the
 /// same partnership, the partnership itself, the other partnership and its agency, the region — with every writing
 /// role tries to change it, acting for its own organisation and for the owner's. Each attempt must be refused
 /// (NOT_FOUND, as if the record did not exist, or PERMISSION_DENIED) and leave both instances' stored data exactly
@@ -39,7 +39,8 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
 
     /// <summary>Every write RPC, with a probe for each (the catalogue test checks none is missing).</summary>
     public static IReadOnlyList<WriteCase> Cases(WriteCalls calls) =>
-        [.. MeasuresWriteCases.All(calls), .. ReportingWriteCases.All(calls), .. ActionsRegisterWriteCases.All(calls), .. QaPlanningWriteCases.All(calls)];
+        [.. MeasuresWriteCases.All(calls), .. ReportingWriteCases.All(calls), .. ActionsRegisterWriteCases.All(calls), .. QaPlanningWriteCases.All(calls),
+         .. TurningTheCurveWriteCases.All(calls)];
 
     [Fact]
     public async Task No_write_rpc_lets_any_other_organisation_change_the_owners_data_and_the_owner_can()

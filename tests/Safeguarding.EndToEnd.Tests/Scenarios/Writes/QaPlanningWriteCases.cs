@@ -1,12 +1,4 @@
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Safeguarding.EndToEnd.Tests.Support;
-using Safeguarding.Measures.Events.V1;
-using Safeguarding.Measures.V1;
-using Safeguarding.Platform.Events;
-using Safeguarding.Platform.Persistence;
-using Safeguarding.Reporting.Events;
-using Safeguarding.Reporting.Persistence;
 using Safeguarding.Reporting.V1;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
@@ -66,42 +58,12 @@ public static class QaPlanningWriteCases
         });
         yield return new(service + "SetMeasureTarget", async owner =>
         {
-            var measure = await MeasuresWriteCases.DefineAsync(calls.Measures, owner);
-            await TellReportingAsync(calls.Platform, measure, owner);
-            Task Set(double target, CallOptions o) => Planning().SetMeasureTargetAsync(new SetMeasureTargetRequest
+            Task<MeasureTarget> Set(string measure, double target, CallOptions o) => Planning().SetMeasureTargetAsync(new SetMeasureTargetRequest
             {
-                Target = new MeasureTarget { OrganisationCode = owner, MeasureId = measure.Id, PeriodCode = "2025-04/P12M", Target = target },
+                Target = new MeasureTarget { OrganisationCode = owner, MeasureId = measure, PeriodCode = "2025-04/P12M", Target = target },
             }, o).ResponseAsync;
-            await UntilReportingKnowsAsync(() => Set(100, WriteCalls.As(owner)));
-            return new([(_, o) => Set(1, o)], o => Set(120, o));
+            var (measure, _) = await ReportingMeasure.DefineAsync(calls, owner, id => Set(id, 100, WriteCalls.As(owner)));
+            return new([(_, o) => Set(measure.Id, 1, o)], o => Set(measure.Id, 120, o));
         });
-    }
-
-    // In a cluster reporting learns of a measure from measures' events; the test platform gives each instance a
-    // broker of its own, so the measure's MeasureDefined is handed to the reporting instances' transports here.
-    private static async Task TellReportingAsync(TestPlatform platform, MeasureDefinition definition, string owner)
-    {
-        var defined = new MeasureDefined { Measure = new Measure { Definition = definition, Version = 1, Revision = 1, OwnerOrganisationCode = owner } };
-        foreach (var instance in platform.Instances.Values.Where(i => i.Services.GetService<PlatformDatabase<ReportingDbContext>>() is not null))
-        {
-            await instance.Services.GetRequiredService<IEventTransport>().PublishAsync(
-                ReportingTopics.MeasureDefined.Name, ProtoCloudEvents.Create(defined, "/safeguarding/measures", owner, DateTimeOffset.UtcNow));
-        }
-    }
-
-    private static async Task UntilReportingKnowsAsync(Func<Task> set)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await set();
-                return;
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument && attempt < 100)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 }
