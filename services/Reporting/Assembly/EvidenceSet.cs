@@ -39,6 +39,9 @@ internal sealed record EvidenceSet
     /// <summary>Approved stories the report may quote (its own, its members' at partnership or public level), newest first.</summary>
     public IReadOnlyList<Documents.Voice> Stories { get; init; } = [];
 
+    /// <summary>Other organisations' returns whose figures this report leaves out (not yet in a state it may see).</summary>
+    public IReadOnlyList<Returns.HeldBackReturn> HeldBack { get; init; } = [];
+
     public IEnumerable<NarrativeEntry> NarrativeOf(NarrativeEntry.BodyOneofCase kind) => Narrative.Where(e => e.BodyCase == kind);
 }
 

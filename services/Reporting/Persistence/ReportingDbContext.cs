@@ -54,6 +54,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     internal DbSet<Targets.MeasureTargetRow> MeasureTargets => Set<Targets.MeasureTargetRow>();
 
+    public DbSet<Returns.ReturnRow> Returns => Set<Returns.ReturnRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -62,6 +64,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         ReportMapping.Map(modelBuilder);
         ActionsMapping.Map(modelBuilder);
         QaPlanningMapping.Map(modelBuilder);
+        ReturnsMapping.Map(modelBuilder);
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }
