@@ -72,6 +72,7 @@ public static class ReportingExtensions
         builder.Services.AddScoped<ProfileStore>();
         builder.Services.AddScoped<Returns.ReturnGate>();
         builder.Services.AddScoped<EvidenceLoader>();
+        builder.Services.AddScoped<Upkeep.UpkeepLoader>();
         builder.Services.AddScoped<ReportGenerator>();
         builder.Services.AddReviewDashboard(configuration.GetSection(CaseReviewsOptions.Section));
         builder.Services.AddAreaPicture(configuration.GetSection(RegionOptions.Section));

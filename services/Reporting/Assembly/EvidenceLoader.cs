@@ -85,6 +85,8 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             Narrative = await narrative.WithinAsync(organisationCode, window, cancellationToken),
             Actions = await narrative.ActionsUpToAsync(organisationCode, window, cancellationToken),
             Stories = await StoriesAsync(organisationCode, profile.Kind, members, window, cancellationToken),
+            Members = members,
+            MemberFigures = memberRows,
             HeldBack = [.. gatedMembers.HeldBack.Concat(gatedOthers.HeldBack).DistinctBy(h => (h.OrganisationCode, h.Period.Code))
                 .OrderBy(h => h.Period.Start).ThenBy(h => h.OrganisationName, StringComparer.Ordinal)],
             EvidenceItems = await db.EvidenceItems.AsNoTracking().Where(e => e.OrganisationCode == organisationCode)

@@ -14,6 +14,9 @@ public sealed record ReportBook : ReportDocument
 
     /// <summary>The QA timetable and its coverage when the book was drafted; null in books drafted before it existed.</summary>
     public Planning.Coverage? Timetable { get; init; }
+
+    /// <summary>Upkeep and completeness of the evidence (its own sheet); null in books drafted before it existed.</summary>
+    public UpkeepSection? Upkeep { get; init; }
 }
 
 /// <summary>The voices behind the figures.</summary>

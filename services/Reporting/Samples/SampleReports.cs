@@ -88,6 +88,7 @@ public static class SampleReports
                 Voices()),
             Balance = BalanceOfInformation.From(lastYear, allMeasures, previousYear, allMeasures.Where((_, i) => i % 3 != 0 || allMeasures[i].Type != MeasureType.Outcome)),
             Timetable = SampleTimetable.For(new DateOnly(options.LastYear - 1, 4, 1), new DateOnly(options.LastYear, 6, 30)),
+            Upkeep = SampleUpkeep.For(new DateOnly(options.LastYear, 1, 1), new DateOnly(options.LastYear, 6, 30)),
         };
     }
 
@@ -107,6 +108,7 @@ public static class SampleReports
             PublishedOn = new DateOnly(2025, 2, 14),
             Version = "0.3",
             Timetable = SampleTimetable.For(new DateOnly(2024, 10, 1), new DateOnly(2025, 2, 14)),
+            Upkeep = SampleUpkeep.For(new DateOnly(2024, 10, 1), new DateOnly(2025, 2, 14)),
             MeetingDate = new DateOnly(2025, 3, 3),
             AuthorRoles = ["Sub-group Chair", "Quality assurance lead"],
             Purpose = "To give the board a summary of how we are doing, as discussed at the learning and improvement sub-group.",

@@ -36,6 +36,9 @@ internal sealed class BookOutline
     /// <summary>The QA timetable's sheet, after the voices, when the book has one.</summary>
     public TimetableOutline? Timetable { get; private init; }
 
+    /// <summary>The upkeep and completeness sheet, after the timetable, when the book has one.</summary>
+    public UpkeepOutline? Upkeep { get; private init; }
+
     public static BookOutline Build(ReportBook book)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -89,6 +92,8 @@ internal sealed class BookOutline
 
         var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);
         tables.AddRange(timetable?.Tables ?? []);
+        var upkeep = UpkeepOutline.Build(ids, book.Upkeep);
+        tables.AddRange(upkeep is null ? [] : [upkeep.Table]);
 
         var balance = book.Balance;
         var balanceNumber = (book.Sheets.Count + 1).ToString(CultureInfo.InvariantCulture) + ".";
@@ -110,7 +115,7 @@ internal sealed class BookOutline
             Wording.SourceName);
         tables.Add(byType.BuildTable);
         tables.Add(bySource.BuildTable);
-        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable };
+        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Upkeep = upkeep };
     }
 
     /// <summary>The measure an action should move, linked: its own sheet first, then anywhere in the book.</summary>

@@ -10,6 +10,7 @@ using Safeguarding.Reporting.V1;
 using MeasureUnit = Safeguarding.Measures.V1.MeasureUnit;
 using Polarity = Safeguarding.Measures.V1.Polarity;
 using PriorityKind = Safeguarding.Reporting.V1.PriorityKind;
+using ReturnTimeliness = Safeguarding.Reporting.Documents.ReturnTimeliness;
 using SeriesPoint = Safeguarding.Reporting.Documents.SeriesPoint;
 using StrategicPriority = Safeguarding.Reporting.V1.StrategicPriority;
 using static Safeguarding.Reporting.Tests.Service.Support.MeasuresEvents;
@@ -89,6 +90,30 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
         var after = await DraftQuarterlyAsync();
         Assert.DoesNotContain(after.EvidenceAvailable, line => line.Contains("not included", StringComparison.Ordinal));
         Assert.Equal([112.0, 114.0, 116.0], Points(after).Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task The_upkeep_section_counts_each_agencys_returns_on_time_late_and_missing_and_names_what_was_held_back()
+    {
+        var before = (await DraftQuarterlyAsync()).Upkeep!;
+        Assert.Equal(["Northbridge Police's return for January to March 2026 is not yet submitted: its figures are not included."], before.HeldBack);
+
+        await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Police, new DateTime(2026, 5, 2, 9, 0, 0, DateTimeKind.Utc), late: true), Police);
+        await _host.WaitForReceivedAsync(_published);
+        var upkeep = (await DraftQuarterlyAsync()).Upkeep!;
+
+        // The partnership records nothing itself: nothing is expected of it; each agency is judged on its own returns and figures.
+        Assert.Equal(["Northbridge Partnership", "Northbridge Health", "Northbridge Police"], upkeep.Organisations.Select(o => o.Name));
+        Assert.Null(upkeep.Organisations[0].Score);
+        var (health, police) = (upkeep.Organisations[1], upkeep.Organisations[2]);
+        Assert.Equal(ReturnTimeliness.OnTime, health.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
+        Assert.Equal(ReturnTimeliness.Late, police.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
+        // Earlier quarters of the year were due and nobody submitted them (the agencies have figures under the dataset).
+        Assert.Equal(ReturnTimeliness.Missing, police.Returns.Single(r => r.Period == "October to December 2025").Timeliness);
+        Assert.Contains("The return for January to March 2026 (London common safeguarding dataset) arrived late: received 2 May 2026, due 28 April 2026.", police.Missing);
+        Assert.Equal(1, police.MeasuresInUse);
+        Assert.Contains("Referrals to children's social care: no target or forecast set.", police.Missing);
+        Assert.Empty(upkeep.HeldBack);
     }
 
     [Fact]
