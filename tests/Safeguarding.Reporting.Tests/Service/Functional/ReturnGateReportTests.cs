@@ -21,13 +21,12 @@ namespace Safeguarding.Reporting.Tests.Service.Functional;
 /// A partnership's report leaves out an agency's figures under the London common dataset until the agency's return
 /// is submitted, and says so; its own and submitted agencies' figures show, and the returns read model rebuilds.
 /// </summary>
-public sealed class ReturnGateReportTests : IAsyncLifetime
+public abstract class ReturnGateReportTests : IAsyncLifetime
 {
     private const string Quarter = "2026-01/P3M";
-    private readonly TestDatabase _database = TestDatabase.Sqlite();
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private ReportingHost _host = null!;
-    private int _published;
+    private int _expectedReceived;
 
     private string Partnership => "p-" + _suffix;
 
@@ -40,9 +39,13 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
     // A partnership measure adopted from the library measure the London common dataset names.
     private string Referrals => Partnership + ".referrals";
 
+    protected abstract TestDatabase Database { get; }
+
     public async Task InitializeAsync()
     {
-        _host = await ReportingHost.StartAsync(_database);
+        _host = await ReportingHost.StartAsync(Database);
+        // PostgreSQL's database is shared by the class's tests: wait for this test's events, not a total.
+        _expectedReceived = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
         var client = _host.Client;
         await client.SetProfileAsync(new ReportingProfile { OrganisationCode = Region, Name = "Fictional Region", Kind = Reporting.V1.OrganisationKind.Region });
         var profile = new ReportingProfile { OrganisationCode = Partnership, Name = "Northbridge Partnership", Kind = Reporting.V1.OrganisationKind.Partnership, ParentCode = Region };
@@ -64,14 +67,10 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
         }
 
         await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Health, new DateTime(2026, 4, 20, 9, 0, 0, DateTimeKind.Utc)), Health);
-        await _host.WaitForReceivedAsync(_published);
+        await _host.WaitForReceivedAsync(_expectedReceived);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public virtual async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_agencys_figures_stay_out_of_the_partnerships_report_until_its_return_is_submitted_and_the_report_says_so()
@@ -85,7 +84,7 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
         Assert.All(held, p => Assert.Null(p.Value));
 
         await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Police, new DateTime(2026, 5, 2, 9, 0, 0, DateTimeKind.Utc), late: true), Police);
-        await _host.WaitForReceivedAsync(_published);
+        await _host.WaitForReceivedAsync(_expectedReceived);
 
         var after = await DraftQuarterlyAsync();
         Assert.DoesNotContain(after.EvidenceAvailable, line => line.Contains("not included", StringComparison.Ordinal));
@@ -99,7 +98,7 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
         Assert.Equal(["Northbridge Police's return for January to March 2026 is not yet submitted: its figures are not included."], before.HeldBack);
 
         await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Police, new DateTime(2026, 5, 2, 9, 0, 0, DateTimeKind.Utc), late: true), Police);
-        await _host.WaitForReceivedAsync(_published);
+        await _host.WaitForReceivedAsync(_expectedReceived);
         var upkeep = (await DraftQuarterlyAsync()).Upkeep!;
 
         // The partnership records nothing itself: nothing is expected of it; each agency is judged on its own returns and figures.
@@ -125,7 +124,7 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
             Return = Ref(Police), ReopenedBy = "user-1", Reason = "a figure was wrong", FromState = "submitted", ToState = "open",
             ReopenedAt = Timestamp.FromDateTime(new DateTime(2026, 4, 22, 9, 0, 0, DateTimeKind.Utc)),
         }, Police);
-        await _host.WaitForReceivedAsync(_published);
+        await _host.WaitForReceivedAsync(_expectedReceived);
 
         var report = await DraftQuarterlyAsync();
         Assert.Contains("Northbridge Police's return for January to March 2026 is not yet submitted: its figures are not included.", report.EvidenceAvailable);
@@ -164,6 +163,25 @@ public sealed class ReturnGateReportTests : IAsyncLifetime
         where T : Google.Protobuf.IMessage<T>, new()
     {
         await _host.PublishAsync(topic, message, subject);
-        _published++;
+        _expectedReceived++;
     }
+}
+
+public sealed class SqliteReturnGateReportTests : ReturnGateReportTests
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    protected override TestDatabase Database => _database;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class PostgresReturnGateReportTests(PostgresClassDatabase postgres) : ReturnGateReportTests, IClassFixture<PostgresClassDatabase>
+{
+    protected override TestDatabase Database => postgres.Database;
 }
