@@ -13,7 +13,7 @@ namespace Safeguarding.Reporting.Returns;
 /// says which returns it held back. A held-back figure becomes "not available" with the reason, never a value: a
 /// partnership's total combined from its agencies is then not available for that period either, rather than a partial sum.
 /// </summary>
-internal sealed class ReturnGate(ReportingDbContext db, ProfileStore profiles, DatasetCatalogue datasets)
+internal sealed class ReturnGate(ReportingDbContext db, ProfileStore profiles, DatasetCatalogue datasets, Microsoft.Extensions.Options.IOptions<ReportingOptions> options)
 {
     /// <summary>Filters <paramref name="rows"/> (any organisations') for a report of <paramref name="viewer"/>.</summary>
     public async Task<GatedRows> ApplyAsync(ReportingProfile viewer, IReadOnlyList<ObservationRow> rows, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ internal sealed class ReturnGate(ReportingDbContext db, ProfileStore profiles, D
             return new GatedRows(rows, []);
         }
 
+        var inForce = await ReturnsInForce.LoadAsync(db, options.Value.Returns.HoldBackBeforeFirstReturn, cancellationToken);
         var returns = await db.Returns.AsNoTracking().Where(r => outside.Contains(r.OrganisationCode)).ToListAsync(cancellationToken);
         var owners = await OwnersAsync(outside, returns, cancellationToken);
         var measureIds = rows.Where(r => owners.ContainsKey(r.OrganisationCode)).Select(r => r.MeasureId).Distinct(StringComparer.Ordinal).ToList();
@@ -48,7 +49,7 @@ internal sealed class ReturnGate(ReportingDbContext db, ProfileStore profiles, D
             HeldBackReturn? hold = null;
             foreach (var dataset in datasets.All)
             {
-                if (!dataset.Covers(row.MeasureId, library) || dataset.ReturnPeriodOf(period) is not { } returnPeriod)
+                if (!dataset.Covers(row.MeasureId, library) || dataset.ReturnPeriodOf(period) is not { } returnPeriod || !inForce.Covers(dataset, returnPeriod))
                 {
                     continue;
                 }

@@ -14,7 +14,7 @@ namespace Safeguarding.Reporting.Upkeep;
 /// Gathers the upkeep facts for a report from what it was assembled from (the organisation's and its agencies' figures),
 /// the returns read model, the narrative's stories and the targets, and scores them as at the drafting day.
 /// </summary>
-internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrative, TargetStore targets, DatasetCatalogue datasets)
+internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrative, TargetStore targets, DatasetCatalogue datasets, Microsoft.Extensions.Options.IOptions<ReportingOptions> options)
 {
     public async Task<UpkeepSection> ForAsync(EvidenceSet set, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrati
         var codes = organisations.Select(o => o.Code).ToList();
         var returns = (await db.Returns.AsNoTracking().Where(r => codes.Contains(r.OrganisationCode)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.OrganisationCode, r.DatasetId, r.PeriodCode));
+        var inForce = await ReturnsInForce.LoadAsync(db, options.Value.Returns.HoldBackBeforeFirstReturn, cancellationToken);
         var evaluator = new UpkeepEvaluator(window, asOf);
         var result = new List<OrganisationUpkeep>();
         foreach (var (code, name, rows) in organisations)
@@ -39,7 +40,7 @@ internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrati
             var stories = code == set.Organisation.Id ? set.Narrative : await narrative.WithinAsync(code, window, cancellationToken);
             var targetRows = await targets.ForAsync(code, cancellationToken);
             var measures = Measures(set, window, rows, stories, targetRows);
-            result.Add(evaluator.Evaluate(new UpkeepFacts(code, name, Returns(code, window, rows, set, returns), measures)));
+            result.Add(evaluator.Evaluate(new UpkeepFacts(code, name, Returns(code, window, rows, set, returns, inForce), measures)));
         }
 
         return new UpkeepSection(asOf, result) { HeldBack = [.. set.HeldBack.Select(h => h.Sentence)] };
@@ -69,9 +70,9 @@ internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrati
     }
 
     // An organisation takes part in a dataset when it has a return for it or a figure of one of its measures; the returns
-    // judged are its periods that ended in the year up to the report's end.
+    // judged are its periods in force (ReturnsInForce) that ended in the year up to the report's end.
     private List<ReturnFact> Returns(string code, PeriodSpan window, IReadOnlyList<ObservationRow> rows, EvidenceSet set,
-        Dictionary<(string, string, string), ReturnRow> returns)
+        Dictionary<(string, string, string), ReturnRow> returns, ReturnsInForce inForce)
     {
         var library = set.Measures.ToDictionary(m => m.Meta.MeasureId, m => m.Meta.LibraryMeasureId, StringComparer.Ordinal);
         var facts = new List<ReturnFact>();
@@ -84,7 +85,7 @@ internal sealed class UpkeepLoader(ReportingDbContext db, NarrativeStore narrati
                 continue;
             }
 
-            foreach (var period in dataset.PeriodsEndingWithin(window.End.AddMonths(-12).AddDays(1), window.End))
+            foreach (var period in dataset.PeriodsEndingWithin(window.End.AddMonths(-12).AddDays(1), window.End).Where(p => inForce.Covers(dataset, p)))
             {
                 var row = returns.GetValueOrDefault((code, dataset.Id, period.Code));
                 facts.Add(new ReturnFact(dataset.Title, period, row?.DueOn ?? dataset.DueOn(period), row));

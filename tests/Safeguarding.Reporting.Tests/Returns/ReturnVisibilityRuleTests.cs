@@ -72,6 +72,19 @@ public sealed class ReturnVisibilityRuleTests
     }
 
     [Fact]
+    public void Returns_are_in_force_from_the_first_period_anyone_returned_unless_every_period_is_configured_to_be()
+    {
+        var dataset = new DatasetDefinition("london-common", "London", 3, 28, new HashSet<string> { "m" });
+        var first = new Dictionary<string, DateOnly> { ["london-common"] = new(2026, 1, 1) };
+        var (before, from) = (PeriodSpan.Of(new DateOnly(2025, 10, 1), 3), PeriodSpan.Of(new DateOnly(2026, 1, 1), 3));
+
+        Assert.False(new ReturnsInForce(first, always: false).Covers(dataset, before));
+        Assert.True(new ReturnsInForce(first, always: false).Covers(dataset, from));
+        Assert.False(new ReturnsInForce(new Dictionary<string, DateOnly>(), always: false).Covers(dataset, from)); // nobody returns it yet
+        Assert.True(new ReturnsInForce(first, always: true).Covers(dataset, before));
+    }
+
+    [Fact]
     public void A_quarterly_datasets_periods_are_financial_quarters_and_a_year_is_in_none()
     {
         var quarterly = new DatasetDefinition("d", "D", 3, 28, new HashSet<string> { "m" });

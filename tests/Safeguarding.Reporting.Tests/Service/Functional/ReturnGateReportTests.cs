@@ -59,6 +59,8 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         await PublishAsync(ReportingTopics.MeasureDefined, new MeasureDefined { Measure = measure }, Partnership);
         foreach (var (agency, amount) in new[] { (Police, 100), (Health, 10) })
         {
+            // December 2025: before the first quarter anyone returned, so never held back (ADR 0022).
+            await PublishAsync(ReportingTopics.ObservationRecorded, Count($"{agency}-0", agency, Referrals, "2025-12/P1M", amount, Epoch), agency);
             for (var month = 1; month <= 3; month++)
             {
                 var period = $"2026-{month:00}/P1M";
@@ -82,6 +84,7 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         var held = Points(before);
         Assert.All(held, p => Assert.Equal(PointState.NotAvailable, p.State));
         Assert.All(held, p => Assert.Null(p.Value));
+        Assert.Equal(110.0, before.Performance.Measures.Single(m => m.Measure.Id == Referrals).Trend.Points.Single(p => p.Label == "Dec 2025").Value);
 
         await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Police, new DateTime(2026, 5, 2, 9, 0, 0, DateTimeKind.Utc), late: true), Police);
         await _host.WaitForReceivedAsync(_expectedReceived);
@@ -107,8 +110,8 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         var (health, police) = (upkeep.Organisations[1], upkeep.Organisations[2]);
         Assert.Equal(ReturnTimeliness.OnTime, health.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
         Assert.Equal(ReturnTimeliness.Late, police.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
-        // Earlier quarters of the year were due and nobody submitted them (the agencies have figures under the dataset).
-        Assert.Equal(ReturnTimeliness.Missing, police.Returns.Single(r => r.Period == "October to December 2025").Timeliness);
+        // Returns are in force from the first quarter anyone returned (ADR 0022): earlier quarters are neither expected nor held back.
+        Assert.Equal(["January to March 2026"], police.Returns.Select(r => r.Period));
         Assert.Contains("The return for January to March 2026 (London common safeguarding dataset) arrived late: received 2 May 2026, due 28 April 2026.", police.Missing);
         Assert.Equal(1, police.MeasuresInUse);
         Assert.Contains("Referrals to children's social care: no target or forecast set.", police.Missing);
