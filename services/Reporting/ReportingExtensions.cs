@@ -50,7 +50,12 @@ public static class ReportingExtensions
             .Consume(ReportingTopics.ObservationSuperseded)
             .Consume(ReportingTopics.ObservationsImported)
             .Consume(ReportingTopics.StoryPublished)
-            .Consume(ReportingTopics.ActionUpdated);
+            .Consume(ReportingTopics.ActionUpdated)
+            .Consume(ReportingTopics.ReturnSubmitted)
+            .Consume(ReportingTopics.ReturnApproved)
+            .Consume(ReportingTopics.ReturnAccepted)
+            .Consume(ReportingTopics.ReturnReopened)
+            .Consume(ReportingTopics.ReturnWaived);
 
         // Read models: one projection per kind of event; a new source adds its projection here.
         builder.Services.AddSingleton<IReadModelProjection, CatalogueProjection>();
@@ -58,13 +63,17 @@ public static class ReportingExtensions
         builder.Services.AddSingleton<IReadModelProjection, ObservationProjection>();
         builder.Services.AddSingleton<IReadModelProjection, EvidenceProjection>();
         builder.Services.AddSingleton<IReadModelProjection, StoryProjection>();
+        builder.Services.AddSingleton<IReadModelProjection, Returns.ReturnProjection>();
+        builder.Services.AddSingleton(Returns.DatasetCatalogue.BuiltIn);
         builder.Services.AddActionsRegister();
         builder.Services.AddSingleton<ProjectionRegistry>();
         builder.Services.AddSingleton<ReadModelRebuilder>();
 
         builder.Services.AddScoped<NarrativeStore>();
         builder.Services.AddScoped<ProfileStore>();
+        builder.Services.AddScoped<Returns.ReturnGate>();
         builder.Services.AddScoped<EvidenceLoader>();
+        builder.Services.AddScoped<Upkeep.UpkeepLoader>();
         builder.Services.AddScoped<ReportGenerator>();
         builder.Services.AddReviewDashboard(configuration.GetSection(CaseReviewsOptions.Section));
         builder.Services.AddAreaPicture(configuration.GetSection(RegionOptions.Section));

@@ -11,6 +11,18 @@ public sealed class ReportingOptions
     public ExplorationOptions Exploration { get; set; } = new();
 
     public PdfOptions Pdf { get; set; } = new();
+
+    public ReturnsOptions Returns { get; set; } = new();
+}
+
+/// <summary>How reports treat returns (ADR 0024).</summary>
+public sealed class ReturnsOptions
+{
+    /// <summary>
+    /// Off (the default): a dataset's returns are in force from its first period anyone has a return for; earlier figures
+    /// are shown and no returns are expected for them. On: every period of a dataset is, as in measures' own reads.
+    /// </summary>
+    public bool HoldBackBeforeFirstReturn { get; set; }
 }
 
 /// <summary>

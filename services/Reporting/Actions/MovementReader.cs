@@ -12,9 +12,13 @@ namespace Safeguarding.Reporting.Actions;
 /// Puts "did it move?" beside every action that names a measure, from the observation read model: the owner's
 /// own figures of the measure's newest version, else its partnership's (a partnership measure moved by an agency's action).
 /// </summary>
-internal sealed class MovementReader(ReportingDbContext db, IOptions<ReportingOptions> options)
+internal sealed class MovementReader(ReportingDbContext db, IOptions<ReportingOptions> options, Returns.ReturnGate returns, Narrative.ProfileStore profiles)
 {
-    public async Task FillAsync(IReadOnlyCollection<RegisterAction> actions, CancellationToken cancellationToken)
+    public Task FillAsync(IReadOnlyCollection<RegisterAction> actions, CancellationToken cancellationToken) => FillAsync(actions, null, cancellationToken);
+
+    /// <param name="viewer">The organisation whose report shows the actions: another organisation's figures under a dataset
+    /// count only once its return is in a state the viewer may see (ADR 0024), as they do on the report's charts.</param>
+    public async Task FillAsync(IReadOnlyCollection<RegisterAction> actions, string? viewer, CancellationToken cancellationToken)
     {
         var measured = actions.Where(a => a.MeasureId.Length > 0).ToList();
         foreach (var action in actions.Where(a => a.MeasureId.Length == 0))
@@ -31,9 +35,17 @@ internal sealed class MovementReader(ReportingDbContext db, IOptions<ReportingOp
         var organisations = measured.SelectMany(a => new[] { a.OrganisationCode, a.PartnershipCode }).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var catalogue = (await db.MeasureVersions.AsNoTracking().Where(m => measureIds.Contains(m.MeasureId)).ToListAsync(cancellationToken))
             .GroupBy(m => m.MeasureId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var rows = (await db.Observations.AsNoTracking()
-                .Where(r => measureIds.Contains(r.MeasureId) && organisations.Contains(r.OrganisationCode) && r.BreakdownKey == "")
-                .ToListAsync(cancellationToken))
+        IReadOnlyList<ReadModels.ObservationRow> figures = await db.Observations.AsNoTracking()
+            .Where(r => measureIds.Contains(r.MeasureId) && organisations.Contains(r.OrganisationCode) && r.BreakdownKey == "")
+            .ToListAsync(cancellationToken);
+        if (viewer is not null)
+        {
+            var profile = (await profiles.FindAllAsync([viewer], cancellationToken)).GetValueOrDefault(viewer)
+                ?? new ReportingProfile { OrganisationCode = viewer, Kind = OrganisationKind.Agency };
+            figures = (await returns.ApplyAsync(profile, figures, cancellationToken)).Rows;
+        }
+
+        var rows = figures
             .GroupBy(r => (r.OrganisationCode, r.MeasureId)).ToDictionary(g => g.Key, g => g.ToList());
         var judge = new ActionMovement(new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold));
 

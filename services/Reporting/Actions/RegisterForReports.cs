@@ -52,7 +52,7 @@ internal sealed class RegisterForReports(ActionStore actions, MovementReader mov
         var end = ActionStore.Iso(set.Window.End);
         var listed = (await actions.ListAsync(set.Organisation.Id, cancellationToken))
             .Where(a => a.Status != RegisterActionStatus.Dropped && string.CompareOrdinal(a.AgreedOn, end) <= 0).ToList();
-        await movement.FillAsync(listed, cancellationToken);
+        await movement.FillAsync(listed, set.Organisation.Id, cancellationToken);
         return listed;
     }
 

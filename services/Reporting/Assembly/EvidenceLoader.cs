@@ -16,7 +16,7 @@ namespace Safeguarding.Reporting.Assembly;
 /// the organisation's own figures (or, for a partnership without its own, its members' combined), the
 /// comparators' figures for the same measure versions, content areas, narrative and evidence items.
 /// </summary>
-internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profiles, NarrativeStore narrative)
+internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profiles, NarrativeStore narrative, Returns.ReturnGate returns)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
@@ -30,9 +30,11 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
 
         var own = await RowsAsync([organisationCode], null, trendStart, window.End, totalsOnly: false, cancellationToken);
         var members = profile.Kind == V1.OrganisationKind.Agency ? [] : await profiles.MembersAsync(organisationCode, cancellationToken);
-        var memberRows = members.Count == 0
+        // Another organisation's figures under a dataset show only once its return is in a state this one may see.
+        var gatedMembers = await returns.ApplyAsync(profile, members.Count == 0
             ? []
-            : await RowsAsync(members.Select(m => m.OrganisationCode).ToList(), null, trendStart, window.End, totalsOnly: true, cancellationToken);
+            : await RowsAsync(members.Select(m => m.OrganisationCode).ToList(), null, trendStart, window.End, totalsOnly: true, cancellationToken), cancellationToken);
+        var memberRows = gatedMembers.Rows;
 
         // Each measure at the newest version this organisation (or its members) has figures for.
         var versions = NewestVersions(own);
@@ -46,7 +48,8 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             .Where(m => versions[m.MeasureId] == m.Version).ToDictionary(m => m.MeasureId, StringComparer.Ordinal);
         var retired = (await db.MeasureRetirements.AsNoTracking().Where(m => measureIds.Contains(m.MeasureId)).ToListAsync(cancellationToken))
             .Where(r => versions[r.MeasureId] == r.Version).Select(r => r.MeasureId).ToHashSet(StringComparer.Ordinal);
-        var others = (await RowsAsync(comparators.Select(c => c.Code).ToList(), measureIds, trendStart, window.End, totalsOnly: true, cancellationToken))
+        var gatedOthers = await returns.ApplyAsync(profile, await RowsAsync(comparators.Select(c => c.Code).ToList(), measureIds, trendStart, window.End, totalsOnly: true, cancellationToken), cancellationToken);
+        var others = gatedOthers.Rows
             .Where(r => versions.GetValueOrDefault(r.MeasureId) == r.MeasureVersion)
             .GroupBy(r => r.MeasureId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
@@ -82,6 +85,10 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             Narrative = await narrative.WithinAsync(organisationCode, window, cancellationToken),
             Actions = await narrative.ActionsUpToAsync(organisationCode, window, cancellationToken),
             Stories = await StoriesAsync(organisationCode, profile.Kind, members, window, cancellationToken),
+            Members = members,
+            MemberFigures = memberRows,
+            HeldBack = [.. gatedMembers.HeldBack.Concat(gatedOthers.HeldBack).DistinctBy(h => (h.OrganisationCode, h.Period.Code))
+                .OrderBy(h => h.Period.Start).ThenBy(h => h.OrganisationName, StringComparer.Ordinal)],
             EvidenceItems = await db.EvidenceItems.AsNoTracking().Where(e => e.OrganisationCode == organisationCode)
                 .OrderBy(e => e.Key).ToListAsync(cancellationToken),
         };

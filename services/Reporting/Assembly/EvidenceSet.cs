@@ -39,6 +39,15 @@ internal sealed record EvidenceSet
     /// <summary>Approved stories the report may quote (its own, its members' at partnership or public level), newest first.</summary>
     public IReadOnlyList<Documents.Voice> Stories { get; init; } = [];
 
+    /// <summary>A partnership's or region's member organisations (profiles whose parent it is).</summary>
+    public IReadOnlyList<ReportingProfile> Members { get; init; } = [];
+
+    /// <summary>The members' totals since <see cref="TrendStart"/>, held-back ones as "not available".</summary>
+    public IReadOnlyList<ObservationRow> MemberFigures { get; init; } = [];
+
+    /// <summary>Other organisations' returns whose figures this report leaves out (not yet in a state it may see).</summary>
+    public IReadOnlyList<Returns.HeldBackReturn> HeldBack { get; init; } = [];
+
     public IEnumerable<NarrativeEntry> NarrativeOf(NarrativeEntry.BodyOneofCase kind) => Narrative.Where(e => e.BodyCase == kind);
 }
 

@@ -105,6 +105,7 @@ internal sealed class QuarterlyAssembler(SeriesBuilder series, Exploration explo
         }
 
         lines.AddRange(set.NarrativeOf(NarrativeEntry.BodyOneofCase.Finding).Select(f => f.Finding.EvidenceTitle.Trim()).Distinct(StringComparer.Ordinal));
+        lines.AddRange(set.HeldBack.Select(h => h.Sentence));
         return lines;
     }
 

@@ -13,7 +13,7 @@ namespace Safeguarding.Reporting.Assembly;
 
 /// <summary>Assembles a new draft report from the read models and narrative as they are now, and stores it.</summary>
 internal sealed class ReportGenerator(
-    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, Planning.TimetableStore timetable, Annotations.AnnotationStore annotations, Targets.TargetStore targets, Curves.CurvesForReports curves, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
+    EvidenceLoader loader, IReviewDashboardSource dashboards, IAreaPictureSource areas, ProposalStore proposals, Actions.RegisterForReports register, Planning.TimetableStore timetable, Annotations.AnnotationStore annotations, Targets.TargetStore targets, Curves.CurvesForReports curves, Upkeep.UpkeepLoader upkeep, ReportStore store, IOptions<ReportingOptions> options, IOptions<RegionOptions> region, TimeProvider time, ILogger<ReportGenerator> logger)
 {
     /// <param name="credentials">The caller's own, to ask the case reviews service for a partnership's dashboard.</param>
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class ReportGenerator(
             document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
         }
 
-        document = document with { Timetable = await TimetableAsync(set, cancellationToken) };
+        document = document with { Timetable = await TimetableAsync(set, cancellationToken), Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
         document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
         document = await curves.AddToQuarterlyAsync(document, set, cancellationToken);
 
@@ -50,7 +50,7 @@ internal sealed class ReportGenerator(
         var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
         var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
         var document = new BookAssembler(series).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
-        document = await register.AddToBookAsync(document, set, cancellationToken);
+        document = await register.AddToBookAsync(document, set, cancellationToken) with { Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
         document = await curves.AddToBookAsync(document, set, series, cancellationToken);
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }

@@ -48,6 +48,9 @@ public sealed record QuarterlyReport : ReportDocument
 
     /// <summary>The QA timetable's coverage when the report was drafted (section 3); null in reports drafted before it existed.</summary>
     public Planning.Coverage? Timetable { get; init; }
+
+    /// <summary>Upkeep and completeness of the evidence (section 3.2); null in reports drafted before it existed.</summary>
+    public UpkeepSection? Upkeep { get; init; }
 }
 
 /// <summary>A themed priority area or an assurance area; numbered per kind in the order given.</summary>

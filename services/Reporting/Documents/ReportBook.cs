@@ -17,6 +17,9 @@ public sealed record ReportBook : ReportDocument
 
     /// <summary>A sheet per Turning the Curve record held in the year (or earlier with actions still open); after the content areas.</summary>
     public IReadOnlyList<TurningTheCurveSheet> TurningTheCurve { get; init; } = [];
+
+    /// <summary>Upkeep and completeness of the evidence (its own sheet); null in books drafted before it existed.</summary>
+    public UpkeepSection? Upkeep { get; init; }
 }
 
 /// <summary>The voices behind the figures.</summary>

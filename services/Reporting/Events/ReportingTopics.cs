@@ -21,6 +21,13 @@ public static class ReportingTopics
     public static readonly EventTopic<ObservationSuperseded> ObservationSuperseded = new("measures.observation-superseded.v1");
     public static readonly EventTopic<ObservationsImported> ObservationsImported = new("measures.observations-imported.v1");
 
+    /// <summary>Returns moving through sign-off (the topics the measures service's return events proto names).</summary>
+    public static readonly EventTopic<ReturnSubmitted> ReturnSubmitted = new("measures.return-submitted.v1");
+    public static readonly EventTopic<ReturnApproved> ReturnApproved = new("measures.return-approved.v1");
+    public static readonly EventTopic<ReturnAccepted> ReturnAccepted = new("measures.return-accepted.v1");
+    public static readonly EventTopic<ReturnReopened> ReturnReopened = new("measures.return-reopened.v1");
+    public static readonly EventTopic<ReturnWaived> ReturnWaived = new("measures.return-waived.v1");
+
     /// <summary>Approved voices from the surveys service (the topic its events proto names).</summary>
     public static readonly EventTopic<Safeguarding.Surveys.Events.V1.StoryPublished> StoryPublished = new("surveys.story-published.v1");
 
@@ -38,6 +45,9 @@ public static class ReportingTopics
         (ObservationBatchRecorded.EventType, ObservationBatchRecorded.Name), (ObservationSuperseded.EventType, ObservationSuperseded.Name),
         (ObservationsImported.EventType, ObservationsImported.Name), (StoryPublished.EventType, StoryPublished.Name),
         (ActionUpdated.EventType, ActionUpdated.Name),
+        (ReturnSubmitted.EventType, ReturnSubmitted.Name), (ReturnApproved.EventType, ReturnApproved.Name),
+        (ReturnAccepted.EventType, ReturnAccepted.Name), (ReturnReopened.EventType, ReturnReopened.Name),
+        (ReturnWaived.EventType, ReturnWaived.Name),
     }.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>The topic a consumed event type arrives on (envelopes do not always say).</summary>

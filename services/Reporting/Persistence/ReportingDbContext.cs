@@ -55,6 +55,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     internal DbSet<Targets.MeasureTargetRow> MeasureTargets => Set<Targets.MeasureTargetRow>();
 
     internal DbSet<Curves.CurveRow> CurveRecords => Set<Curves.CurveRow>();
+    public DbSet<Returns.ReturnRow> Returns => Set<Returns.ReturnRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +66,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         ActionsMapping.Map(modelBuilder);
         QaPlanningMapping.Map(modelBuilder);
         Reporting.Curves.CurveMapping.Map(modelBuilder);
+        ReturnsMapping.Map(modelBuilder);
         modelBuilder.UseSnakeCaseColumns(type => type.Namespace?.StartsWith("Safeguarding.Reporting", StringComparison.Ordinal) == true);
         UtcDateTimes.Apply(modelBuilder, "Safeguarding.Reporting");
     }

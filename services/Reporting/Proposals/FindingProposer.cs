@@ -89,7 +89,7 @@ internal sealed class FindingProposer(
 
         var completed = listed.Where(a => a.Status == RegisterActionStatus.Completed && a.MeasureId.Length > 0
             && string.CompareOrdinal(a.CompletedOn, ActionStore.Iso(window.End)) <= 0).ToList();
-        await movement.FillAsync(completed, cancellationToken);
+        await movement.FillAsync(completed, organisationCode, cancellationToken);
         foreach (var action in completed.Where(a => a.Movement.Verdict is MovementVerdict.Better or MovementVerdict.Worse))
         {
             var kind = action.Movement.Verdict == MovementVerdict.Better ? ProposalKind.DoingWell : ProposalKind.FurtherExploration;

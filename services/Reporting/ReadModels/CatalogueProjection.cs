@@ -80,6 +80,7 @@ internal sealed class CatalogueProjection : IReadModelProjection
         row.Frequency = definition.Frequency;
         row.Sampling = definition.Sampling;
         row.OwnerOrganisationCode = measure.OwnerOrganisationCode;
+        row.LibraryMeasureId = measure.LibraryMeasureId;
         row.MeaningHash = measure.MeaningHash;
         row.ChangedAt = changedAt;
     }

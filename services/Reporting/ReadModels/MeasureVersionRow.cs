@@ -31,6 +31,9 @@ public sealed class MeasureVersionRow
 
     public string OwnerOrganisationCode { get; set; } = "";
 
+    /// <summary>The framework library measure it was defined from ("" for an organisation's own): datasets name these.</summary>
+    public string LibraryMeasureId { get; set; } = "";
+
     public string MeaningHash { get; set; } = "";
 
     public DateTime? ChangedAt { get; set; }

@@ -13,7 +13,7 @@ internal static class ReadModelTables
         {
             // TRUNCATE takes the tables' exclusive lock at once: live consumers wait for the rebuild to commit.
             await db.Database.ExecuteSqlRawAsync(
-                "TRUNCATE rm_measure_versions, rm_measure_retirements, rm_content_areas, rm_observations, rm_superseded_observations, rm_evidence_items",
+                "TRUNCATE rm_measure_versions, rm_measure_retirements, rm_content_areas, rm_observations, rm_superseded_observations, rm_evidence_items, rm_returns",
                 cancellationToken);
             return;
         }
@@ -24,5 +24,6 @@ internal static class ReadModelTables
         await db.Observations.ExecuteDeleteAsync(cancellationToken);
         await db.SupersededObservations.ExecuteDeleteAsync(cancellationToken);
         await db.EvidenceItems.ExecuteDeleteAsync(cancellationToken);
+        await db.Returns.ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -89,6 +89,7 @@ public static class SampleReports
             Balance = BalanceOfInformation.From(lastYear, allMeasures, previousYear, allMeasures.Where((_, i) => i % 3 != 0 || allMeasures[i].Type != MeasureType.Outcome)),
             Timetable = SampleTimetable.For(new DateOnly(options.LastYear - 1, 4, 1), new DateOnly(options.LastYear, 6, 30)),
             TurningTheCurve = [.. sheets.SelectMany(s => s.Measures).Take(1).Select(m => SampleTurningTheCurve.For(m, new DateOnly(options.LastYear - 1, 11, 12)))],
+            Upkeep = SampleUpkeep.For(new DateOnly(options.LastYear, 1, 1), new DateOnly(options.LastYear, 6, 30)),
         };
     }
 
@@ -108,6 +109,7 @@ public static class SampleReports
             PublishedOn = new DateOnly(2025, 2, 14),
             Version = "0.3",
             Timetable = SampleTimetable.For(new DateOnly(2024, 10, 1), new DateOnly(2025, 2, 14)),
+            Upkeep = SampleUpkeep.For(new DateOnly(2024, 10, 1), new DateOnly(2025, 2, 14)),
             MeetingDate = new DateOnly(2025, 3, 3),
             AuthorRoles = ["Sub-group Chair", "Quality assurance lead"],
             Purpose = "To give the board a summary of how we are doing, as discussed at the learning and improvement sub-group.",

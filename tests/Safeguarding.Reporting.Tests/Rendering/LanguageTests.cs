@@ -43,7 +43,7 @@ public sealed class LanguageTests
             ],
             page.All("h2").Select(h => h.Value));
         Assert.Equal(
-            ["3.1 Quality assurance timetable and coverage", "4.1 Data", "4.2 Qualitative evidence, including audit, research and evaluation", "4.3 Voices (children, families, professionals)", "4.5 Actions: what we are doing and whether it moved the measures"],
+            ["3.1 Quality assurance timetable and coverage", "3.2 Upkeep and completeness of our evidence", "4.1 Data", "4.2 Qualitative evidence, including audit, research and evaluation", "4.3 Voices (children, families, professionals)", "4.5 Actions: what we are doing and whether it moved the measures"],
             page.All("h3").Select(h => h.Value));
     }
 

@@ -81,18 +81,19 @@ public sealed class PageStructureTests
     }
 
     [Fact]
-    public void Contents_links_to_every_sheet_turning_the_curve_the_voices_the_timetable_and_the_balance()
+    public void Contents_links_to_every_sheet_turning_the_curve_the_voices_the_timetable_the_upkeep_and_the_balance()
     {
         var book = SampleReports.Book(new SampleBookOptions { ContentAreas = 4, Measures = 8 });
         var page = Page.Render(book);
         var links = page.All("nav").Single().Descendants("a").Select(a => (string)a.Attribute("href")!).ToList();
         var sheets = page.All("section").Where(s => (string?)s.Attribute("class") == "sheet").Select(s => "#" + (string)s.Attribute("id")!);
 
-        Assert.Equal(book.Sheets.Count + book.TurningTheCurve.Count + 4, links.Count);
+        Assert.Equal(book.Sheets.Count + book.TurningTheCurve.Count + 5, links.Count);
         Assert.Subset(links.ToHashSet(), sheets.ToHashSet());
         Assert.Contains("#turning-the-curve-t1", links);
         Assert.Contains("#voices", links);
         Assert.Contains("#qa-timetable", links);
+        Assert.Contains("#upkeep", links);
         Assert.Contains("#balance", links);
     }
 

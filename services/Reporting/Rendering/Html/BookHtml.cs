@@ -24,6 +24,7 @@ internal static class BookHtml
         contents.AddRange(outline.Curves.Select((c, i) => new ContentsEntry(c.Id, TurningTheCurveHtml.Heading(c, book.TurningTheCurve[i]))));
         contents.Add(new ContentsEntry(BookOutline.StoriesId, StoriesHeading));
         contents.AddRange(outline.Timetable is { } timetable ? [new ContentsEntry(timetable.Id, TimetableHtml.Heading)] : []);
+        contents.AddRange(outline.Upkeep is { } upkeep ? [new ContentsEntry(upkeep.Id, UpkeepHtml.Heading)] : []);
         contents.Add(new ContentsEntry(BookOutline.BalanceId, BalanceHeading));
 
         PageShell.Begin(
@@ -54,6 +55,7 @@ internal static class BookHtml
         w.Raw("</section>\n");
 
         TimetableHtml.Write(w, book.Timetable, outline.Timetable, level: 2, cssClass: "timetable");
+        UpkeepHtml.Write(w, book.Upkeep, outline.Upkeep, level: 2, cssClass: "upkeep");
         Balance(w, book.Balance, outline);
         PageShell.End(w, book);
     }

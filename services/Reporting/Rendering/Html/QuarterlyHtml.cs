@@ -64,6 +64,7 @@ internal static class QuarterlyHtml
         }
 
         TimetableHtml.Write(w, report.Timetable, outline.Timetable, level: 3, heading: "3.1 " + TimetableHtml.Heading);
+        UpkeepHtml.Write(w, report.Upkeep, outline.Upkeep, level: 3, heading: (report.Timetable is null ? "3.1 " : "3.2 ") + UpkeepHtml.Heading);
         Close(w);
 
         Open(w, sections[3]);

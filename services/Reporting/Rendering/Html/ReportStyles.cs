@@ -35,7 +35,7 @@ h4{font-size:1.1875rem;line-height:1.3;margin:1.75rem 0 .25rem}
 .meta dd{margin:0}
 .contents ol{padding-left:1.5rem}
 .contents li{margin:.25rem 0}
-.sheet,.story,.timetable,.balance{border-top:2px solid #b1b4b6;margin-top:3rem}
+.sheet,.story,.timetable,.upkeep,.balance{border-top:2px solid #b1b4b6;margin-top:3rem}
 .lede{font-size:1.1875rem}
 .meta-line{color:#505a5f;margin:0 0 .5rem}
 .good-type{font-weight:700}
@@ -86,7 +86,7 @@ blockquote p{margin:0;font-size:1.1875rem}
 html{font-size:10pt}
 .skip-link{display:none}
 .page{max-width:none;padding:0}
-.sheet,.story,.timetable,.balance{break-before:page;border-top:0;margin-top:0}
+.sheet,.story,.timetable,.upkeep,.balance{break-before:page;border-top:0;margin-top:0}
 h2,h3,h4,figcaption,caption{break-after:avoid}
 svg.chart,.legend,tr,blockquote{break-inside:avoid}
 thead{display:table-header-group}

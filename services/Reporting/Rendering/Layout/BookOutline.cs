@@ -39,6 +39,9 @@ internal sealed class BookOutline
     /// <summary>A Turning the Curve sheet each, after the content areas' sheets (in the book's order).</summary>
     public IReadOnlyList<CurveOutline> Curves { get; private init; } = [];
 
+    /// <summary>The upkeep and completeness sheet, after the timetable, when the book has one.</summary>
+    public UpkeepOutline? Upkeep { get; private init; }
+
     public static BookOutline Build(ReportBook book)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -93,6 +96,8 @@ internal sealed class BookOutline
         var curves = CurveOutline.Claim(ids, book.TurningTheCurve, tables);
         var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);
         tables.AddRange(timetable?.Tables ?? []);
+        var upkeep = UpkeepOutline.Build(ids, book.Upkeep);
+        tables.AddRange(upkeep is null ? [] : [upkeep.Table]);
 
         var balance = book.Balance;
         var balanceNumber = (book.Sheets.Count + 1).ToString(CultureInfo.InvariantCulture) + ".";
@@ -114,7 +119,7 @@ internal sealed class BookOutline
             Wording.SourceName);
         tables.Add(byType.BuildTable);
         tables.Add(bySource.BuildTable);
-        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Curves = curves };
+        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Curves = curves, Upkeep = upkeep };
     }
 
     /// <summary>The measure an action should move, linked: its own sheet first, then anywhere in the book.</summary>

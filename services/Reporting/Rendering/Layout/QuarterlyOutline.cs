@@ -55,6 +55,9 @@ internal sealed class QuarterlyOutline
     /// <summary>The QA timetable's part of section 3, when the report has one.</summary>
     public TimetableOutline? Timetable { get; private init; }
 
+    /// <summary>Upkeep and completeness, after the timetable in section 3, when the report has it.</summary>
+    public UpkeepOutline? Upkeep { get; private init; }
+
     public static QuarterlyOutline Build(QuarterlyReport report)
     {
         var ids = new IdRegistry(PageIds.Reserved);
@@ -81,6 +84,8 @@ internal sealed class QuarterlyOutline
         var tables = new List<Func<ReportTable>>();
         var timetable = TimetableOutline.Build(ids, report.Timetable, withActivities: false);
         tables.AddRange(timetable?.Tables ?? []);
+        var upkeep = UpkeepOutline.Build(ids, report.Upkeep);
+        tables.AddRange(upkeep is null ? [] : [upkeep.Table]);
         var figureNumber = 0;
         var performance = report.Performance;
         var measures = new MeasureOutline[performance.Measures.Count];
@@ -134,7 +139,7 @@ internal sealed class QuarterlyOutline
             }
         }
 
-        return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area, Timetable = timetable };
+        return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area, Timetable = timetable, Upkeep = upkeep };
     }
 }
 
