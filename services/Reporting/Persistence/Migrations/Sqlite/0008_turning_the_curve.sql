@@ -1,4 +1,4 @@
--- Turning the Curve records (ADR 0022): what people wrote about one measure's curve. The baseline is read from the
+-- Turning the Curve records (ADR 0023): what people wrote about one measure's curve. The baseline is read from the
 -- figures and measure_targets when asked, and the action plan is the register_actions whose source is 4 (Turning the
 -- Curve) and whose source_reference is the record's id, so neither is copied here. body: the story, forces, partners
 -- and ideas as proto3 JSON (text without personal details; partners are organisation codes or roles, never people).
