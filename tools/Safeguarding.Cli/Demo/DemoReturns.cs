@@ -8,10 +8,11 @@ namespace Safeguarding.Cli.Demo;
 /// Northbridge's agencies return the London common dataset for October to December 2025 (issue 17), each step by the
 /// role that takes it, through the gateway: the agencies' analysts submit (children's social care first checks its
 /// return, finds November's surge in referrals flagged by the dataset's outlier rule and explains it), the
-/// partnership's analyst approves the four returns in one call, and the London region's analyst accepts them.
+/// partnership's analyst approves the four returns in one call, and the London region's analyst accepts them. Then
+/// January to March 2026, the quarter the reports cover, is returned, approved and accepted the same way.
 /// <para>
-/// The quarter is one the seeded figures cover and no later step writes into (the audits record January to March 2026,
-/// the surveys the current quarter and year), so nothing later bumps into its lock. Timeliness is judged by the
+/// Both quarters are ones the seeded figures cover and no later step writes into (the audits, which record January to
+/// March 2026, run before; the surveys record the current quarter and year), so nothing later bumps into their locks. Timeliness is judged by the
 /// platform's clock against the due date (28 days after the quarter): the demo prints what the platform says.
 /// </para>
 /// </summary>
@@ -20,6 +21,9 @@ internal sealed class DemoReturns(GatewayConnection gateway, IDemoProgress progr
     public const string Dataset = "london-common";
     public const string OutlierRule = "referrals-outlier";
     public static readonly Period Quarter = new() { Code = "2025-10/P3M" };
+
+    /// <summary>The quarter the demo's reports cover: returned after the audits recorded into it, so its figures reach them.</summary>
+    public static readonly Period ReportQuarter = new() { Code = "2026-01/P3M" };
 
     private static readonly string[] Analyst = ["analyst"];
     private static readonly string[] RegionAnalyst = ["region-analyst"];
@@ -36,12 +40,12 @@ internal sealed class DemoReturns(GatewayConnection gateway, IDemoProgress progr
         var explaining = DemoPartnership.Surge.Agency;
         foreach (var agency in agencies.Where(a => a != explaining))
         {
-            await SubmitAsync(agency, ct);
+            await SubmitAsync(agency, Quarter, ct);
         }
 
         progress.Advance(0.3);
         var explained = await ExplainFlagsAsync(explaining, ct);
-        await SubmitAsync(explaining, ct);
+        await SubmitAsync(explaining, Quarter, ct);
         progress.Advance(0.6);
 
         var submitted = await _returns.ListReturnsAsync(new ListReturnsRequest { DatasetId = Dataset, Period = Quarter, OrganisationCodes = { agencies } }, partnership);
@@ -51,18 +55,31 @@ internal sealed class DemoReturns(GatewayConnection gateway, IDemoProgress progr
             gateway.As(DemoPartnership.RegionCode, RegionAnalyst, ct));
         progress.Advance(1);
 
+        // Returns are in force from the first quarter anyone returned: the reports' own quarter is returned too, or the
+        // partnership's and the region's reports would rightly leave its agencies' figures out.
+        foreach (var agency in agencies)
+        {
+            await SubmitAsync(agency, ReportQuarter, ct);
+        }
+
+        await _returns.ApproveReturnsAsync(new ApproveReturnsRequest { DatasetId = Dataset, Period = ReportQuarter, OrganisationCodes = { agencies } }, partnership);
+        var reportQuarter = await _returns.AcceptReturnsAsync(
+            new AcceptReturnsRequest { DatasetId = Dataset, Period = ReportQuarter, OrganisationCodes = { agencies } },
+            gateway.As(DemoPartnership.RegionCode, RegionAnalyst, ct));
+
         var onTime = submitted.Returns.Count(r => r.Timeliness == ReturnTimeliness.OnTime);
         var late = submitted.Returns.Count(r => r.Timeliness == ReturnTimeliness.Late);
         var label = submitted.Returns.FirstOrDefault()?.Period.Label is { Length: > 0 } named ? named : Quarter.Code;
         var dueOn = submitted.Returns.FirstOrDefault()?.DueOn ?? string.Empty;
         var summary = new DemoReturnsSummary(agencies.Count, missing, onTime, late, explained, approved.Returns.Count, accepted.Returns.Count(r => r.State == ReturnState.Accepted));
         progress.Done(string.Create(CultureInfo.InvariantCulture,
-            $"London common dataset, {label} (due {dueOn}): {summary.Submitted} returns ({missing} missing beforehand) submitted, {onTime} on time and {late} late; {explained} validation flag explained; {summary.Approved} approved by the partnership, {summary.Accepted} accepted by the region"));
+            $"London common dataset, {label} (due {dueOn}): {summary.Submitted} returns ({missing} missing beforehand) submitted, {onTime} on time and {late} late; {explained} validation flag explained; {summary.Approved} approved by the partnership, {summary.Accepted} accepted by the region; "
+            + $"then {reportQuarter.Returns.Count(r => r.State == ReturnState.Accepted)} returns for {ReportQuarter.Code} likewise"));
         return summary;
     }
 
-    private Task<Return> SubmitAsync(string agency, CancellationToken ct) =>
-        _returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = agency, DatasetId = Dataset, Period = Quarter }, gateway.As(agency, Analyst, ct)).ResponseAsync;
+    private Task<Return> SubmitAsync(string agency, Period quarter, CancellationToken ct) =>
+        _returns.SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = agency, DatasetId = Dataset, Period = quarter }, gateway.As(agency, Analyst, ct)).ResponseAsync;
 
     /// <summary>The agency's analyst checks the return against the dataset's rules and explains each open flag.</summary>
     private async Task<int> ExplainFlagsAsync(string agency, CancellationToken ct)
