@@ -14,6 +14,9 @@ public sealed record ReportBook : ReportDocument
 
     /// <summary>The QA timetable and its coverage when the book was drafted; null in books drafted before it existed.</summary>
     public Planning.Coverage? Timetable { get; init; }
+
+    /// <summary>A region's book: its partnerships beside the region and England, by content area; null otherwise.</summary>
+    public AreaPicture? Area { get; init; }
 }
 
 /// <summary>The voices behind the figures.</summary>

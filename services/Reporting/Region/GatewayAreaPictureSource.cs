@@ -48,7 +48,7 @@ internal sealed class GatewayAreaPictureSource(
         var shown = new List<AreaMeasure>();
         if (partnerships.Count > 0)
         {
-            foreach (var candidate in measures.Take(_options.MaxMeasures))
+            foreach (var candidate in measures)
             {
                 try
                 {
@@ -97,7 +97,10 @@ internal sealed class GatewayAreaPictureSource(
             candidate.EnglandByPeriod.GetValueOrDefault(latest.Period.Code),
             peers.RankedCount,
             across.Outcomes.Count,
-            across.Outcomes.Count(o => o.Status == OrganisationStatus.Ok));
+            across.Outcomes.Count(o => o.Status == OrganisationStatus.Ok))
+        {
+            ContentArea = candidate.ContentArea,
+        };
     }
 
     private async Task<AreaThemes?> ThemesAsync(Metadata headers, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ namespace Safeguarding.Reporting.Rendering.Html;
 /// </summary>
 internal static class AreaPictureHtml
 {
-    public static void Write(MarkupWriter w, AreaPicture picture, AreaOutline? outline)
+    /// <param name="byContentArea">The Report Book's layout: a heading for each content area, the themes a part of their own.</param>
+    public static void Write(MarkupWriter w, AreaPicture picture, AreaOutline? outline, bool byContentArea = false)
     {
         if (!picture.Available || outline is null)
         {
@@ -33,12 +34,19 @@ internal static class AreaPictureHtml
             w.Line();
         }
 
+        string? area = null;
         for (var i = 0; i < picture.Measures.Count; i++)
         {
+            if (byContentArea && (i == 0 || picture.Measures[i].ContentArea != area))
+            {
+                area = picture.Measures[i].ContentArea;
+                PageShell.Heading(w, 3, null, area ?? "Other measures");
+            }
+
             Measure(w, picture.Measures[i], outline.Measures[i]);
         }
 
-        PageShell.Heading(w, 4, null, "Learning themes across the region's case reviews");
+        PageShell.Heading(w, byContentArea ? 3 : 4, null, "Learning themes across the region's case reviews");
         if (picture.Themes is { } themes && outline.Themes is { } table)
         {
             w.Element("p", themes.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(themes.Asked, "partnership")

@@ -21,6 +21,7 @@ internal static class BookHtml
             contents.Add(new ContentsEntry(outline.Sheets[i].Id, SheetHeading(outline.Sheets[i], book.Sheets[i])));
         }
 
+        contents.AddRange(book.Area is null ? [] : [new ContentsEntry(AreaOutline.BookPart.Id, AreaOutline.BookPart.Title)]);
         contents.Add(new ContentsEntry(BookOutline.StoriesId, StoriesHeading));
         contents.AddRange(outline.Timetable is { } timetable ? [new ContentsEntry(timetable.Id, TimetableHtml.Heading)] : []);
         contents.Add(new ContentsEntry(BookOutline.BalanceId, BalanceHeading));
@@ -40,6 +41,11 @@ internal static class BookHtml
         for (var i = 0; i < book.Sheets.Count; i++)
         {
             Sheet(w, book.Sheets[i], outline.Sheets[i]);
+        }
+
+        if (book.Area is { } area)
+        {
+            AcrossTheRegion(w, area, outline.Area);
         }
 
         PageShell.Section(w, BookOutline.StoriesId, "story", 2, StoriesHeading);
@@ -142,6 +148,16 @@ internal static class BookHtml
 
         PageShell.Heading(w, 3, null, "Questions to ask");
         PageShell.List(w, sheet.ScrutinyQuestions, "No questions have been set for this area yet.");
+        w.Raw("</section>\n");
+    }
+
+    private static void AcrossTheRegion(MarkupWriter w, AreaPicture area, AreaOutline? outline)
+    {
+        PageShell.Section(w, AreaOutline.BookPart.Id, null, 2, AreaOutline.BookPart.Title);
+        // The registry knows each partnership's region but not its statistical neighbours: say so rather than guess.
+        w.Element("p", "Statistical neighbours are not recorded for the region's partnerships, so each partnership is shown beside the region and England only.");
+        w.Line();
+        AreaPictureHtml.Write(w, area, outline, byContentArea: true);
         w.Raw("</section>\n");
     }
 

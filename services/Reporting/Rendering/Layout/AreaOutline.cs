@@ -12,13 +12,17 @@ internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<R
 {
     public static readonly (string Id, string Title) Part = ("across-region", "4.6 Across the region: partnerships beside the region and England");
 
-    public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture)
+    /// <summary>The Report Book's part: the same picture, grouped by content area.</summary>
+    public static readonly (string Id, string Title) BookPart = ("across-region", "Across the region: partnerships beside the region and England");
+
+    /// <param name="numberPrefix">Before each figure's number: the book numbers its parts ("7." gives 7.1, 7.2...).</param>
+    public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture, string numberPrefix = "")
     {
         var figures = new List<FigureOutline>(picture.Measures.Count);
         foreach (var measure in picture.Measures)
         {
             var id = ids.Claim("area", measure.Measure.Id, FigureOutline.DerivedIds);
-            var number = (++figureNumber).ToString(CultureInfo.InvariantCulture);
+            var number = numberPrefix + (++figureNumber).ToString(CultureInfo.InvariantCulture);
             var caption = measure.Measure.Title + ", " + measure.Period + ", by partnership";
             figures.Add(new FigureOutline(id, number, caption, () => AreaTables.Measure(id + "-table", FigureCaptions.TableCaption(number, caption), measure)));
         }
