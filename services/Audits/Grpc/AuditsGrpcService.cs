@@ -6,7 +6,7 @@ namespace Safeguarding.Audits.Grpc;
 
 /// <summary>The AuditsService RPCs: each reads the verified caller, hands the request to the application layer and maps the answer.</summary>
 public sealed class AuditsGrpcService(
-    ToolCommands tools, ProgrammeCommands programmes, CaseAuditCommands audits, ResultsQueries results, Exporter exporter)
+    ToolCommands tools, ProgrammeCommands programmes, CaseAuditCommands audits, ResultsQueries results, ResultsSummaryQuery summaries, Exporter exporter)
     : AuditsService.AuditsServiceBase
 {
     public override Task<ListLibraryToolsResponse> ListLibraryTools(ListLibraryToolsRequest request, ServerCallContext context) =>
@@ -74,6 +74,9 @@ public sealed class AuditsGrpcService(
 
     public override Task<ProgrammeResults> GetProgrammeResults(GetProgrammeResultsRequest request, ServerCallContext context) =>
         results.ResultsAsync(request, Access.From(context), context.CancellationToken);
+
+    public override Task<ResultsSummary> GetResultsSummary(GetResultsSummaryRequest request, ServerCallContext context) =>
+        summaries.SummariseAsync(request, Access.From(context), context.CancellationToken);
 
     public override Task<ModerationAgreement> GetModerationAgreement(GetModerationAgreementRequest request, ServerCallContext context) =>
         results.AgreementAsync(request, Access.From(context), context.CancellationToken);
