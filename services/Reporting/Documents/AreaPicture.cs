@@ -19,6 +19,9 @@ public sealed record AreaPicture
     /// <summary>Null when the themes could not be had (no case reviews anywhere, or the call failed).</summary>
     public AreaThemes? Themes { get; init; }
 
+    /// <summary>Null when no audit totals could be had (no audits anywhere, or the call failed).</summary>
+    public AreaAudits? Audits { get; init; }
+
     public static AreaPicture Unavailable(DateOnly asOf) => new() { Available = false, AsOf = asOf };
 
     /// <summary>The same picture with its measures grouped by content area (by title; measures without one last), for the Report Book.</summary>

@@ -34,7 +34,40 @@ public sealed class RegionBookRenderingTests
         ],
     }).ByContentArea();
 
+    private static readonly AreaAudits Audits = new(
+        [
+            new AreaAuditTool(
+                "Multi-agency child protection audit",
+                SeriesPoint.Of("Audits counted", 55),
+                2,
+                [
+                    new AreaAuditCriterion("The child remained the focus", [new("Good", SeriesPoint.Of("Good", 27)), new("Inadequate", SeriesPoint.Suppressed("Inadequate", "a count is below the disclosure threshold"))]),
+                    new AreaAuditCriterion("Strategy meeting held", [new("Yes", SeriesPoint.Of("Yes", 40)), new("No", SeriesPoint.Of("No", 15))]),
+                ]),
+        ],
+        Asked: 7,
+        Answered: 7);
+
     private static ReportBook With(AreaPicture? picture) => SampleReports.Book() with { Area = picture };
+
+    [Fact]
+    public void Audit_grades_are_a_table_per_tool_and_scale_in_the_book_and_in_the_quarterly_reports_4_2()
+    {
+        var picture = Picture with { Audits = Audits };
+        var book = Page.Render(With(picture));
+        var part = book.ById("across-region")!;
+        Assert.Contains("Case audit grades across the region", part.Descendants("h3").Select(Page.TextOf));
+        var tables = part.Descendants("table").Where(t => ((string?)t.Attribute("id") ?? "").StartsWith("area-audits", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["Criterion", "Good", "Inadequate"], tables[0].Descendants("thead").Single().Descendants("th").Select(Page.TextOf));
+        Assert.Equal(["The child remained the focus", "27", "suppressed"], tables[0].Descendants("tbody").Single().Elements("tr").Single().Elements().Select(Page.TextOf));
+        Assert.Contains(new CsvExporter().ExportCsv(With(picture)), f => f.FileName.StartsWith("area-audits", StringComparison.Ordinal));
+
+        var quarterly = Page.Render(SampleReports.Quarterly() with { Area = picture });
+        Assert.Equal(2, quarterly.ById("qualitative")!.Descendants("table").Count());
+        Assert.Contains("Audits counted: 55, across 2 organisations.", Page.TextOf(quarterly.ById("qualitative")!), StringComparison.Ordinal);
+        Assert.DoesNotContain(quarterly.ById("across-region")!.Descendants("table"), t => ((string?)t.Attribute("id") ?? "").StartsWith("area-audits", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void The_part_groups_the_measures_by_content_area_with_a_chart_and_table_each_and_says_neighbours_are_not_known()

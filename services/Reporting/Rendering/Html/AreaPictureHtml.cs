@@ -59,6 +59,47 @@ internal static class AreaPictureHtml
             w.Element("p", "No learning themes could be counted across the region's case reviews.");
             w.Line();
         }
+
+        if (byContentArea)
+        {
+            Audits(w, picture, outline, level: 3);
+        }
+    }
+
+    /// <summary>
+    /// Case audit grades across the region (a region's 4.2, and its Report Book): per tool, how many audits the totals
+    /// count and a table of each criterion's answers. Nothing when the picture has no audit totals.
+    /// </summary>
+    public static void Audits(MarkupWriter w, AreaPicture picture, AreaOutline? outline, int level)
+    {
+        if (picture.Audits is not { } audits || outline is null)
+        {
+            return;
+        }
+
+        PageShell.Heading(w, level, null, "Case audit grades across the region");
+        w.Element("p", audits.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(audits.Asked, "organisation")
+            + " with an audits service answered; every final audit to " + Wording.Date(picture.AsOf) + ", summed over the organisations using the same tool. "
+            + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
+        w.Line();
+        if (audits.Tools.Count == 0)
+        {
+            w.Element("p", "No organisation has final audits yet.");
+            w.Line();
+            return;
+        }
+
+        var table = 0;
+        foreach (var tool in audits.Tools)
+        {
+            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, tool.Title);
+            w.Element("p", "Audits counted: " + ChartText.ValueOrState(tool.Audits, MeasureUnit.Count) + ", across " + Counted(tool.Organisations, "organisation") + ".");
+            w.Line();
+            foreach (var _ in Tables.AreaTables.ByScale(tool))
+            {
+                TableHtml.Write(w, outline.Audits[table++]());
+            }
+        }
     }
 
     private static void Measure(MarkupWriter w, AreaMeasure measure, FigureOutline figure)

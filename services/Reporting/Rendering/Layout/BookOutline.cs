@@ -101,8 +101,7 @@ internal sealed class BookOutline
         {
             var figureNumber = 0;
             area = AreaOutline.Build(ids, ref figureNumber, picture, (++parts).ToString(CultureInfo.InvariantCulture) + ".");
-            tables.AddRange(area.Measures.Select(m => m.BuildTable));
-            tables.AddRange(area.Themes is { } themes ? [themes] : []);
+            tables.AddRange(area.Tables);
         }
 
         var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);

@@ -65,6 +65,11 @@ public sealed class RegionReportTests : IAsyncLifetime
         // England's published figure for the same period, from the region's own read model (1 of 1).
         Assert.Equal(100.0, feelSafer.England?.Value);
         Assert.Equal("Information sharing", Assert.Single(area.Themes!.Themes).Title);
+        var tool = Assert.Single(area.Audits!.Tools);
+        Assert.Equal(("Multi-agency child protection audit", 55.0, 2), (tool.Title, tool.Audits.Value, tool.Organisations));
+        Assert.Equal(
+            [("Good", PointState.Value), ("Inadequate", PointState.Suppressed)],
+            tool.Criteria.Single().Answers.Select(a => (a.Answer, a.Count.State)));
 
         // Every call carried the caller's own token and nothing else of identity.
         var calls = _gateway.Seen.All;
@@ -75,6 +80,20 @@ public sealed class RegionReportTests : IAsyncLifetime
         var html = (await _host.Client.HtmlAsync(report.Id)).Content.ToStringUtf8();
         Assert.Contains("Across the region: partnerships beside the region and England", html, StringComparison.Ordinal);
         Assert.Contains("<h3>Neglect</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Case audit grades across the region</h3>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_regions_quarterly_report_shows_the_audit_grades_across_the_region_in_its_qualitative_evidence()
+    {
+        var report = await _host.Client.CallAsync<GenerateQuarterlyReportRequest, GenerateReportResponse>(
+            "GenerateQuarterlyReport", new GenerateQuarterlyReportRequest { OrganisationCode = _partnership.Region, PeriodCode = "2025-01/P3M" }, RegionAnalyst);
+
+        var html = (await _host.Client.HtmlAsync(report.Report.Id)).Content.ToStringUtf8();
+        var qualitative = html[html.IndexOf("id=\"qualitative\"", StringComparison.Ordinal)..html.IndexOf("id=\"voices\"", StringComparison.Ordinal)];
+        Assert.Contains("Case audit grades across the region", qualitative, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">The child remained the focus</th><td class=\"num\">27</td>", qualitative, StringComparison.Ordinal);
+        Assert.Contains("Audits counted: 55, across 2 organisations.", qualitative, StringComparison.Ordinal);
     }
 
     [Fact]

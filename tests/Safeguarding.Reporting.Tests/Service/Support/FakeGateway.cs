@@ -15,8 +15,8 @@ namespace Safeguarding.Reporting.Tests.Service.Support;
 
 /// <summary>
 /// The aggregation gateway as a region's reports see it, over real gRPC (h2c): a registry of two partnerships, every
-/// measure across them for one period (camden shown and ranked, islington withheld), and London-wide case review
-/// themes. It notes the credentials each call came with, so tests can see reporting asked as the caller.
+/// measure across them for one period (camden shown and ranked, islington withheld), London-wide case review
+/// themes and audit grades (one tool: good shown, inadequate withheld). It notes the credentials each call came with, so tests can see reporting asked as the caller.
 /// </summary>
 public sealed class FakeGateway : IAsyncDisposable
 {
@@ -49,6 +49,7 @@ public sealed class FakeGateway : IAsyncDisposable
         app.MapGrpcService<Operations>();
         app.MapGrpcService<Measures>();
         app.MapGrpcService<Themes>();
+        app.MapGrpcService<Audits>();
         await app.StartAsync();
         return new FakeGateway(app, calls);
     }
@@ -135,6 +136,29 @@ public sealed class FakeGateway : IAsyncDisposable
                 Peers = { new PeerFigure { Figure = Shown("camden", FigureLevel.PartnershipTotal, "72"), Rank = 1 }, new PeerFigure { Figure = withheld } },
                 RankedCount = 1,
                 Region = Shown("london", FigureLevel.RegionTotal, "64.5"),
+            });
+        }
+    }
+
+    private sealed class Audits(Calls calls) : AuditsAggregation.AuditsAggregationBase
+    {
+        public override Task<GetAuditResultsAcrossOrganisationsResponse> GetAuditResultsAcrossOrganisations(GetAuditResultsAcrossOrganisationsRequest request, ServerCallContext context)
+        {
+            calls.Note(context);
+            var criterion = new AreaCriterionResult { CriterionId = "focus", Text = "The child remained the focus", ResponseType = Safeguarding.Audits.V1.ResponseType.Graded };
+            criterion.Counts.Add(new AreaAnswerCount { Value = "GOOD", State = FigureState.Shown, Count = new Count { Value = "27" } });
+            criterion.Counts.Add(new AreaAnswerCount { Value = "INADEQUATE", State = FigureState.Suppressed, Count = new Count { Suppression = Gateway.V1.SuppressionReason.BelowThreshold } });
+            return Task.FromResult(new GetAuditResultsAcrossOrganisationsResponse
+            {
+                Outcomes = { new OrganisationOutcome { OrganisationCode = "camden", Status = OrganisationStatus.Ok }, new OrganisationOutcome { OrganisationCode = "islington", Status = OrganisationStatus.Ok } },
+                Tools =
+                {
+                    new AreaToolResults
+                    {
+                        Title = "Multi-agency child protection audit", AuditsState = FigureState.Shown, AuditsCounted = new Count { Value = "55" },
+                        IncludedOrganisationCodes = { "camden", "islington" }, Criteria = { criterion },
+                    },
+                },
             });
         }
     }
