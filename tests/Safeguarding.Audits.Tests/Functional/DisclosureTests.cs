@@ -212,8 +212,10 @@ public abstract class DisclosureTests<TFixture>(TFixture service) : IClassFixtur
         var later = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest { FromMonth = "2025-05" }, ServiceFixture.As(agency));
         Assert.Equal(10, Assert.Single(later.Tools).AuditsCounted);
 
-        // Read from outside (the gateway's grant): the same meaning, small counts and what would give them away hidden.
-        var outside = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest(), From(partnership, agency));
+        // Read from outside (the gateway's grant, for a region's analyst whose id carries the region's code): the same
+        // meaning, small counts and what would give them away hidden.
+        var region = new CallOptions(DevelopmentTokens.Headers(ServiceFixture.DevelopmentKey, "dev-region-analyst-e12000007", "E12000007", ["region-analyst"], agency), DateTime.UtcNow.AddMinutes(2));
+        var outside = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest(), region);
         Assert.True(outside.DisclosureControlled);
         var protectedTool = Assert.Single(outside.Tools);
         Assert.Equal((tool.MeaningHash, 15), (protectedTool.MeaningHash, protectedTool.AuditsCounted));
