@@ -70,6 +70,10 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Matches(@"<th scope=""row"">Camden</th><td[^>]*>\d+\.\d</td><td[^>]*>\d+ of 33</td>", london);
         Assert.Contains(">England (published)</th>", london, StringComparison.Ordinal);
         Assert.Contains("Learning themes across the region", london, StringComparison.Ordinal);
+        // 4.2: the multi-agency audit's grades summed over the three agencies that audited (12 cases each).
+        var qualitative = london[london.IndexOf("id=\"qualitative\"", StringComparison.Ordinal)..london.IndexOf("id=\"voices\"", StringComparison.Ordinal)];
+        Assert.Contains("Case audit grades across the region", qualitative, StringComparison.Ordinal);
+        Assert.Contains("Audits counted: 36, across 3 organisations.", qualitative, StringComparison.Ordinal);
         // Row-level data of no organisation: neither Northbridge's agencies nor its reviews by name.
         foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
         {
@@ -86,6 +90,7 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Contains("Across the region: partnerships beside the region and England", book, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be had from the gateway", book, StringComparison.Ordinal);
         Assert.Contains("Statistical neighbours are not recorded", book, StringComparison.Ordinal);
+        Assert.Contains("Audits counted: 36, across 3 organisations.", book, StringComparison.Ordinal);
         Assert.Contains("% of referrals that were re-referrals within 12 months, 2024-25 financial year, by partnership", book, StringComparison.Ordinal);
         Assert.Matches(@"<th scope=""row"">Camden</th><td[^>]*>\d+\.\d</td><td[^>]*>\d+ of 33</td>", book);
         Assert.Contains(">England (published)</th>", book, StringComparison.Ordinal);
