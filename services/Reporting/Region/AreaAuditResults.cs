@@ -6,6 +6,7 @@ namespace Safeguarding.Reporting.Region;
 /// <summary>The gateway's audit grades across an area as report data: answers by their readers' names, totals as points.</summary>
 internal static class AreaAuditResults
 {
+    /// <param name="answered">Organisations that answered; asked are those with an audits instance (the rest run none).</param>
     public static AreaAudits From(GetAuditResultsAcrossOrganisationsResponse answer, int answered) => new(
         [
             .. answer.Tools.Select(t => new AreaAuditTool(
@@ -18,7 +19,7 @@ internal static class AreaAuditResults
                         [.. c.Counts.Select(a => new AreaAuditAnswer(AnswerName(a.Value), AreaFigures.Point(AnswerName(a.Value), a.State, a.Count)))])),
                 ])),
         ],
-        answer.Outcomes.Count,
+        answer.Outcomes.Count(o => o.Status != OrganisationStatus.NoInstance),
         answered);
 
     // The audits service's answer codes (tools.proto), as a board reads them.

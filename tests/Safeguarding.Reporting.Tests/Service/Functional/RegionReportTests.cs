@@ -65,7 +65,9 @@ public sealed class RegionReportTests : IAsyncLifetime
         // England's published figure for the same period, from the region's own read model (1 of 1).
         Assert.Equal(100.0, feelSafer.England?.Value);
         Assert.Equal("Information sharing", Assert.Single(area.Themes!.Themes).Title);
-        var tool = Assert.Single(area.Audits!.Tools);
+        // Asked: the organisations that run audits (hackney runs none).
+        Assert.Equal((2, 2), (area.Audits!.Asked, area.Audits.Answered));
+        var tool = Assert.Single(area.Audits.Tools);
         Assert.Equal(("Multi-agency child protection audit", 55.0, 2), (tool.Title, tool.Audits.Value, tool.Organisations));
         Assert.Equal(
             [("Good", PointState.Value), ("Inadequate", PointState.Suppressed)],

@@ -150,7 +150,12 @@ public sealed class FakeGateway : IAsyncDisposable
             criterion.Counts.Add(new AreaAnswerCount { Value = "INADEQUATE", State = FigureState.Suppressed, Count = new Count { Suppression = Gateway.V1.SuppressionReason.BelowThreshold } });
             return Task.FromResult(new GetAuditResultsAcrossOrganisationsResponse
             {
-                Outcomes = { new OrganisationOutcome { OrganisationCode = "camden", Status = OrganisationStatus.Ok }, new OrganisationOutcome { OrganisationCode = "islington", Status = OrganisationStatus.Ok } },
+                Outcomes =
+                {
+                    new OrganisationOutcome { OrganisationCode = "camden", Status = OrganisationStatus.Ok },
+                    new OrganisationOutcome { OrganisationCode = "islington", Status = OrganisationStatus.Ok },
+                    new OrganisationOutcome { OrganisationCode = "hackney", Status = OrganisationStatus.NoInstance },
+                },
                 Tools =
                 {
                     new AreaToolResults
