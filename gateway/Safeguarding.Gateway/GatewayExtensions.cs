@@ -63,6 +63,8 @@ public static class GatewayExtensions
         services.AddAreaCache(configuration);
         services.AddSingleton<ThemeAreaQuery>();
         services.AddSingleton<CaseReviewsAggregationService>();
+        services.AddSingleton<AuditAreaQuery>();
+        services.AddSingleton<AuditsAggregationService>();
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

@@ -53,6 +53,7 @@ public static class AuditsServiceExtensions
         services.AddScoped<ProgrammeCommands>();
         services.AddScoped<CaseAuditCommands>();
         services.AddScoped<ResultsQueries>();
+        services.AddScoped<ResultsSummaryQuery>();
         services.AddSingleton<ResultsDisclosure>();
         services.AddScoped<Exporter>();
         services.AddScoped<AuditsGrpcService>();

@@ -18,8 +18,10 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
 
         Assert.True(result.ExitCode == 0, result.All);
         var reports = _out.GetFiles("*.html").Select(f => f.Name).Order().ToList();
-        Assert.Equal(11, reports.Count);
+        Assert.Equal(12, reports.Count);
+        Assert.Matches(@"reports written\s*│\s*12\b", result.Out);
         Assert.Contains("E12000007-how-are-we-doing-2026-q4.html", reports);
+        Assert.Contains("E12000007-report-book-2025-26.html", reports);
         foreach (var organisation in new[] { "NB-LSCP", "NB-CSC", "NB-HEALTH", "NB-POLICE", "NB-EDU" })
         {
             Assert.Contains($"{organisation}-how-are-we-doing-2026-q4.html", reports);
@@ -68,10 +70,33 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Matches(@"<th scope=""row"">Camden</th><td[^>]*>\d+\.\d</td><td[^>]*>\d+ of 33</td>", london);
         Assert.Contains(">England (published)</th>", london, StringComparison.Ordinal);
         Assert.Contains("Learning themes across the region", london, StringComparison.Ordinal);
+        // 4.2: the multi-agency audit's grades summed over the three agencies that audited (12 cases each).
+        var qualitative = london[london.IndexOf("id=\"qualitative\"", StringComparison.Ordinal)..london.IndexOf("id=\"voices\"", StringComparison.Ordinal)];
+        Assert.Contains("Case audit grades across the region", qualitative, StringComparison.Ordinal);
+        Assert.Contains("Audits counted: 36, across 3 organisations.", qualitative, StringComparison.Ordinal);
         // Row-level data of no organisation: neither Northbridge's agencies nor its reviews by name.
         foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
         {
             Assert.DoesNotContain(agency, london, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_London_Boards_report_book_shows_every_partnership_beside_london_and_england_by_content_area_and_no_rows()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.All);
+
+        var book = File.ReadAllText(Path.Combine(_out.FullName, "E12000007-report-book-2025-26.html"));
+        Assert.Contains("Across the region: partnerships beside the region and England", book, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be had from the gateway", book, StringComparison.Ordinal);
+        Assert.Contains("Statistical neighbours are not recorded", book, StringComparison.Ordinal);
+        Assert.Contains("Audits counted: 36, across 3 organisations.", book, StringComparison.Ordinal);
+        Assert.Contains("% of referrals that were re-referrals within 12 months, 2024-25 financial year, by partnership", book, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">Camden</th><td[^>]*>\d+\.\d</td><td[^>]*>\d+ of 33</td>", book);
+        Assert.Contains(">England (published)</th>", book, StringComparison.Ordinal);
+        foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
+        {
+            Assert.DoesNotContain(agency, book, StringComparison.Ordinal);
         }
     }
 

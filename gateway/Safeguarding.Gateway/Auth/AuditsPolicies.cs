@@ -51,6 +51,10 @@ public static class AuditsPolicies
         // Counts by grade, themes, completion and agreement: the organisation's own, for its board too.
         RpcPolicy.For(Audits, "GetProgrammeResults", DataAccess.RowRead, ResultReaders),
         RpcPolicy.For(Audits, "GetModerationAgreement", DataAccess.RowRead, ResultReaders),
+        RpcPolicy.For(Audits, "GetResultsSummary", DataAccess.RowRead, ResultReaders),
+
+        // Grades across an area: area totals only, disclosure-controlled by the gateway (never forwarded).
+        RpcPolicy.For(Safeguarding.Gateway.V1.AuditsAggregation.Descriptor, "GetAuditResultsAcrossOrganisations", DataAccess.Aggregate, LibraryReaders),
 
         // Taking everything away: the organisation's auditors and analysts.
         RpcPolicy.For(Audits, "ExportOrganisationData", DataAccess.Export, ToolWriters),

@@ -178,7 +178,7 @@ public sealed class ResultsQueries(AuditsDbContext db, ProgrammeCommands program
         return coded;
     }
 
-    private static List<CriterionResult> CriteriaResults(IReadOnlyList<Criterion> criteria, IEnumerable<AnswerCell> cells)
+    internal static List<CriterionResult> CriteriaResults(IReadOnlyList<Criterion> criteria, IEnumerable<AnswerCell> cells)
     {
         var byCriterion = cells.ToLookup(c => c.CriterionId, StringComparer.Ordinal);
         var results = new List<CriterionResult>();

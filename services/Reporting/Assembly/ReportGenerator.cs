@@ -37,13 +37,14 @@ internal sealed class ReportGenerator(
         if (set.Organisation.Kind == Documents.OrganisationKind.Region)
         {
             // The region holds no partnership's rows: its picture of them comes from the gateway, as the caller may see it.
-            document = document with { Area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode), Today(), credentials, cancellationToken) };
+            document = document with { Area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxMeasures), Today(), credentials, cancellationToken) };
         }
 
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
     }
 
-    public async Task<ReportRow> BookAsync(GenerateReportBookRequest request, Actor caller, CancellationToken cancellationToken)
+    /// <param name="credentials">The caller's own, to ask the gateway for a region's picture of its partnerships.</param>
+    public async Task<ReportRow> BookAsync(GenerateReportBookRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
@@ -52,6 +53,12 @@ internal sealed class ReportGenerator(
         var document = new BookAssembler(series).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
         document = await register.AddToBookAsync(document, set, cancellationToken) with { Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
         document = await curves.AddToBookAsync(document, set, series, cancellationToken);
+        if (set.Organisation.Kind == Documents.OrganisationKind.Region)
+        {
+            var picture = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxBookMeasures), Today(), credentials, cancellationToken);
+            document = document with { Area = picture?.ByContentArea() };
+        }
+
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 

@@ -19,7 +19,16 @@ public sealed record AreaPicture
     /// <summary>Null when the themes could not be had (no case reviews anywhere, or the call failed).</summary>
     public AreaThemes? Themes { get; init; }
 
+    /// <summary>Null when no audit totals could be had (no audits anywhere, or the call failed).</summary>
+    public AreaAudits? Audits { get; init; }
+
     public static AreaPicture Unavailable(DateOnly asOf) => new() { Available = false, AsOf = asOf };
+
+    /// <summary>The same picture with its measures grouped by content area (by title; measures without one last), for the Report Book.</summary>
+    public AreaPicture ByContentArea() => this with
+    {
+        Measures = [.. Measures.OrderBy(m => m.ContentArea is null).ThenBy(m => m.ContentArea, StringComparer.Ordinal)],
+    };
 }
 
 /// <summary>
@@ -34,7 +43,11 @@ public sealed record AreaMeasure(
     SeriesPoint? England,
     int RankedCount,
     int Asked,
-    int Answered);
+    int Answered)
+{
+    /// <summary>The measure's content area, as the region describes it: the Report Book groups the measures by it.</summary>
+    public string? ContentArea { get; init; }
+}
 
 /// <summary>A partnership's figure and rank (1 = best by polarity; 0 = not ranked: not shown, or polarity neither).</summary>
 public sealed record AreaMember(string Code, string Name, SeriesPoint Figure, int Rank);

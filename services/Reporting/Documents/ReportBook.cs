@@ -20,6 +20,9 @@ public sealed record ReportBook : ReportDocument
 
     /// <summary>Upkeep and completeness of the evidence (its own sheet); null in books drafted before it existed.</summary>
     public UpkeepSection? Upkeep { get; init; }
+
+    /// <summary>A region's book: its partnerships beside the region and England, by content area; null otherwise.</summary>
+    public AreaPicture? Area { get; init; }
 }
 
 /// <summary>The voices behind the figures.</summary>

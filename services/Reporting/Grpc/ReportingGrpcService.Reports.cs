@@ -20,7 +20,7 @@ internal sealed partial class ReportingGrpcService
     {
         var caller = Actor.From(context);
         TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
-        var row = await generator.BookAsync(request, caller, context.CancellationToken);
+        var row = await generator.BookAsync(request, caller, CaseReviews.ForwardedCredentials.From(context), context.CancellationToken);
         return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
     }
 

@@ -48,7 +48,7 @@ internal sealed class GatewayAreaPictureSource(
         var shown = new List<AreaMeasure>();
         if (partnerships.Count > 0)
         {
-            foreach (var candidate in measures.Take(_options.MaxMeasures))
+            foreach (var candidate in measures)
             {
                 try
                 {
@@ -64,7 +64,14 @@ internal sealed class GatewayAreaPictureSource(
             }
         }
 
-        return new AreaPicture { Available = true, AsOf = asOf, Measures = shown, Themes = await ThemesAsync(headers, cancellationToken) };
+        return new AreaPicture
+        {
+            Available = true,
+            AsOf = asOf,
+            Measures = shown,
+            Themes = await ThemesAsync(headers, cancellationToken),
+            Audits = await AuditsAsync(headers, cancellationToken),
+        };
     }
 
     private async Task<AreaMeasure?> MeasureAsync(AreaCandidate candidate, Dictionary<string, string> partnerships, Metadata headers, CancellationToken cancellationToken)
@@ -97,7 +104,10 @@ internal sealed class GatewayAreaPictureSource(
             candidate.EnglandByPeriod.GetValueOrDefault(latest.Period.Code),
             peers.RankedCount,
             across.Outcomes.Count,
-            across.Outcomes.Count(o => o.Status == OrganisationStatus.Ok));
+            across.Outcomes.Count(o => o.Status == OrganisationStatus.Ok))
+        {
+            ContentArea = candidate.ContentArea,
+        };
     }
 
     private async Task<AreaThemes?> ThemesAsync(Metadata headers, CancellationToken cancellationToken)
@@ -118,6 +128,22 @@ internal sealed class GatewayAreaPictureSource(
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
             ReportingLog.AreaMeasureUnavailable(logger, "case-review-themes", ex.StatusCode.ToString());
+            return null;
+        }
+    }
+
+    private async Task<AreaAudits?> AuditsAsync(Metadata headers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await Client<AuditsAggregation.AuditsAggregationClient>()
+                .GetAuditResultsAcrossOrganisationsAsync(new GetAuditResultsAcrossOrganisationsRequest(), Call(headers, cancellationToken));
+            var answered = answer.Outcomes.Count(o => o.Status == OrganisationStatus.Ok);
+            return answered == 0 ? null : AreaAuditResults.From(answer, answered);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ReportingLog.AreaMeasureUnavailable(logger, "audit-grades", ex.StatusCode.ToString());
             return null;
         }
     }

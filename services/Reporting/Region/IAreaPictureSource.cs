@@ -4,7 +4,11 @@ using Safeguarding.Reporting.Documents;
 namespace Safeguarding.Reporting.Region;
 
 /// <summary>A measure the region's report shows across its partnerships, with England's published figures by period code.</summary>
-internal sealed record AreaCandidate(MeasureInfo Measure, IReadOnlyDictionary<string, SeriesPoint> EnglandByPeriod);
+internal sealed record AreaCandidate(MeasureInfo Measure, IReadOnlyDictionary<string, SeriesPoint> EnglandByPeriod)
+{
+    /// <summary>The measure's content area title, for the Report Book's grouping.</summary>
+    public string? ContentArea { get; init; }
+}
 
 /// <summary>The region's picture of its partnerships, asked for with the caller's own credentials.</summary>
 internal interface IAreaPictureSource

@@ -17,6 +17,9 @@ public sealed class RegionOptions
     /// <summary>At most this many measures (the region's priorities first): each one is a fan-out over every partnership.</summary>
     public int MaxMeasures { get; set; } = 12;
 
+    /// <summary>The Report Book's cap: it shows the region's measures by content area, so more of them than the quarter.</summary>
+    public int MaxBookMeasures { get; set; } = 40;
+
     /// <summary>England's code in the read models (published figures), shown beside the region.</summary>
     public string EnglandCode { get; set; } = "E92000001";
 }

@@ -191,6 +191,43 @@ public abstract class DisclosureTests<TFixture>(TFixture service) : IClassFixtur
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Client.ListCaseAuditsAsync(new ListCaseAuditsRequest { ProgrammeId = programme.ProgrammeId }, outside).ResponseAsync);
     }
 
+    [Fact]
+    public async Task The_results_summary_counts_the_organisations_own_final_audits_by_tool_meaning_inside_in_full_outside_protected()
+    {
+        var agency = NewOrganisation("NB");
+        var partnership = NewOrganisation("LSCP");
+        await ProgrammeAsync(agency);
+
+        var inside = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest(), ServiceFixture.As(agency));
+        Assert.False(inside.DisclosureControlled);
+        var tool = Assert.Single(inside.Tools);
+        Assert.Equal((AuditToolLibrary.CaseFile, 15), (tool.LibraryToolId, tool.AuditsCounted));
+        Assert.NotEmpty(tool.MeaningHash);
+        // Categorical criteria only; the moderator's grade counts (one of the two regraded GOOD to REQUIRES_IMPROVEMENT).
+        Assert.All(tool.Criteria, c => Assert.True(c.ResponseType is ResponseType.Graded or ResponseType.YesPartlyNo, c.CriterionId));
+        var grade = tool.Criteria.Single(c => c.CriterionId == "overall.grade");
+        Assert.Equal((7, 8), (Count(grade, "GOOD"), Count(grade, "REQUIRES_IMPROVEMENT")));
+
+        // From April's end: May and June's ten audits.
+        var later = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest { FromMonth = "2025-05" }, ServiceFixture.As(agency));
+        Assert.Equal(10, Assert.Single(later.Tools).AuditsCounted);
+
+        // Read from outside (the gateway's grant, for a region's analyst whose id carries the region's code): the same
+        // meaning, small counts and what would give them away hidden.
+        var region = new CallOptions(DevelopmentTokens.Headers(ServiceFixture.DevelopmentKey, "dev-region-analyst-e12000007", "E12000007", ["region-analyst"], agency), DateTime.UtcNow.AddMinutes(2));
+        var outside = await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest(), region);
+        Assert.True(outside.DisclosureControlled);
+        var protectedTool = Assert.Single(outside.Tools);
+        Assert.Equal((tool.MeaningHash, 15), (protectedTool.MeaningHash, protectedTool.AuditsCounted));
+        var oversight = protectedTool.Criteria.Single(c => c.CriterionId == "oversight.recorded");
+        Assert.True(oversight.Counts.Single(c => c.Value == "NO").Suppressed);
+        Assert.All(protectedTool.Criteria.SelectMany(c => c.Counts).Where(c => !c.Suppressed), c => Assert.True(c.Count >= Threshold, c.Value));
+
+        // Another organisation's audits are not its own: nothing to summarise.
+        Assert.Empty((await Client.GetResultsSummaryAsync(new GetResultsSummaryRequest(), ServiceFixture.As(partnership))).Tools);
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Client.GetResultsSummaryAsync(new GetResultsSummaryRequest { ToMonth = "June" }, ServiceFixture.As(agency)).ResponseAsync);
+    }
+
     private static int Count(CriterionResult criterion, string value) => criterion.Counts.Single(c => c.Value == value).Count;
 }
 

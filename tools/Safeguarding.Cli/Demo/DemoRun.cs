@@ -65,10 +65,10 @@ internal static class DemoRun
             london = await new DemoLondonView(gateway).AskAsync(cancellationToken);
             report.Advance(1);
         });
-        await step("Writing the London Board's quarterly report...", async report =>
+        await step("Writing the London Board's quarterly report and Report Book...", async report =>
         {
             using var provisioning = GrpcChannel.ForAddress(platform.Get("reporting").GrpcAddress);
-            reports = [.. reports, await new DemoRegionReport(gateway, new ReportingService.ReportingServiceClient(provisioning)).WriteAsync(output, cancellationToken)];
+            reports = [.. reports, .. await new DemoRegionReport(gateway, new ReportingService.ReportingServiceClient(provisioning)).WriteAsync(output, cancellationToken)];
             report.Advance(1);
         });
         return new DemoOutcome(seeded, reports, london) { Audits = audits, Story = story };

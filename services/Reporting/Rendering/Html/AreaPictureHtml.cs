@@ -14,7 +14,8 @@ namespace Safeguarding.Reporting.Rendering.Html;
 /// </summary>
 internal static class AreaPictureHtml
 {
-    public static void Write(MarkupWriter w, AreaPicture picture, AreaOutline? outline)
+    /// <param name="byContentArea">The Report Book's layout: a heading for each content area, the themes a part of their own.</param>
+    public static void Write(MarkupWriter w, AreaPicture picture, AreaOutline? outline, bool byContentArea = false)
     {
         if (!picture.Available || outline is null)
         {
@@ -33,12 +34,19 @@ internal static class AreaPictureHtml
             w.Line();
         }
 
+        string? area = null;
         for (var i = 0; i < picture.Measures.Count; i++)
         {
+            if (byContentArea && (i == 0 || picture.Measures[i].ContentArea != area))
+            {
+                area = picture.Measures[i].ContentArea;
+                PageShell.Heading(w, 3, null, area ?? "Other measures");
+            }
+
             Measure(w, picture.Measures[i], outline.Measures[i]);
         }
 
-        PageShell.Heading(w, 4, null, "Learning themes across the region's case reviews");
+        PageShell.Heading(w, byContentArea ? 3 : 4, null, "Learning themes across the region's case reviews");
         if (picture.Themes is { } themes && outline.Themes is { } table)
         {
             w.Element("p", themes.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(themes.Asked, "partnership")
@@ -50,6 +58,47 @@ internal static class AreaPictureHtml
         {
             w.Element("p", "No learning themes could be counted across the region's case reviews.");
             w.Line();
+        }
+
+        if (byContentArea)
+        {
+            Audits(w, picture, outline, level: 3);
+        }
+    }
+
+    /// <summary>
+    /// Case audit grades across the region (a region's 4.2, and its Report Book): per tool, how many audits the totals
+    /// count and a table of each criterion's answers. Nothing when the picture has no audit totals.
+    /// </summary>
+    public static void Audits(MarkupWriter w, AreaPicture picture, AreaOutline? outline, int level)
+    {
+        if (picture.Audits is not { } audits || outline is null)
+        {
+            return;
+        }
+
+        PageShell.Heading(w, level, null, "Case audit grades across the region");
+        w.Element("p", audits.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(audits.Asked, "organisation")
+            + " with an audits service answered; every final audit to " + Wording.Date(picture.AsOf) + ", summed over the organisations using the same tool. "
+            + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
+        w.Line();
+        if (audits.Tools.Count == 0)
+        {
+            w.Element("p", "No organisation has final audits yet.");
+            w.Line();
+            return;
+        }
+
+        var table = 0;
+        foreach (var tool in audits.Tools)
+        {
+            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, tool.Title);
+            w.Element("p", "Audits counted: " + ChartText.ValueOrState(tool.Audits, MeasureUnit.Count) + ", across " + Counted(tool.Organisations, "organisation") + ".");
+            w.Line();
+            foreach (var _ in Tables.AreaTables.ByScale(tool))
+            {
+                TableHtml.Write(w, outline.Audits[table++]());
+            }
         }
     }
 

@@ -22,6 +22,7 @@ internal static class BookHtml
         }
 
         contents.AddRange(outline.Curves.Select((c, i) => new ContentsEntry(c.Id, TurningTheCurveHtml.Heading(c, book.TurningTheCurve[i]))));
+        contents.AddRange(book.Area is null ? [] : [new ContentsEntry(AreaOutline.BookPart.Id, AreaOutline.BookPart.Title)]);
         contents.Add(new ContentsEntry(BookOutline.StoriesId, StoriesHeading));
         contents.AddRange(outline.Timetable is { } timetable ? [new ContentsEntry(timetable.Id, TimetableHtml.Heading)] : []);
         contents.AddRange(outline.Upkeep is { } upkeep ? [new ContentsEntry(upkeep.Id, UpkeepHtml.Heading)] : []);
@@ -47,6 +48,11 @@ internal static class BookHtml
         for (var i = 0; i < book.TurningTheCurve.Count; i++)
         {
             TurningTheCurveHtml.Write(w, book.TurningTheCurve[i], outline.Curves[i]);
+        }
+
+        if (book.Area is { } area)
+        {
+            AcrossTheRegion(w, area, outline.Area);
         }
 
         PageShell.Section(w, BookOutline.StoriesId, "story", 2, StoriesHeading);
@@ -150,6 +156,16 @@ internal static class BookHtml
 
         PageShell.Heading(w, 3, null, "Questions to ask");
         PageShell.List(w, sheet.ScrutinyQuestions, "No questions have been set for this area yet.");
+        w.Raw("</section>\n");
+    }
+
+    private static void AcrossTheRegion(MarkupWriter w, AreaPicture area, AreaOutline? outline)
+    {
+        PageShell.Section(w, AreaOutline.BookPart.Id, null, 2, AreaOutline.BookPart.Title);
+        // The registry knows each partnership's region but not its statistical neighbours: say so rather than guess.
+        w.Element("p", "Statistical neighbours are not recorded for the region's partnerships, so each partnership is shown beside the region and England only.");
+        w.Line();
+        AreaPictureHtml.Write(w, area, outline, byContentArea: true);
         w.Raw("</section>\n");
     }
 

@@ -149,6 +149,11 @@ internal static class QuarterlyHtml
 
         w.Paragraphs(report.QualitativeEvidence);
         ActionsRegisterHtml.QualitativeEvidence(w, report);
+        if (report.Area is { } picture)
+        {
+            AreaPictureHtml.Audits(w, picture, outline.Area, level: 4);
+        }
+
         w.Raw("</section>\n");
 
         PageShell.Section(w, parts[2].Id, null, 3, parts[2].Title);

@@ -10,15 +10,25 @@ namespace Safeguarding.Reporting.Rendering.Layout;
 /// </summary>
 internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<ReportTable>? Themes)
 {
+    /// <summary>Audit grades across the region: per tool, a table per scale (in the tools' order).</summary>
+    public IReadOnlyList<Func<ReportTable>> Audits { get; private init; } = [];
+
+    /// <summary>Every table of the picture, in the order a Report Book shows them.</summary>
+    public IEnumerable<Func<ReportTable>> Tables => Measures.Select(m => (Func<ReportTable>)m.BuildTable).Concat(Themes is { } t ? [t] : []).Concat(Audits);
+
     public static readonly (string Id, string Title) Part = ("across-region", "4.6 Across the region: partnerships beside the region and England");
 
-    public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture)
+    /// <summary>The Report Book's part: the same picture, grouped by content area.</summary>
+    public static readonly (string Id, string Title) BookPart = ("across-region", "Across the region: partnerships beside the region and England");
+
+    /// <param name="numberPrefix">Before each figure's number: the book numbers its parts ("7." gives 7.1, 7.2...).</param>
+    public static AreaOutline Build(IdRegistry ids, ref int figureNumber, AreaPicture picture, string numberPrefix = "")
     {
         var figures = new List<FigureOutline>(picture.Measures.Count);
         foreach (var measure in picture.Measures)
         {
             var id = ids.Claim("area", measure.Measure.Id, FigureOutline.DerivedIds);
-            var number = (++figureNumber).ToString(CultureInfo.InvariantCulture);
+            var number = numberPrefix + (++figureNumber).ToString(CultureInfo.InvariantCulture);
             var caption = measure.Measure.Title + ", " + measure.Period + ", by partnership";
             figures.Add(new FigureOutline(id, number, caption, () => AreaTables.Measure(id + "-table", FigureCaptions.TableCaption(number, caption), measure)));
         }
@@ -30,6 +40,17 @@ internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<R
             themes = () => AreaTables.Themes(themesId, "Learning themes across the region's case reviews, as at " + Text.Wording.Date(picture.AsOf), areaThemes);
         }
 
-        return new AreaOutline(figures, themes);
+        var audits = new List<Func<ReportTable>>();
+        foreach (var tool in picture.Audits?.Tools ?? [])
+        {
+            foreach (var scale in AreaTables.ByScale(tool))
+            {
+                var auditId = ids.Claim("area-audits", tool.Title);
+                var caption = tool.Title + ": answers across the region, as at " + Text.Wording.Date(picture.AsOf);
+                audits.Add(() => AreaTables.Audit(auditId, caption, scale));
+            }
+        }
+
+        return new AreaOutline(figures, themes) { Audits = audits };
     }
 }

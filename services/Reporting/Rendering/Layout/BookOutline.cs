@@ -42,12 +42,20 @@ internal sealed class BookOutline
     /// <summary>The upkeep and completeness sheet, after the timetable, when the book has one.</summary>
     public UpkeepOutline? Upkeep { get; private init; }
 
+    /// <summary>A region's book: its partnerships beside the region and England, after the sheets, when it could be had.</summary>
+    public AreaOutline? Area { get; private init; }
+
     public static BookOutline Build(ReportBook book)
     {
         var ids = new IdRegistry(PageIds.Reserved);
         ids.Claim(IntroductionId, null, HeadingSuffix);
         ids.Claim(StoriesId, null, HeadingSuffix);
         ids.Claim(BalanceId, null, HeadingSuffix);
+        if (book.Area is not null)
+        {
+            ids.Claim(AreaOutline.BookPart.Id, null, HeadingSuffix);
+        }
+
         // Pass 1: ids and figures for every sheet, so actions can link to measures on any sheet.
         var sheetIds = new string[book.Sheets.Count];
         var measures = new MeasureOutline[book.Sheets.Count][];
@@ -94,13 +102,22 @@ internal sealed class BookOutline
         }
 
         var curves = CurveOutline.Claim(ids, book.TurningTheCurve, tables);
+        var parts = book.Sheets.Count;
+        AreaOutline? area = null;
+        if (book.Area is { Available: true } picture)
+        {
+            var figureNumber = 0;
+            area = AreaOutline.Build(ids, ref figureNumber, picture, (++parts).ToString(CultureInfo.InvariantCulture) + ".");
+            tables.AddRange(area.Tables);
+        }
+
         var timetable = TimetableOutline.Build(ids, book.Timetable, withActivities: true);
         tables.AddRange(timetable?.Tables ?? []);
         var upkeep = UpkeepOutline.Build(ids, book.Upkeep);
         tables.AddRange(upkeep is null ? [] : [upkeep.Table]);
 
         var balance = book.Balance;
-        var balanceNumber = (book.Sheets.Count + 1).ToString(CultureInfo.InvariantCulture) + ".";
+        var balanceNumber = (parts + 1).ToString(CultureInfo.InvariantCulture) + ".";
         var byType = BalanceFigure(
             ids.Claim(BalanceId, "type", FigureOutline.DerivedIds),
             balanceNumber + "1",
@@ -119,7 +136,7 @@ internal sealed class BookOutline
             Wording.SourceName);
         tables.Add(byType.BuildTable);
         tables.Add(bySource.BuildTable);
-        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Curves = curves, Upkeep = upkeep };
+        return new BookOutline(sheets, byType, bySource, tables) { Timetable = timetable, Curves = curves, Upkeep = upkeep, Area = area };
     }
 
     /// <summary>The measure an action should move, linked: its own sheet first, then anywhere in the book.</summary>

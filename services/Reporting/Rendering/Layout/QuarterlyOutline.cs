@@ -132,11 +132,7 @@ internal sealed class QuarterlyOutline
         if (report.Area is { Available: true } picture)
         {
             area = AreaOutline.Build(ids, ref figureNumber, picture);
-            tables.AddRange(area.Measures.Select(m => m.BuildTable));
-            if (area.Themes is { } themes)
-            {
-                tables.Add(themes);
-            }
+            tables.AddRange(area.Tables);
         }
 
         return new QuarterlyOutline(measures, breakdowns, reviews, tables) { Area = area, Timetable = timetable, Upkeep = upkeep };

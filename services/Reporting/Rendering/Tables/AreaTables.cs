@@ -32,6 +32,19 @@ internal static class AreaTables
         return new ReportTable(id, caption, columns, rows);
     }
 
+    /// <summary>One audit tool's criteria that share a scale: a row per criterion, a column per answer.</summary>
+    public static ReportTable Audit(string id, string caption, IReadOnlyList<AreaAuditCriterion> criteria) =>
+        new(id, caption, ["Criterion", .. criteria[0].Answers.Select(a => a.Answer)],
+        [
+            .. criteria.Select(c => new TableRow(c.Text, [.. c.Answers.Select(a => TableFactory.Cell(a.Count, MeasureUnit.Count))])),
+        ]);
+
+    /// <summary>A tool's criteria grouped by their scale (graded; yes, partly, no), in the tool's order.</summary>
+    public static IEnumerable<IReadOnlyList<AreaAuditCriterion>> ByScale(AreaAuditTool tool) =>
+        tool.Criteria.Where(c => c.Answers.Count > 0)
+            .GroupBy(c => string.Join('|', c.Answers.Select(a => a.Answer)), StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<AreaAuditCriterion>)[.. g]);
+
     public static ReportTable Themes(string id, string caption, AreaThemes themes) =>
         new(id, caption, ["Theme", "Reviews across the region", "Notes"],
         [

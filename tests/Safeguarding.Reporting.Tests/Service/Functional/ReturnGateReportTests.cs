@@ -59,7 +59,7 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         await PublishAsync(ReportingTopics.MeasureDefined, new MeasureDefined { Measure = measure }, Partnership);
         foreach (var (agency, amount) in new[] { (Police, 100), (Health, 10) })
         {
-            // December 2025: before the first quarter anyone returned, so never held back (ADR 0022).
+            // December 2025: before the first quarter anyone returned, so never held back (ADR 0024).
             await PublishAsync(ReportingTopics.ObservationRecorded, Count($"{agency}-0", agency, Referrals, "2025-12/P1M", amount, Epoch), agency);
             for (var month = 1; month <= 3; month++)
             {
@@ -110,7 +110,7 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         var (health, police) = (upkeep.Organisations[1], upkeep.Organisations[2]);
         Assert.Equal(ReturnTimeliness.OnTime, health.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
         Assert.Equal(ReturnTimeliness.Late, police.Returns.Single(r => r.Period == "January to March 2026").Timeliness);
-        // Returns are in force from the first quarter anyone returned (ADR 0022): earlier quarters are neither expected nor held back.
+        // Returns are in force from the first quarter anyone returned (ADR 0024): earlier quarters are neither expected nor held back.
         Assert.Equal(["January to March 2026"], police.Returns.Select(r => r.Period));
         Assert.Contains("The return for January to March 2026 (London common safeguarding dataset) arrived late: received 2 May 2026, due 28 April 2026.", police.Missing);
         Assert.Equal(1, police.MeasuresInUse);
