@@ -41,6 +41,8 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<ReviewsGateway>();
         builder.Services.AddSingleton<AuditsGateway>();
         builder.Services.AddSingleton<SurveysGateway>();
+        builder.Services.AddSingleton<ReturnsGateway>();
+        builder.Services.AddSingleton<BoardGateway>();
         builder.Services.AddSingleton<ImportJobs>();
     }
 
