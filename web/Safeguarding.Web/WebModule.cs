@@ -41,7 +41,16 @@ public sealed class WebModule : IServiceModule
         builder.Services.AddSingleton<ReviewsGateway>();
         builder.Services.AddSingleton<AuditsGateway>();
         builder.Services.AddSingleton<SurveysGateway>();
+        builder.Services.AddSingleton<ReturnsGateway>();
+        builder.Services.AddSingleton<BoardGateway>();
         builder.Services.AddSingleton<ImportJobs>();
+
+        // Production: sign-in with the organisation's identity provider; the development sign-in is then switched off.
+        var oidc = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.Oidc;
+        if (oidc is { Enabled: true })
+        {
+            OidcSignIn.Add(builder.Services, oidc);
+        }
     }
 
     public static void Map(WebApplication app)
@@ -55,6 +64,12 @@ public sealed class WebModule : IServiceModule
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-assets")),
             RequestPath = "/static",
         });
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value.Oidc.Enabled)
+        {
+            // Only the provider's callback path is handled here; pages read the session themselves (SignedInPageModel).
+            app.UseAuthentication();
+        }
+
         app.MapRazorPages();
     }
 }

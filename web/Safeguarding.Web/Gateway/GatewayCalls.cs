@@ -26,9 +26,15 @@ public sealed class GatewayCalls : IDisposable
 
     public Measures.V1.MeasuresService.MeasuresServiceClient Measures => new(Channel);
 
+    public Measures.V1.ReturnsService.ReturnsServiceClient Returns => new(Channel);
+
     public Safeguarding.Gateway.V1.MeasuresAggregation.MeasuresAggregationClient Aggregation => new(Channel);
 
     public Reporting.V1.ReportingService.ReportingServiceClient Reporting => new(Channel);
+
+    public Reporting.V1.ActionsRegisterService.ActionsRegisterServiceClient ActionsRegister => new(Channel);
+
+    public Reporting.V1.QaPlanningService.QaPlanningServiceClient QaPlanning => new(Channel);
 
     public CaseReviews.V1.CaseReviewsService.CaseReviewsServiceClient CaseReviews => new(Channel);
 

@@ -44,4 +44,33 @@ public static class SurveyWords
         (nameof(ReviewDecision.ApproveRedacted), "Approve it with your changes"),
         (nameof(ReviewDecision.Reject), "Reject it"),
     ];
+
+    public static string Audience(Audience audience) => audience switch
+    {
+        Safeguarding.Surveys.V1.Audience.Child => "Children",
+        Safeguarding.Surveys.V1.Audience.ParentCarer => "Parents and carers",
+        Safeguarding.Surveys.V1.Audience.FrontlineStaff => "Frontline staff",
+        Safeguarding.Surveys.V1.Audience.PartnerProfessional => "Partner professionals",
+        _ => "Not set",
+    };
+
+    /// <summary>The audience question's choices; the empty one leaves it to the form's settings sheet.</summary>
+    public static IReadOnlyList<(string Value, string Words)> Audiences { get; } =
+    [
+        (string.Empty, "As the form's settings sheet says"),
+        (nameof(Safeguarding.Surveys.V1.Audience.ParentCarer), "Parents and carers"),
+        (nameof(Safeguarding.Surveys.V1.Audience.Child), "Children"),
+        (nameof(Safeguarding.Surveys.V1.Audience.FrontlineStaff), "Frontline staff"),
+        (nameof(Safeguarding.Surveys.V1.Audience.PartnerProfessional), "Partner professionals"),
+    ];
+
+    /// <summary>When in a family's journey the wave asks (its kind), for the question's choices.</summary>
+    public static IReadOnlyList<(string Value, string Words)> Kinds { get; } =
+    [
+        (nameof(WaveKind.Closure), "At closure"),
+        (nameof(WaveKind.SixMonths), "Six months after closure"),
+        (nameof(WaveKind.TwelveMonths), "Twelve months after closure"),
+        (nameof(WaveKind.AnnualStaff), "Annual staff survey"),
+        (nameof(WaveKind.AdHoc), "Ad hoc"),
+    ];
 }
