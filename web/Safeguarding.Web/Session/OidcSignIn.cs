@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Safeguarding.Web.Session;
 
 /// <summary>
-/// Production sign-in (ADR 0022): OpenID Connect with the authorisation code flow and PKCE against the issuer the
+/// Production sign-in (ADR 0026): OpenID Connect with the authorisation code flow and PKCE against the issuer the
 /// gateway trusts. The provider's access token goes into this application's own session (WebSessions: encrypted
 /// with the Data Protection keys, HttpOnly, SameSite=Strict), never into an address or a cookie a script can read;
 /// the handler keeps no session of its own. The development sign-in (a pasted token) is switched off.
