@@ -111,7 +111,12 @@ public sealed class SurveyWavesBrowserTests(RunningPlatform platform) : WebJourn
         var rows = page.Locator("tbody tr");
         Assert.Equal(3, await rows.CountAsync());
         var first = await rows.First.Locator("td").AllInnerTextsAsync();
-        Assert.Equal("/s/" + first[0].Replace("-", "", StringComparison.Ordinal), first[1]); // the code as printed, the link without its dashes
+        // The code as printed; the link is the respondent's page behind the gateway, with the code without its dashes.
+        var link = first[1];
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/s/" + first[0].Replace("-", "", StringComparison.Ordinal) + "$", link);
+        var respondentPage = await page.Context.NewPageAsync();
+        Assert.True((await respondentPage.GotoAsync(link))?.Ok, "The respondent's link does not open the survey: " + link);
+        await respondentPage.CloseAsync();
         await AssertGoodPageAsync(page);
 
         // The codes are shown once: the page again goes back to surveys, where the wave is listed as open.

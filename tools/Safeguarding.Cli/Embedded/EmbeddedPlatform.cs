@@ -62,6 +62,9 @@ internal sealed class EmbeddedPlatform : IAsyncDisposable
             platform.TellRegionReportsTheGateway();
             var webSettings = EmbeddedSettings.Base(EmbeddedModules.Web.Name, dataFolder, platform.DevelopmentKey);
             webSettings["Web:GatewayAddress"] = platform.GatewayAddress.ToString();
+            // Respondents answer on the surveys service's pages behind the gateway's HTTP port: the links a survey
+            // admin hands out when opening a wave are full links there.
+            webSettings["Web:RespondentSiteAddress"] = platform.Get("gateway").HttpAddress?.ToString();
             await platform.StartAsync(EmbeddedModules.Web, webSettings, configure, cancellationToken);
             EndpointsFile.Write(dataFolder, platform.Services);
         }
