@@ -1,8 +1,11 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Measures.Events;
+using Safeguarding.Measures.Events.V1;
 using Safeguarding.Measures.Persistence;
 using Safeguarding.Measures.V1;
+using Safeguarding.Platform.Events;
 using Safeguarding.Platform.Grpc;
 using static Safeguarding.Measures.Tests.Functional.ReturnsFixture;
 
@@ -70,6 +73,13 @@ public abstract class ReturnLockRaceTests(ReturnsFixture service)
         Assert.Equal(2, problem.Row);
         Assert.Contains(quarter.Code, problem.Description, StringComparison.Ordinal);
         Assert.Equal(before + 2, await service.CountObservationsAsync()); // July's two figures only: May's fell in the return approved meanwhile
+
+        // Its batch events carry exactly what was stored, numbered from 1 as ever.
+        var batches = (await service.OutboxAsync(MeasuresTopics.ObservationBatchRecordedName))
+            .Select(m => ProtoCloudEvents.ReadData<ObservationBatchRecorded>(ProtoCloudEvents.Decode(m.Envelope)))
+            .Where(b => b.ImportId == report.ImportId).ToList();
+        Assert.Equal([1], batches.Select(b => b.Sequence));
+        Assert.Equal(["2024-07/P1M", "2024-07/P1M"], batches.SelectMany(b => b.Groups.SelectMany(g => g.Figures.Select(_ => g.PeriodCode))));
     }
 
     private static RecordObservationRequest Record(string measureId, int month, int count) =>
