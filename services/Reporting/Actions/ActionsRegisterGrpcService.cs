@@ -59,7 +59,7 @@ internal sealed partial class ActionsRegisterGrpcService(
             .Where(a => request.ContentAreaId.Length == 0 || a.ContentAreaId == request.ContentAreaId)
             .Where(a => request.MeasureId.Length == 0 || a.MeasureId == request.MeasureId)
             .ToList();
-        await movement.FillAsync(listed, context.CancellationToken);
+        await movement.FillAsync(listed, Viewer(context), context.CancellationToken);
         return new ListActionsResponse { Actions = { listed } };
     }
 
@@ -96,9 +96,13 @@ internal sealed partial class ActionsRegisterGrpcService(
 
     private async Task<RegisterAction> WithMovementAsync(RegisterAction action, ServerCallContext context)
     {
-        await movement.FillAsync([action], context.CancellationToken);
+        await movement.FillAsync([action], Viewer(context), context.CancellationToken);
         return action;
     }
+
+    // "Did it move?" quotes figures: another organisation's under a dataset count only once its return is in a state
+    // the organisation the call is for may see (ADR 0024), as in its reports. A platform job sees them all.
+    private static string? Viewer(ServerCallContext context) => TargetOrganisation.From(context) is { IsUnrestricted: false } target ? target.Code : null;
 
     private static void RequireCode(string field, string code, ServerCallContext context)
     {

@@ -139,6 +139,28 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
         Assert.Contains($"{Health}|Submitted|2026-04-20T09:00:00", stored);
     }
 
+    [Fact]
+    public async Task The_registers_did_it_move_holds_back_the_same_figures_for_the_partnership_as_its_report_does()
+    {
+        var action = await _host.Actions.CreateAsync(new RegisterAction
+        {
+            OrganisationCode = Police, PartnershipCode = Partnership, Source = RegisterActionSource.Other, Description = "Review every repeat referral at the front door.",
+            AgreedOn = "2026-03-01", DueOn = "2026-12-31", Status = RegisterActionStatus.InProgress, MeasureId = Referrals,
+        }, Police);
+
+        // The police see their own January and February figures in "before"; the partnership, whose report leaves them
+        // out until the return is submitted, sees only what came before the first returned quarter, through the API too.
+        var own = await _host.Actions.GetAsync(action.Id, Police);
+        var partnerships = (await _host.Actions.ListAsync(Partnership, asOrganisation: Partnership)).Single(a => a.Id == action.Id);
+        Assert.True(own.Movement.HasBefore, own.Movement.Text);
+        Assert.NotEqual<double?>(own.Movement.Before, partnerships.Movement.HasBefore ? partnerships.Movement.Before : null);
+
+        await PublishAsync(ReportingTopics.ReturnSubmitted, Submitted(Police, new DateTime(2026, 4, 21, 9, 0, 0, DateTimeKind.Utc)), Police);
+        await _host.WaitForReceivedAsync(_expectedReceived);
+        var submitted = (await _host.Actions.ListAsync(Partnership, asOrganisation: Partnership)).Single(a => a.Id == action.Id);
+        Assert.Equal(own.Movement.Before, submitted.Movement.Before);
+    }
+
     private async Task<List<string>> ReturnsAsync() =>
         [.. (await _host.QueryAsync(db => db.Returns.AsNoTracking().ToListAsync()))
             .OrderBy(r => r.OrganisationCode, StringComparer.Ordinal)
