@@ -32,7 +32,7 @@ public sealed class DemoPersonalDataScanTests : IDisposable
         }))
         {
             var outcome = await DemoRun.RunAsync(platform, _output, (_, work) => work(SilentProgress.Instance), CancellationToken.None);
-            Assert.Equal(11, outcome.Reports.Count); // five organisations' quarterly report and Report Book, and the London Board's report
+            Assert.Equal(12, outcome.Reports.Count); // five organisations' quarterly report and Report Book, and the London Board's two
             Assert.Equal(outcome.London.Asked, outcome.London.Answered);
         }
 
