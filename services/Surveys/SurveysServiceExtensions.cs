@@ -34,6 +34,7 @@ public static class SurveysServiceExtensions
         services.AddSingleton<QuestionnaireCache>();
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<WaveCommands>();
+        services.AddScoped<ResultsSummaryQuery>();
         services.AddScoped<StoryCommands>();
         services.AddScoped<SurveysGrpcService>();
         services.AddScoped<RespondentPages.Session>();

@@ -74,6 +74,9 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         var qualitative = london[london.IndexOf("id=\"qualitative\"", StringComparison.Ordinal)..london.IndexOf("id=\"voices\"", StringComparison.Ordinal)];
         Assert.Contains("Case audit grades across the region", qualitative, StringComparison.Ordinal);
         Assert.Contains("Audits counted: 36, across 3 organisations.", qualitative, StringComparison.Ordinal);
+        // 4.2: the annual staff survey (closed at NB-LSCP with 87 answers) across London, disclosure-controlled.
+        Assert.Contains("Survey results across the region", qualitative, StringComparison.Ordinal);
+        Assert.Contains("Responses counted: 87, across 1 organisation.", qualitative, StringComparison.Ordinal);
         // Row-level data of no organisation: neither Northbridge's agencies nor its reviews by name.
         foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
         {

@@ -95,8 +95,8 @@ public sealed class AuditAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
         var audits = incomplete ? AuditTotal.Missing : ProtectCriterion(
             area,
             [[.. byOrganisation.Select(g => g.Any(p => p.Summary.DisclosureControlled && p.Tool.AuditsCounted == 0)
-                ? Part.WithheldAtSource(0)
-                : new Part(g.Sum(p => (long)p.Tool.AuditsCounted), Unknown: false))]],
+                ? AreaPart.WithheldAtSource(0)
+                : new AreaPart(g.Sum(p => (long)p.Tool.AuditsCounted), Unknown: false))]],
             known,
             thresholds)[0];
 
@@ -114,80 +114,11 @@ public sealed class AuditAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
         return new AuditToolTotal(first.MeaningHash, first.LibraryToolId, first.Title, included, audits, criteria);
     }
 
-    /// <summary>
-    /// One organisation's counts of a criterion by answer. A count withheld at source is unknown; together they hold
-    /// what the organisation's answered total leaves (the instance kept that sum from being small), carried on the
-    /// first of them, so the area's answered relation sees the true sum of what is hidden (0 where even the answered
-    /// total was withheld: the safe side). No unknown value is ever published: only its relation's sum is used.
-    /// </summary>
-    private static List<Part> Parts(List<string> codes, List<CriterionResult?> versions)
-    {
-        var parts = new List<Part>(codes.Count);
-        var hidden = versions.All(v => v is { AnsweredSuppressed: false })
-            ? versions.Sum(v => (long)v!.Answered) - versions.Sum(v => v!.Counts.Where(c => !c.Suppressed).Sum(c => (long)c.Count))
-            : 0;
-        foreach (var code in codes)
-        {
-            var counts = versions.Select(v => v?.Counts.FirstOrDefault(c => c.Value == code)).ToList();
-            if (counts.Any(c => c is null || c.Suppressed))
-            {
-                parts.Add(Part.WithheldAtSource(Math.Max(0, hidden)));
-                hidden = 0;
-            }
-            else
-            {
-                parts.Add(new Part(counts.Sum(c => (long)c!.Count), Unknown: false));
-            }
-        }
+    private static List<AreaPart> Parts(List<string> codes, List<CriterionResult?> versions) =>
+        AreaCountTable.Parts(codes, [.. versions.Select(v => v is null ? null : new SourceCounts(v.AnsweredSuppressed, v.Answered, [.. v.Counts.Select(c => (c.Value, c.Suppressed, (long)c.Count))]))]);
 
-        return parts;
-    }
-
-    /// <summary>
-    /// Cells: one total per answer, then its parts (organisation by organisation), then the answered total (known to
-    /// the viewer) when there is more than one answer. A part withheld at source makes its total unknown: withheld.
-    /// </summary>
-    private static List<AuditTotal> ProtectCriterion(Organisation area, List<List<Part>> answers, List<bool> known, List<int> thresholds)
-    {
-        var cells = new List<TableCell>();
-        var relations = new List<Relation>();
-        var totals = new List<int>();
-        var unknown = new List<bool>();
-        foreach (var parts in answers)
-        {
-            var total = cells.Count;
-            var withheldAtSource = parts.Any(p => p.Unknown);
-            totals.Add(total);
-            unknown.Add(withheldAtSource);
-            cells.Add(new TableCell("total", parts.Sum(p => p.Value), area.DisclosureThreshold, withheldAtSource ? CellStatus.Withheld : CellStatus.Free));
-            var indices = new List<int>();
-            for (var o = 0; o < parts.Count; o++)
-            {
-                indices.Add(cells.Count);
-                cells.Add(new TableCell("part", parts[o].Value, thresholds[o], parts[o].Unknown ? CellStatus.Withheld : known[o] ? CellStatus.Known : CellStatus.Free));
-            }
-
-            relations.Add(new Relation(total, indices));
-        }
-
-        if (answers.Count > 1)
-        {
-            var answered = cells.Count;
-            cells.Add(new TableCell("answered", totals.Sum(t => cells[t].Value), area.DisclosureThreshold, CellStatus.Known));
-            relations.Add(new Relation(answered, totals));
-        }
-
-        var reasons = DisclosureControl.Protect(new AdditiveTable(cells, relations)).Reasons;
-        return [.. totals.Select((t, i) => unknown[i]
-            ? new AuditTotal(0, Platform.Disclosure.SuppressionReason.Withheld, Incomplete: false)
-            : new AuditTotal(cells[t].Value, reasons[t], Incomplete: false))];
-    }
-
-    /// <summary>An organisation's count, or one withheld at source (its value then only a share of a known hidden sum).</summary>
-    private readonly record struct Part(long Value, bool Unknown)
-    {
-        public static Part WithheldAtSource(long share) => new(share, Unknown: true);
-    }
+    private static List<AuditTotal> ProtectCriterion(Organisation area, List<List<AreaPart>> answers, List<bool> known, List<int> thresholds) =>
+        [.. AreaCountTable.Protect(area.DisclosureThreshold, answers, known, thresholds, answeredRelation: true).Select(t => new AuditTotal(t.Value, t.Reason, Incomplete: false))];
 
     private async Task<ResultsSummary> FetchAsync(Uri instance, GatewayCall call, string organisation, GetResultsSummaryRequest months, CallBudget budget)
     {

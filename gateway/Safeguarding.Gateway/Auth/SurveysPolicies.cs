@@ -14,6 +14,7 @@ public static class SurveysPolicies
     public static readonly ServiceDescriptor Surveys = SurveysServiceReflection.Descriptor.FindTypeByName<ServiceDescriptor>("SurveysService");
 
     private static readonly string[] Readers = [.. Roles.DataRoles];
+    private static readonly string[] AreaReaders = [.. Roles.DataRoles, Roles.RegionAnalyst];
 
     public static RpcPolicySet Create() => new("surveys",
     [
@@ -33,6 +34,10 @@ public static class SurveysPolicies
         RpcPolicy.For(Surveys, "ListWaves", DataAccess.RowRead, Readers),
         // Aggregates only; the service suppresses small numbers for a caller outside the wave's organisation.
         RpcPolicy.For(Surveys, "GetWaveResults", DataAccess.RowRead, Readers),
+        RpcPolicy.For(Surveys, "GetResultsSummary", DataAccess.RowRead, Readers),
+
+        // Results across an area: area totals only, disclosure-controlled by the gateway (never forwarded).
+        RpcPolicy.For(Safeguarding.Gateway.V1.SurveysAggregation.Descriptor, "GetSurveyResultsAcrossOrganisations", DataAccess.Aggregate, AreaReaders),
         RpcPolicy.For(Surveys, "ListUnanswered", DataAccess.RowRead, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ExportResponses", DataAccess.Export, Roles.SurveyAdmin),
 

@@ -75,7 +75,7 @@ public sealed class AuditsAggregationService(OrganisationRegistry registry, Audi
         return response;
     }
 
-    private static V1.FigureState State(AuditTotal total) => total switch
+    internal static V1.FigureState State(AuditTotal total) => total switch
     {
         { Incomplete: true } => V1.FigureState.Incomplete,
         { Reason: Platform.Disclosure.SuppressionReason.None } => V1.FigureState.Shown,
@@ -83,7 +83,7 @@ public sealed class AuditsAggregationService(OrganisationRegistry registry, Audi
     };
 
     // Shown as a decimal string; suppressed with its reason and no value; incomplete with neither.
-    private static Count Count(AuditTotal total) => total switch
+    internal static Count Count(AuditTotal total) => total switch
     {
         { Incomplete: true } => new Count(),
         { Reason: Platform.Disclosure.SuppressionReason.None } => new Count { Value = total.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },

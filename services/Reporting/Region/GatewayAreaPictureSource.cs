@@ -71,6 +71,7 @@ internal sealed class GatewayAreaPictureSource(
             Measures = shown,
             Themes = await ThemesAsync(headers, cancellationToken),
             Audits = await AuditsAsync(headers, cancellationToken),
+            Surveys = await SurveysAsync(headers, cancellationToken),
         };
     }
 
@@ -144,6 +145,22 @@ internal sealed class GatewayAreaPictureSource(
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
             ReportingLog.AreaMeasureUnavailable(logger, "audit-grades", ex.StatusCode.ToString());
+            return null;
+        }
+    }
+
+    private async Task<AreaSurveys?> SurveysAsync(Metadata headers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await Client<SurveysAggregation.SurveysAggregationClient>()
+                .GetSurveyResultsAcrossOrganisationsAsync(new GetSurveyResultsAcrossOrganisationsRequest(), Call(headers, cancellationToken));
+            var answered = answer.Outcomes.Count(o => o.Status == OrganisationStatus.Ok);
+            return answered == 0 ? null : AreaSurveyResults.From(answer, answered);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ReportingLog.AreaMeasureUnavailable(logger, "survey-results", ex.StatusCode.ToString());
             return null;
         }
     }

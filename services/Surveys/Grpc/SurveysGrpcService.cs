@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Safeguarding.Platform.Grpc;
 using Safeguarding.Surveys.Application;
 using Safeguarding.Surveys.Domain;
 using Safeguarding.Surveys.Domain.Responses;
@@ -16,7 +17,7 @@ namespace Safeguarding.Surveys.Grpc;
 /// layer and maps the result; SurveysErrors (through the platform interceptor) turns failures into statuses.
 /// </summary>
 public sealed class SurveysGrpcService(
-    QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories, Microsoft.Extensions.Options.IOptions<SurveysOptions> options) : SurveysService.SurveysServiceBase
+    QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories, ResultsSummaryQuery summaries, Microsoft.Extensions.Options.IOptions<SurveysOptions> options) : SurveysService.SurveysServiceBase
 {
     public const int MaxXlsxBytes = 4 * 1024 * 1024;
 
@@ -145,22 +146,51 @@ public sealed class SurveysGrpcService(
             ResponseRate = ToProto(results.ResponseRate),
             DisclosureControlled = results.DisclosureControlled,
         };
-        foreach (var q in results.Questions)
+        message.Questions.AddRange(results.Questions.Select(ToProto));
+        return message;
+    }
+
+    public override async Task<SurveyResultsSummary> GetResultsSummary(GetSurveyResultsSummaryRequest request, ServerCallContext context)
+    {
+        // Records nothing against the caller, so any verified caller (a region analyst's id too; ADR 0025) may ask.
+        var caller = context.GetCaller();
+        var target = TargetOrganisation.From(context);
+        var summary = await summaries.SummariseAsync(target.Code, caller.OrganisationCode, request.PeriodCode.Trim(), context.CancellationToken);
+        var message = new SurveyResultsSummary { OrganisationCode = target.Code, DisclosureControlled = summary.DisclosureControlled };
+        foreach (var part in summary.Questionnaires)
         {
-            var question = new QuestionResult
+            var wire = new QuestionnaireResults
             {
-                Question = q.Question,
-                Label = q.Label,
-                MeasureId = q.MeasureId,
-                Positive = q.Positive is null ? null : ToProto(q.Positive),
-                AnsweredSuppressed = q.AnsweredSuppressed,
-                Answered = q.Answered,
+                Meaning = part.Meaning,
+                QuestionnaireId = part.QuestionnaireId,
+                QuestionnaireVersion = part.Version,
+                Title = part.Title,
+                BuiltIn = part.BuiltIn,
+                WavesCounted = part.Waves,
+                ResponsesSuppressed = part.ResponsesSuppressed,
+                Responses = part.Responses,
             };
-            question.Choices.AddRange(q.Choices.Select(c => new ChoiceCount { Choice = c.Choice, Label = c.Label, Suppressed = c.Suppressed, Count = c.Count }));
-            message.Questions.Add(question);
+            wire.Questions.AddRange(part.Results.Questions.Select(ToProto));
+            message.Questionnaires.Add(wire);
         }
 
         return message;
+    }
+
+    private static QuestionResult ToProto(QuestionResultView q)
+    {
+        var question = new QuestionResult
+        {
+            Question = q.Question,
+            Label = q.Label,
+            MeasureId = q.MeasureId,
+            Positive = q.Positive is null ? null : ToProto(q.Positive),
+            AnsweredSuppressed = q.AnsweredSuppressed,
+            Answered = q.Answered,
+            MultipleChoice = q.MultipleChoice,
+        };
+        question.Choices.AddRange(q.Choices.Select(c => new ChoiceCount { Choice = c.Choice, Label = c.Label, Suppressed = c.Suppressed, Count = c.Count }));
+        return question;
     }
 
     public override async Task<ListUnansweredResponse> ListUnanswered(ListUnansweredRequest request, ServerCallContext context)

@@ -48,6 +48,20 @@ public sealed class RegionBookRenderingTests
         Asked: 7,
         Answered: 7);
 
+    private static readonly AreaSurveys Surveys = new(
+        [
+            new AreaSurveyQuestionnaire(
+                "Annual staff survey",
+                SeriesPoint.Of("Responses counted", 87),
+                1,
+                [
+                    new AreaSurveyQuestion("Do you receive safeguarding supervision?", false, [new("Yes", SeriesPoint.Of("Yes", 70)), new("No", SeriesPoint.Suppressed("No", "a count is below the disclosure threshold"))]),
+                    new AreaSurveyQuestion("What helps you most?", true, [new("Supervision", SeriesPoint.Of("Supervision", 40)), new("Training", SeriesPoint.Of("Training", 52))]),
+                ]),
+        ],
+        Asked: 1,
+        Answered: 1);
+
     private static ReportBook With(AreaPicture? picture) => SampleReports.Book() with { Area = picture };
 
     [Fact]
@@ -67,6 +81,27 @@ public sealed class RegionBookRenderingTests
         Assert.Equal(2, quarterly.ById("qualitative")!.Descendants("table").Count());
         Assert.Contains("Audits counted: 55, across 2 organisations.", Page.TextOf(quarterly.ById("qualitative")!), StringComparison.Ordinal);
         Assert.DoesNotContain(quarterly.ById("across-region")!.Descendants("table"), t => ((string?)t.Attribute("id") ?? "").StartsWith("area-audits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Survey_results_are_a_table_per_questionnaire_and_set_of_choices_in_the_book_and_in_the_quarterly_reports_4_2()
+    {
+        var picture = Picture with { Surveys = Surveys };
+        var book = Page.Render(With(picture));
+        var part = book.ById("across-region")!;
+        Assert.Contains("Survey results across the region", part.Descendants("h3").Select(Page.TextOf));
+        var tables = part.Descendants("table").Where(t => ((string?)t.Attribute("id") ?? "").StartsWith("area-surveys", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.Equal(["Question", "Yes", "No"], tables[0].Descendants("thead").Single().Descendants("th").Select(Page.TextOf));
+        // A withheld count is a word, never a number.
+        Assert.Equal(["Do you receive safeguarding supervision?", "70", "suppressed"], tables[0].Descendants("tbody").Single().Elements("tr").Single().Elements().Select(Page.TextOf));
+        Assert.Contains("several answers may be picked", Page.TextOf(tables[1].Descendants("caption").Single()), StringComparison.Ordinal);
+        Assert.Contains(new CsvExporter().ExportCsv(With(picture)), f => f.FileName.StartsWith("area-surveys", StringComparison.Ordinal));
+
+        var quarterly = Page.Render(SampleReports.Quarterly() with { Area = picture });
+        Assert.Equal(2, quarterly.ById("qualitative")!.Descendants("table").Count());
+        Assert.Contains("Responses counted: 87, across 1 organisation.", Page.TextOf(quarterly.ById("qualitative")!), StringComparison.Ordinal);
+        Assert.DoesNotContain(quarterly.ById("across-region")!.Descendants("table"), t => ((string?)t.Attribute("id") ?? "").StartsWith("area-surveys", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,6 +63,7 @@ internal static class AreaPictureHtml
         if (byContentArea)
         {
             Audits(w, picture, outline, level: 3);
+            Surveys(w, picture, outline, level: 3);
         }
     }
 
@@ -98,6 +99,42 @@ internal static class AreaPictureHtml
             foreach (var _ in Tables.AreaTables.ByScale(tool))
             {
                 TableHtml.Write(w, outline.Audits[table++]());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Survey results across the region (a region's 4.2, and its Report Book): per questionnaire, how many responses
+    /// the totals count and a table of each question's answers. Nothing when the picture has no survey totals.
+    /// </summary>
+    public static void Surveys(MarkupWriter w, AreaPicture picture, AreaOutline? outline, int level)
+    {
+        if (picture.Surveys is not { } surveys || outline is null)
+        {
+            return;
+        }
+
+        PageShell.Heading(w, level, null, "Survey results across the region");
+        w.Element("p", surveys.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(surveys.Asked, "organisation")
+            + " with a surveys service answered; every closed survey wave to " + Wording.Date(picture.AsOf) + ", summed over the organisations that ran the same questionnaire. "
+            + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
+        w.Line();
+        if (surveys.Questionnaires.Count == 0)
+        {
+            w.Element("p", "No organisation has closed a survey wave yet.");
+            w.Line();
+            return;
+        }
+
+        var table = 0;
+        foreach (var questionnaire in surveys.Questionnaires)
+        {
+            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, questionnaire.Title);
+            w.Element("p", "Responses counted: " + ChartText.ValueOrState(questionnaire.Responses, MeasureUnit.Count) + ", across " + Counted(questionnaire.Organisations, "organisation") + ".");
+            w.Line();
+            foreach (var _ in Tables.AreaTables.ByChoices(questionnaire))
+            {
+                TableHtml.Write(w, outline.Surveys[table++]());
             }
         }
     }

@@ -152,6 +152,7 @@ internal static class QuarterlyHtml
         if (report.Area is { } picture)
         {
             AreaPictureHtml.Audits(w, picture, outline.Area, level: 4);
+            AreaPictureHtml.Surveys(w, picture, outline.Area, level: 4);
         }
 
         w.Raw("</section>\n");

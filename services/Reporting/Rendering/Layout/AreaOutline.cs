@@ -13,8 +13,11 @@ internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<R
     /// <summary>Audit grades across the region: per tool, a table per scale (in the tools' order).</summary>
     public IReadOnlyList<Func<ReportTable>> Audits { get; private init; } = [];
 
+    /// <summary>Survey results across the region: per questionnaire, a table per set of choices (in the questionnaires' order).</summary>
+    public IReadOnlyList<Func<ReportTable>> Surveys { get; private init; } = [];
+
     /// <summary>Every table of the picture, in the order a Report Book shows them.</summary>
-    public IEnumerable<Func<ReportTable>> Tables => Measures.Select(m => (Func<ReportTable>)m.BuildTable).Concat(Themes is { } t ? [t] : []).Concat(Audits);
+    public IEnumerable<Func<ReportTable>> Tables => Measures.Select(m => (Func<ReportTable>)m.BuildTable).Concat(Themes is { } t ? [t] : []).Concat(Audits).Concat(Surveys);
 
     public static readonly (string Id, string Title) Part = ("across-region", "4.6 Across the region: partnerships beside the region and England");
 
@@ -51,6 +54,18 @@ internal sealed record AreaOutline(IReadOnlyList<FigureOutline> Measures, Func<R
             }
         }
 
-        return new AreaOutline(figures, themes) { Audits = audits };
+        var surveys = new List<Func<ReportTable>>();
+        foreach (var questionnaire in picture.Surveys?.Questionnaires ?? [])
+        {
+            foreach (var choices in AreaTables.ByChoices(questionnaire))
+            {
+                var surveyId = ids.Claim("area-surveys", questionnaire.Title);
+                var caption = questionnaire.Title + ": respondents by answer across the region, as at " + Text.Wording.Date(picture.AsOf)
+                    + (choices[0].MultipleChoice ? " (several answers may be picked)" : "");
+                surveys.Add(() => AreaTables.Survey(surveyId, caption, choices));
+            }
+        }
+
+        return new AreaOutline(figures, themes) { Audits = audits, Surveys = surveys };
     }
 }

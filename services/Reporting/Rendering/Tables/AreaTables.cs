@@ -45,6 +45,19 @@ internal static class AreaTables
             .GroupBy(c => string.Join('|', c.Answers.Select(a => a.Answer)), StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<AreaAuditCriterion>)[.. g]);
 
+    /// <summary>A questionnaire's questions that share their choices: a row per question, a column per choice.</summary>
+    public static ReportTable Survey(string id, string caption, IReadOnlyList<AreaSurveyQuestion> questions) =>
+        new(id, caption, ["Question", .. questions[0].Choices.Select(c => c.Choice)],
+        [
+            .. questions.Select(q => new TableRow(q.Label, [.. q.Choices.Select(c => TableFactory.Cell(c.Count, MeasureUnit.Count))])),
+        ]);
+
+    /// <summary>A questionnaire's questions grouped by their choices (and whether several may be picked), in its order.</summary>
+    public static IEnumerable<IReadOnlyList<AreaSurveyQuestion>> ByChoices(AreaSurveyQuestionnaire questionnaire) =>
+        questionnaire.Questions.Where(q => q.Choices.Count > 0)
+            .GroupBy(q => (q.MultipleChoice ? "several|" : "one|") + string.Join('|', q.Choices.Select(c => c.Choice)), StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<AreaSurveyQuestion>)[.. g]);
+
     public static ReportTable Themes(string id, string caption, AreaThemes themes) =>
         new(id, caption, ["Theme", "Reviews across the region", "Notes"],
         [

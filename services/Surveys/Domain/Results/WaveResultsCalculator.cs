@@ -21,7 +21,8 @@ public sealed record ProportionResult(bool Suppressed, string Reason, int Numera
 public sealed record ChoiceCountResult(string Choice, string Label, bool Suppressed, int Count);
 
 public sealed record QuestionResultView(
-    string Question, string Label, string MeasureId, ProportionResult? Positive, bool AnsweredSuppressed, int Answered, IReadOnlyList<ChoiceCountResult> Choices);
+    string Question, string Label, string MeasureId, ProportionResult? Positive, bool AnsweredSuppressed, int Answered, IReadOnlyList<ChoiceCountResult> Choices,
+    bool MultipleChoice = false);
 
 public sealed record WaveResultsView(ProportionResult ResponseRate, IReadOnlyList<QuestionResultView> Questions, bool DisclosureControlled);
 
@@ -70,7 +71,8 @@ public static class WaveResultsCalculator
 
             questions.Add(new QuestionResultView(
                 q.Name, q.Label, q.MeasureId, positive, answeredSuppressed, answeredSuppressed ? 0 : answered.Count,
-                [.. options.Select((c, i) => new ChoiceCountResult(c.Name, c.Label, withheld[i] || answeredSuppressed, withheld[i] || answeredSuppressed ? 0 : counts[i]))]));
+                [.. options.Select((c, i) => new ChoiceCountResult(c.Name, c.Label, withheld[i] || answeredSuppressed, withheld[i] || answeredSuppressed ? 0 : counts[i]))],
+                q.Kind == QuestionKind.MultipleChoice));
         }
 
         return new WaveResultsView(rate, questions, controlled);

@@ -99,6 +99,22 @@ public sealed class RegionReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_regions_quarterly_report_shows_the_survey_results_across_the_region_with_withheld_counts_in_words()
+    {
+        var report = await _host.Client.CallAsync<GenerateQuarterlyReportRequest, GenerateReportResponse>(
+            "GenerateQuarterlyReport", new GenerateQuarterlyReportRequest { OrganisationCode = _partnership.Region, PeriodCode = "2025-01/P3M" }, RegionAnalyst);
+
+        var html = (await _host.Client.HtmlAsync(report.Report.Id)).Content.ToStringUtf8();
+        var qualitative = html[html.IndexOf("id=\"qualitative\"", StringComparison.Ordinal)..html.IndexOf("id=\"voices\"", StringComparison.Ordinal)];
+        Assert.Contains("Survey results across the region", qualitative, StringComparison.Ordinal);
+        // Asked: the organisations with a surveys service (islington runs none).
+        Assert.Contains("1 of 1 organisation with a surveys service answered", qualitative, StringComparison.Ordinal);
+        Assert.Contains("Responses counted: 87, across 1 organisation.", qualitative, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Do you receive safeguarding supervision?</th><td class=\"num\">70</td>", qualitative, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td class=\"num\">0</td>", qualitative[qualitative.IndexOf("Survey results across the region", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partnerships_book_asks_the_gateway_nothing()
     {
         await _host.Client.SetProfileAsync(new ReportingProfile { OrganisationCode = _partnership.Code, Name = FictionalPartnership.Name, Kind = V1.OrganisationKind.Partnership, ParentCode = _partnership.Region });

@@ -50,6 +50,7 @@ public sealed class FakeGateway : IAsyncDisposable
         app.MapGrpcService<Measures>();
         app.MapGrpcService<Themes>();
         app.MapGrpcService<Audits>();
+        app.MapGrpcService<Surveys>();
         await app.StartAsync();
         return new FakeGateway(app, calls);
     }
@@ -162,6 +163,33 @@ public sealed class FakeGateway : IAsyncDisposable
                     {
                         Title = "Multi-agency child protection audit", AuditsState = FigureState.Shown, AuditsCounted = new Count { Value = "55" },
                         IncludedOrganisationCodes = { "camden", "islington" }, Criteria = { criterion },
+                    },
+                },
+            });
+        }
+    }
+
+    private sealed class Surveys(Calls calls) : SurveysAggregation.SurveysAggregationBase
+    {
+        public override Task<GetSurveyResultsAcrossOrganisationsResponse> GetSurveyResultsAcrossOrganisations(GetSurveyResultsAcrossOrganisationsRequest request, ServerCallContext context)
+        {
+            calls.Note(context);
+            var question = new AreaQuestionResult { Question = "supervised", Label = "Do you receive safeguarding supervision?" };
+            question.Choices.Add(new AreaChoiceCount { Choice = "yes", Label = "Yes", State = FigureState.Shown, Count = new Count { Value = "70" } });
+            question.Choices.Add(new AreaChoiceCount { Choice = "no", Label = "No", State = FigureState.Suppressed, Count = new Count { Suppression = Gateway.V1.SuppressionReason.BelowThreshold } });
+            return Task.FromResult(new GetSurveyResultsAcrossOrganisationsResponse
+            {
+                Outcomes =
+                {
+                    new OrganisationOutcome { OrganisationCode = "camden", Status = OrganisationStatus.Ok },
+                    new OrganisationOutcome { OrganisationCode = "islington", Status = OrganisationStatus.NoInstance },
+                },
+                Questionnaires =
+                {
+                    new AreaQuestionnaireResults
+                    {
+                        Meaning = "built-in:frontline-staff-annual:v1", Title = "Annual staff survey", ResponsesState = FigureState.Shown, Responses = new Count { Value = "87" },
+                        IncludedOrganisationCodes = { "camden" }, Questions = { question },
                     },
                 },
             });
