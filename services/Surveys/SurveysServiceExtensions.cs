@@ -35,6 +35,7 @@ public static class SurveysServiceExtensions
         services.AddScoped<QuestionnaireCatalog>();
         services.AddScoped<WaveCommands>();
         services.AddScoped<StoryCommands>();
+        services.AddScoped<StorySharing>();
         services.AddScoped<SurveysGrpcService>();
         services.AddScoped<RespondentPages.Session>();
         services.AddRespondentPages(configuration);

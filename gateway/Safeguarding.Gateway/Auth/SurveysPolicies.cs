@@ -40,5 +40,9 @@ public static class SurveysPolicies
         RpcPolicy.For(Surveys, "SubmitStory", DataAccess.RowWrite, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ReviewStory", DataAccess.RowWrite, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ListStories", DataAccess.RowRead, Readers),
+        // Sharing an approved story with the region's board is the organisation's decision; the board reads the shared
+        // ones through the gateway's VoicesAggregation, inside the organisation they are read as its own rows.
+        RpcPolicy.For(Surveys, "ShareStoryWithRegion", DataAccess.RowWrite, Roles.SurveyAdmin),
+        RpcPolicy.For(Surveys, "ListSharedStories", DataAccess.RowRead, Readers),
     ]);
 }
