@@ -65,6 +65,8 @@ public static class GatewayExtensions
         services.AddSingleton<CaseReviewsAggregationService>();
         services.AddSingleton<AuditAreaQuery>();
         services.AddSingleton<AuditsAggregationService>();
+        services.AddSingleton<VoicesAreaQuery>();
+        services.AddSingleton<VoicesAggregationService>();
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

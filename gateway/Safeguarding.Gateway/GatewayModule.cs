@@ -31,6 +31,7 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<MeasuresAggregationService>();
         app.MapGrpcService<CaseReviewsAggregationService>();
         app.MapGrpcService<AuditsAggregationService>();
+        app.MapGrpcService<VoicesAggregationService>();
         app.MapGrpcForwarding();
         app.MapJsonFacade();
         // Dapr delivers the measures events that retire cached area-wide answers (when Events:Transport is Dapr).

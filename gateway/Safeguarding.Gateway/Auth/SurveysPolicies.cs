@@ -44,5 +44,7 @@ public static class SurveysPolicies
         // ones through the gateway's VoicesAggregation, inside the organisation they are read as its own rows.
         RpcPolicy.For(Surveys, "ShareStoryWithRegion", DataAccess.RowWrite, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ListSharedStories", DataAccess.RowRead, Readers),
+        // The region's board and analysts read what the partnerships shared (the gateway answers it; never forwarded).
+        RpcPolicy.For(Safeguarding.Gateway.V1.VoicesAggregation.Descriptor, "ListRegionVoices", DataAccess.Aggregate, Roles.RegionAnalyst, Roles.BoardMember),
     ]);
 }
