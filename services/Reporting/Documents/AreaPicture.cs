@@ -22,6 +22,9 @@ public sealed record AreaPicture
     /// <summary>Null when no audit totals could be had (no audits anywhere, or the call failed).</summary>
     public AreaAudits? Audits { get; init; }
 
+    /// <summary>Approved stories the partnerships chose to share with the region's board, attributed with their partnership.</summary>
+    public IReadOnlyList<Voice> SharedVoices { get; init; } = [];
+
     public static AreaPicture Unavailable(DateOnly asOf) => new() { Available = false, AsOf = asOf };
 
     /// <summary>The same picture with its measures grouped by content area (by title; measures without one last), for the Report Book.</summary>

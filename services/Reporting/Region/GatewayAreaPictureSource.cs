@@ -71,6 +71,7 @@ internal sealed class GatewayAreaPictureSource(
             Measures = shown,
             Themes = await ThemesAsync(headers, cancellationToken),
             Audits = await AuditsAsync(headers, cancellationToken),
+            SharedVoices = await SharedVoicesAsync(partnerships, headers, cancellationToken),
         };
     }
 
@@ -145,6 +146,20 @@ internal sealed class GatewayAreaPictureSource(
         {
             ReportingLog.AreaMeasureUnavailable(logger, "audit-grades", ex.StatusCode.ToString());
             return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<Documents.Voice>> SharedVoicesAsync(Dictionary<string, string> partnerships, Metadata headers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await Client<VoicesAggregation.VoicesAggregationClient>().ListRegionVoicesAsync(new ListRegionVoicesRequest(), Call(headers, cancellationToken));
+            return AreaSharedVoices.From(answer, partnerships);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ReportingLog.AreaMeasureUnavailable(logger, "shared-voices", ex.StatusCode.ToString());
+            return [];
         }
     }
 
