@@ -226,7 +226,9 @@ public sealed class SurveysGrpcService(
     /// <summary>What the region may quote: any caller granted this organisation (the gateway's fan-out for its board).</summary>
     public override async Task<ListSharedStoriesResponse> ListSharedStories(ListSharedStoriesRequest request, ServerCallContext context)
     {
-        var organisation = Organisation(Actor.From(context), request.OrganisationCode);
+        // Nothing of the caller is stored or shown here, so a subject that had to be pseudonymised (the region's
+        // own user ids can look like personal details to the check) may read: only the gateway's grant matters.
+        var organisation = Organisation(Safeguarding.Platform.Grpc.TargetOrganisation.From(context), request.OrganisationCode);
         var response = new ListSharedStoriesResponse();
         response.Stories.AddRange((await sharing.ListSharedAsync(organisation, context.CancellationToken)).Select(row => new SharedStory
         {
@@ -243,10 +245,12 @@ public sealed class SurveysGrpcService(
     }
 
     /// <summary>The organisation a request is for: the one it names (which must be the call's target) or the target.</summary>
-    private static string Organisation(Actor actor, string requested, string field = "organisation_code")
+    private static string Organisation(Actor actor, string requested, string field = "organisation_code") => Organisation(actor.Target, requested, field);
+
+    private static string Organisation(Safeguarding.Platform.Grpc.TargetOrganisation target, string requested, string field = "organisation_code")
     {
-        actor.Target.Require(field, requested);
-        return string.IsNullOrWhiteSpace(requested) || !actor.Target.IsUnrestricted ? actor.Target.Code : requested.Trim();
+        target.Require(field, requested);
+        return string.IsNullOrWhiteSpace(requested) || !target.IsUnrestricted ? target.Code : requested.Trim();
     }
 
     private static string Required(string field, string value) =>
