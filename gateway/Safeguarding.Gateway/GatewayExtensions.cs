@@ -67,6 +67,8 @@ public static class GatewayExtensions
         services.AddSingleton<AuditsAggregationService>();
         services.AddSingleton<SurveyAreaQuery>();
         services.AddSingleton<SurveysAggregationService>();
+        services.AddSingleton<VoicesAreaQuery>();
+        services.AddSingleton<VoicesAggregationService>();
         services.AddHostedService<GatewayStartupCheck>();
         return builder;
     }

@@ -32,6 +32,7 @@ public sealed class GatewayModule : IServiceModule
         app.MapGrpcService<CaseReviewsAggregationService>();
         app.MapGrpcService<AuditsAggregationService>();
         app.MapGrpcService<SurveysAggregationService>();
+        app.MapGrpcService<VoicesAggregationService>();
         app.MapGrpcForwarding();
         app.MapJsonFacade();
         // Dapr delivers the measures events that retire cached area-wide answers (when Events:Transport is Dapr).

@@ -36,6 +36,7 @@ public static class SurveysServiceExtensions
         services.AddScoped<WaveCommands>();
         services.AddScoped<ResultsSummaryQuery>();
         services.AddScoped<StoryCommands>();
+        services.AddScoped<StorySharing>();
         services.AddScoped<SurveysGrpcService>();
         services.AddScoped<RespondentPages.Session>();
         services.AddRespondentPages(configuration);

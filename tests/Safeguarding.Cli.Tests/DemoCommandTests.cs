@@ -77,6 +77,11 @@ public sealed class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         // 4.2: the annual staff survey (closed at NB-LSCP with 87 answers) across London, disclosure-controlled.
         Assert.Contains("Survey results across the region", qualitative, StringComparison.Ordinal);
         Assert.Contains("Responses counted: 87, across 1 organisation.", qualitative, StringComparison.Ordinal);
+        // 4.3: the one story Northbridge shared with the Board, by attribution and partnership; not the ones it kept.
+        var voices = london[london.IndexOf("id=\"voices\"", StringComparison.Ordinal)..];
+        Assert.Contains("My social worker always came when she said she would, and she explained what was happening.", voices, StringComparison.Ordinal);
+        Assert.Contains("A young person aged 13\u201315, Northbridge", voices, StringComparison.Ordinal);
+        Assert.DoesNotContain("For the first time someone listened to what we needed", london, StringComparison.Ordinal);
         // Row-level data of no organisation: neither Northbridge's agencies nor its reviews by name.
         foreach (var agency in new[] { "Northbridge Police Command Unit", "Northbridge Community Health NHS Trust", "Child N" })
         {

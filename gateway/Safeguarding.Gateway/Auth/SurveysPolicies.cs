@@ -45,5 +45,11 @@ public static class SurveysPolicies
         RpcPolicy.For(Surveys, "SubmitStory", DataAccess.RowWrite, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ReviewStory", DataAccess.RowWrite, Roles.SurveyAdmin),
         RpcPolicy.For(Surveys, "ListStories", DataAccess.RowRead, Readers),
+        // Sharing an approved story with the region's board is the organisation's decision; the board reads the shared
+        // ones through the gateway's VoicesAggregation, inside the organisation they are read as its own rows.
+        RpcPolicy.For(Surveys, "ShareStoryWithRegion", DataAccess.RowWrite, Roles.SurveyAdmin),
+        RpcPolicy.For(Surveys, "ListSharedStories", DataAccess.RowRead, Readers),
+        // The region's board and analysts read what the partnerships shared (the gateway answers it; never forwarded).
+        RpcPolicy.For(Safeguarding.Gateway.V1.VoicesAggregation.Descriptor, "ListRegionVoices", DataAccess.Aggregate, Roles.RegionAnalyst, Roles.BoardMember),
     ]);
 }

@@ -97,13 +97,14 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
     /// <summary>
     /// Approved stories published since the window opened (voices are quoted as they stand when the report is made):
     /// the organisation's own at every consent level, and for a partnership its agencies' given for the partnership or
-    /// the public; for the region, its partnerships' public ones. Attributed by role and age band only.
+    /// the public. The region quotes its own only: its partnerships' come from the gateway, and only those a
+    /// partnership chose to share with it (Region/AreaSharedVoices). Attributed by role and age band only.
     /// </summary>
     private async Task<IReadOnlyList<Voice>> StoriesAsync(
         string organisationCode, V1.OrganisationKind kind, IReadOnlyList<ReportingProfile> members, PeriodSpan window, CancellationToken cancellationToken)
     {
         var since = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var memberCodes = members.Select(m => m.OrganisationCode).ToList();
+        var memberCodes = kind == V1.OrganisationKind.Region ? [] : members.Select(m => m.OrganisationCode).ToList();
         var lowest = (int)(kind == V1.OrganisationKind.Partnership ? StoryConsent.Partnership : StoryConsent.Public);
         var rows = await db.Stories.AsNoTracking()
             .Where(s => s.PublishedAt >= since
@@ -113,7 +114,7 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             .Select(s => new Voice(s.Quote, SourceOf(s.Attribution), s.ContentAreaId, s.Attribution))];
     }
 
-    private static VoiceSource SourceOf(string attribution) => attribution switch
+    internal static VoiceSource SourceOf(string attribution) => attribution switch
     {
         _ when attribution.StartsWith("a child", StringComparison.Ordinal) || attribution.StartsWith("a young person", StringComparison.Ordinal) => VoiceSource.Child,
         _ when attribution.StartsWith("a parent", StringComparison.Ordinal) => VoiceSource.ParentOrCarer,

@@ -37,7 +37,9 @@ internal sealed class ReportGenerator(
         if (set.Organisation.Kind == Documents.OrganisationKind.Region)
         {
             // The region holds no partnership's rows: its picture of them comes from the gateway, as the caller may see it.
-            document = document with { Area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxMeasures), Today(), credentials, cancellationToken) };
+            var area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxMeasures), Today(), credentials, cancellationToken);
+            // 4.3 Voices: the stories its partnerships chose to share with it, after the region's own.
+            document = document with { Area = area, Voices = [.. document.Voices, .. area?.SharedVoices.Take(QuarterlyAssembler.MaxStories) ?? []] };
         }
 
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);

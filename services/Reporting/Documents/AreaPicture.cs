@@ -25,6 +25,9 @@ public sealed record AreaPicture
     /// <summary>Null when no survey totals could be had (no surveys service answered, or the call failed).</summary>
     public AreaSurveys? Surveys { get; init; }
 
+    /// <summary>Approved stories the partnerships chose to share with the region's board, attributed with their partnership.</summary>
+    public IReadOnlyList<Voice> SharedVoices { get; init; } = [];
+
     public static AreaPicture Unavailable(DateOnly asOf) => new() { Available = false, AsOf = asOf };
 
     /// <summary>The same picture with its measures grouped by content area (by title; measures without one last), for the Report Book.</summary>

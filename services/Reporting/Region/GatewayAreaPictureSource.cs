@@ -72,6 +72,7 @@ internal sealed class GatewayAreaPictureSource(
             Themes = await ThemesAsync(headers, cancellationToken),
             Audits = await AuditsAsync(headers, cancellationToken),
             Surveys = await SurveysAsync(headers, cancellationToken),
+            SharedVoices = await SharedVoicesAsync(partnerships, headers, cancellationToken),
         };
     }
 
@@ -162,6 +163,20 @@ internal sealed class GatewayAreaPictureSource(
         {
             ReportingLog.AreaMeasureUnavailable(logger, "survey-results", ex.StatusCode.ToString());
             return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<Documents.Voice>> SharedVoicesAsync(Dictionary<string, string> partnerships, Metadata headers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await Client<VoicesAggregation.VoicesAggregationClient>().ListRegionVoicesAsync(new ListRegionVoicesRequest(), Call(headers, cancellationToken));
+            return AreaSharedVoices.From(answer, partnerships);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ReportingLog.AreaMeasureUnavailable(logger, "shared-voices", ex.StatusCode.ToString());
+            return [];
         }
     }
 

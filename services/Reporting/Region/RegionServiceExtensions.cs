@@ -17,6 +17,7 @@ internal static class RegionServiceExtensions
         services.AddGrpcClient<CaseReviewsAggregation.CaseReviewsAggregationClient>((provider, o) => o.Address = GatewayAddress(provider));
         services.AddGrpcClient<AuditsAggregation.AuditsAggregationClient>((provider, o) => o.Address = GatewayAddress(provider));
         services.AddGrpcClient<SurveysAggregation.SurveysAggregationClient>((provider, o) => o.Address = GatewayAddress(provider));
+        services.AddGrpcClient<VoicesAggregation.VoicesAggregationClient>((provider, o) => o.Address = GatewayAddress(provider));
         services.AddGrpcClient<GatewayOperations.GatewayOperationsClient>((provider, o) => o.Address = GatewayAddress(provider));
         services.AddScoped<IAreaPictureSource, GatewayAreaPictureSource>();
         return services;

@@ -17,7 +17,7 @@ namespace Safeguarding.Surveys.Grpc;
 /// layer and maps the result; SurveysErrors (through the platform interceptor) turns failures into statuses.
 /// </summary>
 public sealed class SurveysGrpcService(
-    QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories, ResultsSummaryQuery summaries, Microsoft.Extensions.Options.IOptions<SurveysOptions> options) : SurveysService.SurveysServiceBase
+    QuestionnaireCatalog questionnaires, WaveCommands waves, StoryCommands stories, ResultsSummaryQuery summaries, StorySharing sharing, Microsoft.Extensions.Options.IOptions<SurveysOptions> options) : SurveysService.SurveysServiceBase
 {
     public const int MaxXlsxBytes = 4 * 1024 * 1024;
 
@@ -247,11 +247,40 @@ public sealed class SurveysGrpcService(
         return response;
     }
 
-    /// <summary>The organisation a request is for: the one it names (which must be the call's target) or the target.</summary>
-    private static string Organisation(Actor actor, string requested, string field = "organisation_code")
+    public override async Task<Story> ShareStoryWithRegion(ShareStoryWithRegionRequest request, ServerCallContext context)
     {
-        actor.Target.Require(field, requested);
-        return string.IsNullOrWhiteSpace(requested) || !actor.Target.IsUnrestricted ? actor.Target.Code : requested.Trim();
+        var actor = Actor.From(context).RequireAdmin();
+        return ToProto(await sharing.ShareAsync(actor, request.StoryId, request.Shared, context.CancellationToken));
+    }
+
+    /// <summary>What the region may quote: any caller granted this organisation (the gateway's fan-out for its board).</summary>
+    public override async Task<ListSharedStoriesResponse> ListSharedStories(ListSharedStoriesRequest request, ServerCallContext context)
+    {
+        // Nothing of the caller is stored or shown here, so a subject that had to be pseudonymised (the region's
+        // own user ids can look like personal details to the check) may read: only the gateway's grant matters.
+        var organisation = Organisation(Safeguarding.Platform.Grpc.TargetOrganisation.From(context), request.OrganisationCode);
+        var response = new ListSharedStoriesResponse();
+        response.Stories.AddRange((await sharing.ListSharedAsync(organisation, context.CancellationToken)).Select(row => new SharedStory
+        {
+            OrganisationCode = row.OrganisationCode,
+            Text = row.PublishedText ?? row.Text,
+            Attribution = StoryCommands.Attribution(Enum.Parse<Application.StoryRole>(row.Role), row.AgeBand),
+            Role = (V1.StoryRole)(int)Enum.Parse<Application.StoryRole>(row.Role),
+            AgeBand = row.AgeBand,
+            Consent = (V1.QuoteConsent)(int)Enum.Parse<Application.QuoteConsent>(row.Consent),
+            ContentAreaId = row.ContentAreaId,
+            SharedAt = Timestamps.From(row.SharedWithRegionAt),
+        }));
+        return response;
+    }
+
+    /// <summary>The organisation a request is for: the one it names (which must be the call's target) or the target.</summary>
+    private static string Organisation(Actor actor, string requested, string field = "organisation_code") => Organisation(actor.Target, requested, field);
+
+    private static string Organisation(Safeguarding.Platform.Grpc.TargetOrganisation target, string requested, string field = "organisation_code")
+    {
+        target.Require(field, requested);
+        return string.IsNullOrWhiteSpace(requested) || !target.IsUnrestricted ? target.Code : requested.Trim();
     }
 
     private static string Required(string field, string value) =>
@@ -308,6 +337,7 @@ public sealed class SurveysGrpcService(
         SubmittedAt = Timestamps.From(row.SubmittedAt),
         ReviewedAt = Timestamps.From(row.ReviewedAt),
         ReviewNote = row.ReviewNote ?? string.Empty,
+        SharedWithRegion = row.SharedWithRegionAt is not null,
     };
 
     // After an XLSForm import the file's own cells were already checked; what the catalog adds (a built-in id)

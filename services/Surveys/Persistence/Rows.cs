@@ -126,4 +126,9 @@ public sealed class StoryRow
     public DateTime? ReviewedAt { get; set; }
 
     public string? ReviewNote { get; set; }
+
+    /// <summary>When its organisation shared it with the region's board; null: not shared (the default) or withdrawn.</summary>
+    public DateTime? SharedWithRegionAt { get; set; }
+
+    public string? SharedWithRegionBy { get; set; }
 }

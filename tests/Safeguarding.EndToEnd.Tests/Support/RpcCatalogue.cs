@@ -24,7 +24,7 @@ public static class RpcCatalogue
     private static readonly string[] WriteVerbs =
         ["Create", "Update", "Delete", "Set", "Define", "Revise", "Retire", "Record", "Correct", "Import", "Adopt", "Add", "Generate", "Submit", "Approve", "Publish", "Rebuild",
          "Save", "Start", "Moderate", "Finalise", "Close", "Notify", "Open", "Initiate", "Pause", "Resume", "Meet", "Issue", "Review", "Upload",
-         "Accept", "Reopen", "Waive", "Validate", "Resolve", "Propose", "Edit", "Drop"];
+         "Accept", "Reopen", "Waive", "Validate", "Resolve", "Propose", "Edit", "Drop", "Share"];
 
     /// <summary>Every RPC of the platform's own services (packages safeguarding.*), in a stable order.</summary>
     public static IReadOnlyList<MethodDescriptor> All() =>

@@ -84,6 +84,53 @@ public abstract class StoryApiTests(ServiceFixture service)
         Assert.DoesNotContain(theirs.Stories, s => s.StoryId == story.StoryId);
         await Statuses.FailsWith(StatusCode.PermissionDenied, Client.ListStoriesAsync(new ListStoriesRequest { OrganisationCode = Calls.Northbridge }, Calls.Member(Calls.Southmoor)));
     }
+
+    [Fact]
+    public async Task Only_approved_stories_a_partnership_shared_reach_its_region()
+    {
+        var shared = await PublishedAsync("The conference was the first time anyone asked what I thought.", QuoteConsent.Public, StoryRole.Child, "13-15");
+        var kept = await PublishedAsync("Our family worker rang back every time.", QuoteConsent.Partnership, StoryRole.ParentCarer, "");
+        var internalOnly = await PublishedAsync("The team meeting changed how we plan.", QuoteConsent.Internal, StoryRole.FrontlineStaff, "");
+        var awaiting = await Client.SubmitStoryAsync(new SubmitStoryRequest { Text = "Not reviewed yet.", Consent = QuoteConsent.Public, Role = StoryRole.ParentCarer }, Calls.Admin());
+
+        var answer = await Client.ShareStoryWithRegionAsync(new ShareStoryWithRegionRequest { StoryId = shared.StoryId, Shared = true }, Calls.Admin());
+        Assert.True(answer.SharedWithRegion);
+        Assert.False(kept.SharedWithRegion);
+
+        var notApproved = await Statuses.FailsWith(StatusCode.FailedPrecondition, Client.ShareStoryWithRegionAsync(
+            new ShareStoryWithRegionRequest { StoryId = awaiting.StoryId, Shared = true }, Calls.Admin()));
+        Assert.Contains("approved", notApproved.Status.Detail, StringComparison.Ordinal);
+        var narrow = await Statuses.FailsWith(StatusCode.FailedPrecondition, Client.ShareStoryWithRegionAsync(
+            new ShareStoryWithRegionRequest { StoryId = internalOnly.StoryId, Shared = true }, Calls.Admin()));
+        Assert.Contains("inside the organisation", narrow.Status.Detail, StringComparison.Ordinal);
+        var missing = await Statuses.FailsWith(StatusCode.InvalidArgument, Client.ShareStoryWithRegionAsync(new ShareStoryWithRegionRequest { Shared = true }, Calls.Admin()));
+        Assert.StartsWith("story_id", Assert.Single(Statuses.Violations(missing)), StringComparison.Ordinal);
+        await Statuses.FailsWith(StatusCode.NotFound, Client.ShareStoryWithRegionAsync(
+            new ShareStoryWithRegionRequest { StoryId = kept.StoryId, Shared = true }, Calls.Admin(Calls.Southmoor, "admin-9")));
+        await Statuses.FailsWith(StatusCode.PermissionDenied, Client.ShareStoryWithRegionAsync(
+            new ShareStoryWithRegionRequest { StoryId = kept.StoryId, Shared = true }, Calls.Member(Calls.Northbridge)));
+
+        // The region's analyst, granted Northbridge by the gateway, sees the shared story by attribution only; their
+        // user id (as the demo's, it reads as a phone number to the check) is one the service would not store.
+        var region = await Client.ListSharedStoriesAsync(new ListSharedStoriesRequest(), Calls.Member(Region, Calls.Northbridge, RegionUser));
+        var seen = Assert.Single(region.Stories);
+        Assert.Equal(("The conference was the first time anyone asked what I thought.", "a young person aged 13\u201315", Calls.Northbridge), (seen.Text, seen.Attribution, seen.OrganisationCode));
+        Assert.NotNull(seen.SharedAt);
+
+        await Client.ShareStoryWithRegionAsync(new ShareStoryWithRegionRequest { StoryId = shared.StoryId, Shared = false }, Calls.Admin());
+        Assert.Empty((await Client.ListSharedStoriesAsync(new ListSharedStoriesRequest(), Calls.Member(Region, Calls.Northbridge))).Stories);
+        Assert.Empty((await Client.ListSharedStoriesAsync(new ListSharedStoriesRequest(), Calls.Member(Calls.Southmoor))).Stories);
+    }
+
+    private const string Region = "E12000007";
+
+    private const string RegionUser = "dev-region-analyst-e12000007";
+
+    private async Task<Story> PublishedAsync(string text, QuoteConsent consent, StoryRole role, string ageBand)
+    {
+        var story = await Client.SubmitStoryAsync(new SubmitStoryRequest { Text = text, Consent = consent, Role = role, AgeBand = ageBand }, Calls.Admin());
+        return await Client.ReviewStoryAsync(new ReviewStoryRequest { StoryId = story.StoryId, Decision = ReviewDecision.Approve }, Calls.Admin(userId: "reviewer-7"));
+    }
 }
 
 public sealed class SqliteStoryApiTests(SqliteServiceFixture service) : StoryApiTests(service), IClassFixture<SqliteServiceFixture>;

@@ -40,6 +40,7 @@ internal static class DemoRun
             seeded = await new DemoSeeder(gateway, report).SeedAsync(LondonFixture, cancellationToken));
 
         await step("Running the surveys...", async report => await new DemoSurveys(gateway, report).RunAsync(cancellationToken));
+        await step("Sharing a story with the London Board...", async report => await new DemoSharedVoice(gateway, report).RunAsync(cancellationToken));
         DemoAuditsSummary audits = null!;
         await step("Auditing child protection cases...", async report => audits = await new DemoAudits(gateway, report).RunAsync(cancellationToken));
         await step("Running the case reviews...", async report => await new DemoCaseReviews(gateway, report).RunAsync(cancellationToken));

@@ -115,6 +115,35 @@ public sealed class RegionReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_regions_voices_are_only_the_stories_partnerships_shared_with_it()
+    {
+        // A partnership's public story, published but not shared with the region: the region does not quote it.
+        await _host.Client.SetProfileAsync(new ReportingProfile { OrganisationCode = _partnership.Code, Name = FictionalPartnership.Name, Kind = V1.OrganisationKind.Partnership, ParentCode = _partnership.Region });
+        var unshared = new Safeguarding.Surveys.Events.V1.StoryPublished
+        {
+            StoryId = "story-unshared", OrganisationCode = _partnership.Code, Text = "Published for the public but not shared with the Board.",
+            Consent = Safeguarding.Surveys.V1.QuoteConsent.Public, Attribution = "a parent or carer",
+            PublishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2025, 2, 3, 10, 0, 0, DateTimeKind.Utc)),
+        };
+        var before = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
+        await _host.PublishAsync(Events.ReportingTopics.StoryPublished, unshared, _partnership.Code);
+        await _host.WaitForReceivedAsync(before + 1);
+
+        var report = await _host.Client.CallAsync<GenerateQuarterlyReportRequest, GenerateReportResponse>(
+            "GenerateQuarterlyReport", new GenerateQuarterlyReportRequest { OrganisationCode = _partnership.Region, PeriodCode = "2025-01/P3M" }, RegionAnalyst);
+
+        var quarterly = await StoredAsync<QuarterlyReport>(report.Report.Id);
+        var voice = Assert.Single(quarterly.Voices);
+        Assert.Equal((FakeGateway.SharedQuote, "a young person aged 13\u201315, Camden", Safeguarding.Reporting.Documents.VoiceSource.Child), (voice.Quote, voice.Attribution, voice.Source));
+        Assert.Contains(_gateway.Seen.All, c => c.Method == "ListRegionVoices");
+        var html = (await _host.Client.HtmlAsync(report.Report.Id)).Content.ToStringUtf8();
+        var voices = html[html.IndexOf("id=\"voices\"", StringComparison.Ordinal)..];
+        Assert.Contains(FakeGateway.SharedQuote, voices, StringComparison.Ordinal);
+        Assert.Contains("A young person aged 13\u201315, Camden", voices, StringComparison.Ordinal);
+        Assert.DoesNotContain("not shared with the Board", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partnerships_book_asks_the_gateway_nothing()
     {
         await _host.Client.SetProfileAsync(new ReportingProfile { OrganisationCode = _partnership.Code, Name = FictionalPartnership.Name, Kind = V1.OrganisationKind.Partnership, ParentCode = _partnership.Region });

@@ -16,7 +16,7 @@ namespace Safeguarding.Reporting.Tests.Service.Support;
 /// <summary>
 /// The aggregation gateway as a region's reports see it, over real gRPC (h2c): a registry of two partnerships, every
 /// measure across them for one period (camden shown and ranked, islington withheld), London-wide case review
-/// themes and audit grades (one tool: good shown, inadequate withheld). It notes the credentials each call came with, so tests can see reporting asked as the caller.
+/// themes and audit grades (one tool: good shown, inadequate withheld), and one story camden shared with the region. It notes the credentials each call came with, so tests can see reporting asked as the caller.
 /// </summary>
 public sealed class FakeGateway : IAsyncDisposable
 {
@@ -51,6 +51,7 @@ public sealed class FakeGateway : IAsyncDisposable
         app.MapGrpcService<Themes>();
         app.MapGrpcService<Audits>();
         app.MapGrpcService<Surveys>();
+        app.MapGrpcService<Voices>();
         await app.StartAsync();
         return new FakeGateway(app, calls);
     }
@@ -192,6 +193,21 @@ public sealed class FakeGateway : IAsyncDisposable
                         IncludedOrganisationCodes = { "camden" }, Questions = { question },
                     },
                 },
+            });
+        }
+    }
+
+    public const string SharedQuote = "Someone finally asked me what I wanted, and it changed the plan.";
+
+    private sealed class Voices(Calls calls) : VoicesAggregation.VoicesAggregationBase
+    {
+        public override Task<ListRegionVoicesResponse> ListRegionVoices(ListRegionVoicesRequest request, ServerCallContext context)
+        {
+            calls.Note(context);
+            return Task.FromResult(new ListRegionVoicesResponse
+            {
+                Outcomes = { new OrganisationOutcome { OrganisationCode = "camden", Status = OrganisationStatus.Ok } },
+                Voices = { new RegionVoice { PartnershipCode = "camden", OrganisationCode = "camden", Text = SharedQuote, Attribution = "a young person aged 13\u201315" } },
             });
         }
     }
