@@ -26,20 +26,20 @@ public sealed class VoicesAggregationTests : IAsyncLifetime
     private static readonly Method<ListRegionVoicesRequest, ListRegionVoicesResponse> Voices =
         DescriptorMethods.Create<ListRegionVoicesRequest, ListRegionVoicesResponse>(VoicesAggregation.Descriptor, "ListRegionVoices");
 
-    private FakeSurveysInstance _camden = null!;
-    private FakeSurveysInstance _islington = null!;
+    private FakeSharedStoriesInstance _camden = null!;
+    private FakeSharedStoriesInstance _islington = null!;
     private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _camden = await FakeSurveysInstance.StartAsync(new Dictionary<string, SharedStory[]>
+        _camden = await FakeSharedStoriesInstance.StartAsync(new Dictionary<string, SharedStory[]>
         {
             ["camden"] = [Story("camden", "Someone finally asked me what I wanted.", "a young person aged 13\u201315")],
             ["camden-health"] = [Story("camden-health", "The health visitor came back when she said she would.", "a parent or carer")],
             // An instance answering about an organisation it was not asked for is not passed on.
             ["camden-police"] = [Story("islington", "Not camden-police's story.", "a parent or carer")],
         });
-        _islington = await FakeSurveysInstance.StartAsync(new Dictionary<string, SharedStory[]>
+        _islington = await FakeSharedStoriesInstance.StartAsync(new Dictionary<string, SharedStory[]>
         {
             ["islington-csc"] = [Story("islington-csc", "My social worker explained the plan to me.", "a child aged 8\u201312")],
         });
@@ -99,13 +99,13 @@ public sealed class VoicesAggregationTests : IAsyncLifetime
         new() { OrganisationCode = organisation, Text = text, Attribution = attribution, Consent = QuoteConsent.Public };
 }
 
-internal sealed class FakeSurveysInstance : IAsyncDisposable
+internal sealed class FakeSharedStoriesInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly State _state;
     private bool _stopped;
 
-    private FakeSurveysInstance(WebApplication app, State state)
+    private FakeSharedStoriesInstance(WebApplication app, State state)
     {
         _app = app;
         _state = state;
@@ -117,7 +117,7 @@ internal sealed class FakeSurveysInstance : IAsyncDisposable
     /// <summary>(target organisation, user of the forwarded token, whether a target grant came with it).</summary>
     public List<(string Target, string User, bool Granted)> Calls => _state.Calls;
 
-    public static async Task<FakeSurveysInstance> StartAsync(IReadOnlyDictionary<string, SharedStory[]> stories)
+    public static async Task<FakeSharedStoriesInstance> StartAsync(IReadOnlyDictionary<string, SharedStory[]> stories)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -128,7 +128,7 @@ internal sealed class FakeSurveysInstance : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<Service>();
         await app.StartAsync();
-        return new FakeSurveysInstance(app, state);
+        return new FakeSharedStoriesInstance(app, state);
     }
 
     public async Task StopAsync()
