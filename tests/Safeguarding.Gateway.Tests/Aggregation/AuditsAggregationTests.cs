@@ -179,50 +179,29 @@ public sealed class AuditsAggregationTests : IAsyncLifetime
 /// <summary>An audits instance that answers GetResultsSummary with canned summaries per target organisation and notes who asked.</summary>
 internal sealed class FakeAuditsInstance : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly FakeInstanceHost _host;
     private readonly State _state;
-    private bool _stopped;
 
-    private FakeAuditsInstance(WebApplication app, State state)
+    private FakeAuditsInstance(FakeInstanceHost host, State state)
     {
-        _app = app;
+        _host = host;
         _state = state;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
     }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
     /// <summary>(target organisation, user of the forwarded token, whether a target grant came with it).</summary>
     public List<(string Target, string User, bool Granted)> Calls => _state.Calls;
 
     public static async Task<FakeAuditsInstance> StartAsync(IReadOnlyDictionary<string, ResultsSummary> summaries)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         var state = new State(summaries);
-        builder.Services.AddSingleton(state);
-        builder.Services.AddGrpc();
-        var app = builder.Build();
-        app.MapGrpcService<Service>();
-        await app.StartAsync();
-        return new FakeAuditsInstance(app, state);
+        return new FakeAuditsInstance(await FakeInstanceHost.StartAsync<Service, State>(state), state);
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _host.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal sealed class State(IReadOnlyDictionary<string, ResultsSummary> summaries)
     {

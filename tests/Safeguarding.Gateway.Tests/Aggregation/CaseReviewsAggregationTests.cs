@@ -118,52 +118,31 @@ public sealed class CaseReviewsAggregationTests : IAsyncLifetime
 /// <summary>A case reviews instance that answers GetThemeRecurrence with canned counts and notes who asked, for which partnership.</summary>
 internal sealed class FakeCaseReviewsInstance : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly FakeInstanceHost _host;
     private readonly State _state;
-    private bool _stopped;
 
-    private FakeCaseReviewsInstance(WebApplication app, State state)
+    private FakeCaseReviewsInstance(FakeInstanceHost host, State state)
     {
-        _app = app;
+        _host = host;
         _state = state;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
     }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
     /// <summary>(target organisation, user of the forwarded token, whether a target grant came with it).</summary>
     public List<(string Target, string User, bool Granted)> Calls => _state.Calls;
 
     public static async Task<FakeCaseReviewsInstance> StartAsync(int reviewsWithFindings, params (string Id, string Title, int Reviews)[] themes)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         var response = new GetThemeRecurrenceResponse { ReviewsWithFindings = reviewsWithFindings };
         response.Themes.AddRange(themes.Select(t => new ThemeRecurrence { ThemeId = t.Id, Title = t.Title, Reviews = t.Reviews, Findings = t.Reviews }));
         var state = new State(response);
-        builder.Services.AddSingleton(state);
-        builder.Services.AddGrpc();
-        var app = builder.Build();
-        app.MapGrpcService<Service>();
-        await app.StartAsync();
-        return new FakeCaseReviewsInstance(app, state);
+        return new FakeCaseReviewsInstance(await FakeInstanceHost.StartAsync<Service, State>(state), state);
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _host.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal sealed class State(GetThemeRecurrenceResponse response)
     {

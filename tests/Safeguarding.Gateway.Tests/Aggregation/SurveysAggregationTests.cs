@@ -165,50 +165,29 @@ public sealed class SurveysAggregationTests : IAsyncLifetime
 /// <summary>A surveys instance that answers GetResultsSummary with canned summaries per target organisation and notes who asked.</summary>
 internal sealed class FakeSurveysInstance : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly FakeInstanceHost _host;
     private readonly State _state;
-    private bool _stopped;
 
-    private FakeSurveysInstance(WebApplication app, State state)
+    private FakeSurveysInstance(FakeInstanceHost host, State state)
     {
-        _app = app;
+        _host = host;
         _state = state;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
     }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
     /// <summary>(target organisation, user of the forwarded token, whether a target grant came with it, the period asked for).</summary>
     public List<(string Target, string User, bool Granted, string Period)> Calls => _state.Calls;
 
     public static async Task<FakeSurveysInstance> StartAsync(IReadOnlyDictionary<string, SurveyResultsSummary> summaries)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         var state = new State(summaries);
-        builder.Services.AddSingleton(state);
-        builder.Services.AddGrpc();
-        var app = builder.Build();
-        app.MapGrpcService<Service>();
-        await app.StartAsync();
-        return new FakeSurveysInstance(app, state);
+        return new FakeSurveysInstance(await FakeInstanceHost.StartAsync<Service, State>(state), state);
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _host.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal sealed class State(IReadOnlyDictionary<string, SurveyResultsSummary> summaries)
     {

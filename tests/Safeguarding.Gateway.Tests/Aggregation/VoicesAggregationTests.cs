@@ -101,50 +101,29 @@ public sealed class VoicesAggregationTests : IAsyncLifetime
 
 internal sealed class FakeSharedStoriesInstance : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly FakeInstanceHost _host;
     private readonly State _state;
-    private bool _stopped;
 
-    private FakeSharedStoriesInstance(WebApplication app, State state)
+    private FakeSharedStoriesInstance(FakeInstanceHost host, State state)
     {
-        _app = app;
+        _host = host;
         _state = state;
-        Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
     }
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
     /// <summary>(target organisation, user of the forwarded token, whether a target grant came with it).</summary>
     public List<(string Target, string User, bool Granted)> Calls => _state.Calls;
 
     public static async Task<FakeSharedStoriesInstance> StartAsync(IReadOnlyDictionary<string, SharedStory[]> stories)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         var state = new State(stories);
-        builder.Services.AddSingleton(state);
-        builder.Services.AddGrpc();
-        var app = builder.Build();
-        app.MapGrpcService<Service>();
-        await app.StartAsync();
-        return new FakeSharedStoriesInstance(app, state);
+        return new FakeSharedStoriesInstance(await FakeInstanceHost.StartAsync<Service, State>(state), state);
     }
 
-    public async Task StopAsync()
-    {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _app.StopAsync();
-        }
-    }
+    public Task StopAsync() => _host.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     internal sealed class State(IReadOnlyDictionary<string, SharedStory[]> stories)
     {
