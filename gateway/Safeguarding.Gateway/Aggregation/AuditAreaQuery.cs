@@ -44,42 +44,18 @@ public sealed class AuditAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
     public async Task<AuditAreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, Organisation area, GetResultsSummaryRequest months, DateTime? deadline, CancellationToken cancellationToken)
     {
         var members = registry.Descendants(area.Code, includeSelf: true).Where(o => o.Kind is OrganisationKind.Partnership or OrganisationKind.Agency).ToList();
-        var results = new Dictionary<string, OrganisationResult>(StringComparer.Ordinal);
-        var targets = new List<string>();
-        foreach (var member in members)
-        {
-            if (member.Services.ContainsKey(Service))
-            {
-                targets.Add(member.Code);
-            }
-            else
-            {
-                results[member.Code] = new(member.Code, OutcomeStatus.NoInstance, "no audits instance");
-            }
-        }
-
-        var outcomes = await fanOut.RunAsync(targets, (code, budget) => FetchAsync(registry.InstanceFor(code, Service)!.Address, call, code, months, budget), deadline, cancellationToken);
-        var answered = new List<(Organisation Organisation, ResultsSummary Summary)>();
-        foreach (var outcome in outcomes)
-        {
-            results[outcome.Target] = new(outcome.Target, outcome.Status, outcome.Detail);
-            if (outcome is { Status: OutcomeStatus.Ok, Value: { } value })
-            {
-                answered.Add((registry.Get(outcome.Target), value));
-            }
-        }
-
-        var incomplete = outcomes.Any(o => o.Status != OutcomeStatus.Ok);
+        var asked = await AreaInstances.AskAsync(fanOut, registry, members, Service, (address, code, budget) => FetchAsync(address, call, code, months, budget), deadline, cancellationToken);
+        var incomplete = asked.Incomplete;
         var viewer = call.Caller!.OrganisationCode;
-        var tools = answered
-            .SelectMany(a => a.Summary.Tools.Select(t => (a.Organisation, a.Summary, Tool: t)))
+        var tools = asked.Answered
+            .SelectMany(a => a.Value.Tools.Select(t => (a.Organisation, Summary: a.Value, Tool: t)))
             .GroupBy(x => x.Tool.MeaningHash, StringComparer.Ordinal)
             .Select(g => Tool(area, registry, viewer, incomplete, [.. g]))
             .OrderByDescending(t => t.Included.Count)
             .ThenBy(t => t.Title, StringComparer.Ordinal)
             .ThenBy(t => t.MeaningHash, StringComparer.Ordinal)
             .ToList();
-        return new AuditAreaAnswer([.. members.Select(m => results[m.Code])], tools);
+        return new AuditAreaAnswer(asked.Outcomes, tools);
     }
 
     private static AuditToolTotal Tool(Organisation area, RegistrySnapshot registry, string viewer, bool incomplete, List<(Organisation Organisation, ResultsSummary Summary, ToolResults Tool)> parts)

@@ -34,42 +34,18 @@ public sealed class SurveyAreaQuery(FanOutEngine fanOut, UpstreamChannels channe
     public async Task<SurveyAreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, Organisation area, GetSurveyResultsSummaryRequest request, DateTime? deadline, CancellationToken cancellationToken)
     {
         var members = registry.Descendants(area.Code, includeSelf: true).Where(o => o.Kind is OrganisationKind.Partnership or OrganisationKind.Agency).ToList();
-        var results = new Dictionary<string, OrganisationResult>(StringComparer.Ordinal);
-        var targets = new List<string>();
-        foreach (var member in members)
-        {
-            if (member.Services.ContainsKey(Service))
-            {
-                targets.Add(member.Code);
-            }
-            else
-            {
-                results[member.Code] = new(member.Code, OutcomeStatus.NoInstance, "no surveys instance");
-            }
-        }
-
-        var outcomes = await fanOut.RunAsync(targets, (code, budget) => FetchAsync(registry.InstanceFor(code, Service)!.Address, call, code, request, budget), deadline, cancellationToken);
-        var answered = new List<(Organisation Organisation, SurveyResultsSummary Summary)>();
-        foreach (var outcome in outcomes)
-        {
-            results[outcome.Target] = new(outcome.Target, outcome.Status, outcome.Detail);
-            if (outcome is { Status: OutcomeStatus.Ok, Value: { } value })
-            {
-                answered.Add((registry.Get(outcome.Target), value));
-            }
-        }
-
-        var incomplete = outcomes.Any(o => o.Status != OutcomeStatus.Ok);
+        var asked = await AreaInstances.AskAsync(fanOut, registry, members, Service, (address, code, budget) => FetchAsync(address, call, code, request, budget), deadline, cancellationToken);
+        var incomplete = asked.Incomplete;
         var viewer = call.Caller!.OrganisationCode;
-        var questionnaires = answered
-            .SelectMany(a => a.Summary.Questionnaires.Select(q => (a.Organisation, a.Summary, Questionnaire: q)))
+        var questionnaires = asked.Answered
+            .SelectMany(a => a.Value.Questionnaires.Select(q => (a.Organisation, Summary: a.Value, Questionnaire: q)))
             .GroupBy(x => x.Questionnaire.Meaning, StringComparer.Ordinal)
             .Select(g => Questionnaire(area, registry, viewer, incomplete, [.. g]))
             .OrderByDescending(q => q.Included.Count)
             .ThenBy(q => q.Title, StringComparer.Ordinal)
             .ThenBy(q => q.Meaning, StringComparer.Ordinal)
             .ToList();
-        return new SurveyAreaAnswer([.. members.Select(m => results[m.Code])], questionnaires);
+        return new SurveyAreaAnswer(asked.Outcomes, questionnaires);
     }
 
     private static SurveyQuestionnaireTotal Questionnaire(Organisation area, RegistrySnapshot registry, string viewer, bool incomplete, List<(Organisation Organisation, SurveyResultsSummary Summary, QuestionnaireResults Questionnaire)> parts)

@@ -27,38 +27,20 @@ public sealed class VoicesAreaQuery(FanOutEngine fanOut, UpstreamChannels channe
     public async Task<VoicesAreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, DateTime? deadline, CancellationToken cancellationToken)
     {
         var members = registry.Descendants(registry.Region.Code, includeSelf: false).Where(o => o.Kind is OrganisationKind.Partnership or OrganisationKind.Agency).ToList();
-        var results = new Dictionary<string, OrganisationResult>(StringComparer.Ordinal);
-        var targets = new List<string>();
-        foreach (var member in members)
-        {
-            if (member.Services.ContainsKey(Service))
-            {
-                targets.Add(member.Code);
-            }
-            else
-            {
-                results[member.Code] = new(member.Code, OutcomeStatus.NoInstance, "no surveys instance");
-            }
-        }
-
-        var outcomes = await fanOut.RunAsync(targets, (code, budget) => FetchAsync(registry.InstanceFor(code, Service)!.Address, call, code, budget), deadline, cancellationToken);
+        var asked = await AreaInstances.AskAsync(fanOut, registry, members, Service, (address, code, budget) => FetchAsync(address, call, code, budget), deadline, cancellationToken);
         var voices = new List<RegionVoiceItem>();
-        foreach (var outcome in outcomes)
+        foreach (var (organisation, answer) in asked.Answered)
         {
-            results[outcome.Target] = new(outcome.Target, outcome.Status, outcome.Detail);
-            if (outcome is { Status: OutcomeStatus.Ok, Value: { } value })
-            {
-                var partnership = PartnershipOf(registry, outcome.Target);
-                // An instance answers for the organisation it was asked about: anything else is not passed on.
-                voices.AddRange(value.Stories
-                    .Where(s => s.OrganisationCode == outcome.Target)
-                    .Select(s => new RegionVoiceItem(partnership, s.OrganisationCode, s.Text, s.Attribution, s.ContentAreaId)));
-            }
+            var partnership = PartnershipOf(registry, organisation.Code);
+            // An instance answers for the organisation it was asked about: anything else is not passed on.
+            voices.AddRange(answer.Stories
+                .Where(s => s.OrganisationCode == organisation.Code)
+                .Select(s => new RegionVoiceItem(partnership, s.OrganisationCode, s.Text, s.Attribution, s.ContentAreaId)));
         }
 
         var order = members.Select((m, i) => (m.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         return new VoicesAreaAnswer(
-            [.. members.Select(m => results[m.Code])],
+            asked.Outcomes,
             [.. voices.OrderBy(v => order[v.PartnershipCode]).ThenBy(v => order[v.OrganisationCode])]);
     }
 
