@@ -27,9 +27,11 @@ public abstract class TurningTheCurveTests : IAsyncLifetime
         _channel = QaPlanningCaller.ChannelTo(_host);
         _curves = new TurningTheCurveCaller(_channel, _partnership.Code);
         _qa = new QaPlanningCaller(_channel, _partnership.Code);
+        // PostgreSQL's database is shared by the class's tests: wait for this test's events, not a total.
+        var before = await _host.QueryAsync(db => db.ReceivedEvents.CountAsync());
         var published = await _partnership.PublishEvidenceAsync(_host);
         await _partnership.RecordNarrativeAsync(_host.Client);
-        await _host.WaitForReceivedAsync(published);
+        await _host.WaitForReceivedAsync(before + published);
     }
 
     public virtual async Task DisposeAsync()
