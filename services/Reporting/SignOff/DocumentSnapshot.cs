@@ -36,9 +36,8 @@ internal static class DocumentSnapshot
         _ => (ReportDocument?)null,
     } ?? throw new InvalidOperationException("The stored snapshot is not a " + kind + " document.");
 
-    /// <summary>The document as a proto Struct for the API (the same JSON, read by the proto3 JSON parser).</summary>
-    public static Struct ToStruct(byte[] snapshot) =>
-        Google.Protobuf.JsonParser.Default.Parse<Struct>(System.Text.Encoding.UTF8.GetString(snapshot));
+    /// <summary>The document as a proto Struct for the API: the same JSON, as the proto3 JSON mapping reads it.</summary>
+    public static Struct ToStruct(byte[] snapshot) => SnapshotStruct.Read(snapshot);
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

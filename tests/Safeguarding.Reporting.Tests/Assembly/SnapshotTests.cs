@@ -47,6 +47,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void The_api_document_is_what_the_proto3_json_parser_reads_from_the_snapshot()
+    {
+        var snapshot = DocumentSnapshot.Serialize(SampleReports.Book(new SampleBookOptions { ContentAreas = 3, Measures = 9, Years = 2 }));
+
+        var expected = Google.Protobuf.JsonParser.Default.Parse<Google.Protobuf.WellKnownTypes.Struct>(System.Text.Encoding.UTF8.GetString(snapshot));
+
+        Assert.Equal(expected, DocumentSnapshot.ToStruct(snapshot));
+    }
+
+    [Fact]
     public void Snapshots_of_equal_documents_have_equal_hashes()
     {
         Assert.Equal(
