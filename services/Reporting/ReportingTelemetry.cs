@@ -18,6 +18,12 @@ internal static class ReportingTelemetry
     public static readonly Counter<long> ReportsPublished = Meter.CreateCounter<long>(
         "safeguarding.reporting.reports_published", description: "Reports signed off and published, by kind.");
 
+    /// <summary>
+    /// A child span for one phase of drafting a report (reading the read models, assembling, storing): drafting a Report
+    /// Book takes long enough that operators need to see which phase a slow one spent its time in. Null when nobody listens.
+    /// </summary>
+    public static Activity? StartDraftPhase(string phase) => Source.StartActivity("reporting.draft." + phase);
+
     /// <summary>Adds report attributes to the current (RPC) activity instead of starting a new one.</summary>
     public static void Tag(string organisationCode, string kind, string? reportId = null)
     {

@@ -19,27 +19,31 @@ internal sealed class ReportGenerator(
     public async Task<ReportRow> QuarterlyAsync(GenerateQuarterlyReportRequest request, Actor caller, global::Grpc.Core.Metadata credentials, CancellationToken cancellationToken)
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 3, request.Options is { } o ? problems => Validate(problems, o) : null);
-        var set = await loader.LoadAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
-        var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
-        var document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
-            .Assemble(set, request.Options, Today());
-        document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
-        if (set.Organisation.Kind == Documents.OrganisationKind.Partnership)
+        var set = await EvidenceAsync(request.OrganisationCode, window, QuarterlyAssembler.TrendMonths, cancellationToken);
+        Documents.QuarterlyReport document;
+        using (ReportingTelemetry.StartDraftPhase("assemble"))
         {
-            // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
-            document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
-        }
+            var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
+            document = new QuarterlyAssembler(series, new Exploration(options.Value.Exploration, options.Value.DisclosureThreshold))
+                .Assemble(set, request.Options, Today());
+            document = await proposals.PrintAcceptedAsync(document, window.Code, cancellationToken);
+            if (set.Organisation.Kind == Documents.OrganisationKind.Partnership)
+            {
+                // Reviews belong to the partnership where the incident happened: its report carries the dashboard.
+                document = document with { CaseReviews = await dashboards.GetAsync(set.Organisation.Id, Today(), credentials, cancellationToken) };
+            }
 
-        document = document with { Timetable = await TimetableAsync(set, cancellationToken), Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
-        document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
-        document = await curves.AddToQuarterlyAsync(document, set, cancellationToken);
+            document = document with { Timetable = await TimetableAsync(set, cancellationToken), Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
+            document = await register.AddToQuarterlyAsync(document, set, options.Value.DisclosureThreshold, cancellationToken);
+            document = await curves.AddToQuarterlyAsync(document, set, cancellationToken);
 
-        if (set.Organisation.Kind == Documents.OrganisationKind.Region)
-        {
-            // The region holds no partnership's rows: its picture of them comes from the gateway, as the caller may see it.
-            var area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxMeasures), Today(), credentials, cancellationToken);
-            // 4.3 Voices: the stories its partnerships chose to share with it, after the region's own.
-            document = document with { Area = area, Voices = [.. document.Voices, .. area?.SharedVoices.Take(QuarterlyAssembler.MaxStories) ?? []] };
+            if (set.Organisation.Kind == Documents.OrganisationKind.Region)
+            {
+                // The region holds no partnership's rows: its picture of them comes from the gateway, as the caller may see it.
+                var area = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxMeasures), Today(), credentials, cancellationToken);
+                // 4.3 Voices: the stories its partnerships chose to share with it, after the region's own.
+                document = document with { Area = area, Voices = [.. document.Voices, .. area?.SharedVoices.Take(QuarterlyAssembler.MaxStories) ?? []] };
+            }
         }
 
         return await StoreAsync(document, ReportKind.Quarterly, window, caller, cancellationToken);
@@ -50,23 +54,38 @@ internal sealed class ReportGenerator(
     {
         var window = Scope(request.OrganisationCode, request.PeriodCode, months: 12,
             problems => TextRules.Text(problems, "introduction", request.Introduction, NarrativeRules.MaxStoryLength, required: false));
-        var set = await loader.LoadAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
-        var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
-        var document = new BookAssembler(series).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
-        document = await register.AddToBookAsync(document, set, cancellationToken) with { Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
-        document = await curves.AddToBookAsync(document, set, series, cancellationToken);
-        if (set.Organisation.Kind == Documents.OrganisationKind.Region)
+        var set = await EvidenceAsync(request.OrganisationCode, window, BookAssembler.TrendMonths, cancellationToken);
+        Documents.ReportBook document;
+        using (ReportingTelemetry.StartDraftPhase("assemble"))
         {
-            var picture = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxBookMeasures), Today(), credentials, cancellationToken);
-            document = document with { Area = picture?.ByContentArea() };
+            var series = await SeriesAsync(request.OrganisationCode, cancellationToken);
+            document = new BookAssembler(series).Assemble(set, request.Introduction, Today()) with { Timetable = await TimetableAsync(set, cancellationToken) };
+            document = await register.AddToBookAsync(document, set, cancellationToken) with { Upkeep = await upkeep.ForAsync(set, Today(), cancellationToken) };
+            document = await curves.AddToBookAsync(document, set, series, cancellationToken);
+            if (set.Organisation.Kind == Documents.OrganisationKind.Region)
+            {
+                var picture = await areas.GetAsync(AreaCandidates.From(set, region.Value.EnglandCode, region.Value.MaxBookMeasures), Today(), credentials, cancellationToken);
+                document = document with { Area = picture?.ByContentArea() };
+            }
         }
 
         return await StoreAsync(document, ReportKind.Book, window, caller, cancellationToken);
     }
 
+    private async Task<EvidenceSet> EvidenceAsync(string organisationCode, PeriodSpan window, int trendMonths, CancellationToken cancellationToken)
+    {
+        using var phase = ReportingTelemetry.StartDraftPhase("evidence");
+        return await loader.LoadAsync(organisationCode, window, trendMonths, cancellationToken);
+    }
+
     private async Task<ReportRow> StoreAsync(Documents.ReportDocument document, ReportKind kind, PeriodSpan window, Actor caller, CancellationToken cancellationToken)
     {
-        var row = await store.CreateDraftAsync(document, kind, window.Code, caller, cancellationToken);
+        ReportRow row;
+        using (ReportingTelemetry.StartDraftPhase("store"))
+        {
+            row = await store.CreateDraftAsync(document, kind, window.Code, caller, cancellationToken);
+        }
+
         ReportingTelemetry.Tag(row.OrganisationCode, kind.ToString(), row.Id);
         ReportingTelemetry.ReportsGenerated.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
         ReportingLog.Generated(logger, kind.ToString(), row.Id, row.OrganisationCode);

@@ -13,7 +13,7 @@ internal sealed partial class ReportingGrpcService
         var caller = Actor.From(context);
         TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var row = await generator.QuarterlyAsync(request, caller, CaseReviews.ForwardedCredentials.From(context), context.CancellationToken);
-        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
+        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: request.View != ReportView.Basic) };
     }
 
     public override async Task<GenerateReportResponse> GenerateReportBook(GenerateReportBookRequest request, ServerCallContext context)
@@ -21,7 +21,7 @@ internal sealed partial class ReportingGrpcService
         var caller = Actor.From(context);
         TargetOrganisation.From(context).Require("organisation_code", request.OrganisationCode);
         var row = await generator.BookAsync(request, caller, CaseReviews.ForwardedCredentials.From(context), context.CancellationToken);
-        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: true) };
+        return new GenerateReportResponse { Report = ReportStore.ToProto(row, withDocument: request.View != ReportView.Basic) };
     }
 
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)

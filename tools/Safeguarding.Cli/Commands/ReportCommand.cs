@@ -18,11 +18,13 @@ internal static class ReportCommand
             OrganisationCode = organisation,
             PeriodCode = period,
             Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board." },
+            View = ReportView.Basic, // The file is fetched next: the document itself is not needed.
         }, (client, r, o) => client.GenerateQuarterlyReportAsync(r, o)));
         command.Subcommands.Add(Kind("book", "The annual Report Book for a financial year, e.g. --period 2025-04/P12M.", (organisation, period) => new GenerateReportBookRequest
         {
             OrganisationCode = organisation,
             PeriodCode = period,
+            View = ReportView.Basic,
         }, (client, r, o) => client.GenerateReportBookAsync(r, o)));
         return command;
     }

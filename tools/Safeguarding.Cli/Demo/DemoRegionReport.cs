@@ -38,9 +38,10 @@ internal sealed class DemoRegionReport(GatewayConnection gateway, ReportingServi
             OrganisationCode = DemoPartnership.RegionCode,
             PeriodCode = "2026-01/P3M",
             Options = new QuarterlyReportOptions { Purpose = "Quarterly report to the London Safeguarding Children Board (demo).", AuthorRoles = { "London Board analyst" } },
+            View = ReportView.Basic, // Saved as HTML next: the document itself is not needed.
         }, options);
         var book = await gateway.Reporting.GenerateReportBookAsync(
-            new GenerateReportBookRequest { OrganisationCode = DemoPartnership.RegionCode, PeriodCode = "2025-04/P12M" }, options);
+            new GenerateReportBookRequest { OrganisationCode = DemoPartnership.RegionCode, PeriodCode = "2025-04/P12M", View = ReportView.Basic }, options);
         output.Create();
         return [await SaveAsync(drafted.Report.Id, FileName), await SaveAsync(book.Report.Id, BookFileName)];
 

@@ -24,6 +24,7 @@ internal sealed class DemoReports(GatewayConnection gateway, IDemoProgress progr
                 OrganisationCode = organisation,
                 PeriodCode = "2026-01/P3M",
                 Options = new QuarterlyReportOptions { Purpose = "Quarterly assurance to the partnership board (demo).", AuthorRoles = { "Quality assurance lead" } },
+                View = ReportView.Basic, // Saved as HTML next: the document itself is not needed.
             }, Options(organisation, cancellationToken));
             written.Add(await SaveAsync(organisation, quarterly.Report.Id, output, $"{organisation}-how-are-we-doing-2026-q4.html", cancellationToken));
             var book = await gateway.Reporting.GenerateReportBookAsync(new GenerateReportBookRequest
@@ -31,6 +32,7 @@ internal sealed class DemoReports(GatewayConnection gateway, IDemoProgress progr
                 OrganisationCode = organisation,
                 PeriodCode = "2025-04/P12M",
                 Introduction = "The Northbridge Report Book: fictional demo data, figures generated for illustration.",
+                View = ReportView.Basic,
             }, Options(organisation, cancellationToken));
             written.Add(await SaveAsync(organisation, book.Report.Id, output, $"{organisation}-report-book-2025-26.html", cancellationToken));
             progress.Advance((double)written.Count / ((DemoPartnership.Agencies.Count + 1) * 2));

@@ -51,10 +51,15 @@ internal static class AssembleBench
         await instance.WaitForReceivedAsync(history.Published);
         Console.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:F1} s ({history.Published:N0} events consumed)");
 
-        var book = Timing.Measure(options.Runs, () => GenerateBook(reporting, 1));
+        using var phases = new DraftPhases();
+        var book = Timing.Measure(options.Runs, () => GenerateBook(reporting, 1), afterWarmUp: phases.Clear);
         var baseline = RenderingBaseline(options);
         Console.WriteLine($"partnership Report Book, drafted from the read models and rendered, over gRPC  median {book.MedianMs,8:F1} ms  min {book.MinMs,8:F1} ms  cpu {book.CpuMedianMs,8:F1} ms   goal <= 300 ms");
+        phases.Print("    phase ");
         Console.WriteLine($"baseline: rendering a sample book of the same size alone                  median {baseline.MedianMs,8:F1} ms   ratio {book.MedianMs / baseline.MedianMs,6:F2}x");
+
+        var full = Timing.Measure(options.Runs, () => GenerateBook(reporting, 1, ReportView.Full));
+        Console.WriteLine($"the same, the draft answered with its document (about 1 MB as a Struct)  median {full.MedianMs,8:F1} ms  min {full.MinMs,8:F1} ms  cpu {full.CpuMedianMs,8:F1} ms");
 
         var quarterly = Timing.Measure(options.Runs, () => GenerateQuarterly(reporting, 1));
         Console.WriteLine($"partnership quarterly report, assembled                              median {quarterly.MedianMs,8:F1} ms  min {quarterly.MinMs,8:F1} ms  cpu {quarterly.CpuMedianMs,8:F1} ms");
@@ -66,14 +71,20 @@ internal static class AssembleBench
         }
 
         Console.WriteLine($"London x{options.Partnerships} Report Books, sequential                  {london.Elapsed.TotalMilliseconds,8:F0} ms   goal <= 3000 ms");
+
+        // Each partnership drafts its own book, so London's books are drafted side by side (here on one instance).
+        london.Restart();
+        Parallel.For(1, options.Partnerships + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => GenerateBook(reporting, k));
+        Console.WriteLine($"London x{options.Partnerships} Report Books, {Environment.ProcessorCount} at a time                 {london.Elapsed.TotalMilliseconds,8:F0} ms   goal <= 3000 ms");
     }
 
-    // Drafting stores the assembled document; its HTML is rendered when asked for: the timed unit is both.
-    private static void GenerateBook(ReportingService.ReportingServiceClient reporting, int k) =>
-        Render(reporting, k, reporting.GenerateReportBook(new GenerateReportBookRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2025-04/P12M" }, Analyst(k)));
+    // Drafting stores the assembled document; its HTML is rendered when asked for: the timed unit is both, as the CLI
+    // and the demo take them (the draft answered without its document, which they do not need).
+    private static void GenerateBook(ReportingService.ReportingServiceClient reporting, int k, ReportView view = ReportView.Basic) =>
+        Render(reporting, k, reporting.GenerateReportBook(new GenerateReportBookRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2025-04/P12M", View = view }, Analyst(k)));
 
     private static void GenerateQuarterly(ReportingService.ReportingServiceClient reporting, int k) =>
-        Render(reporting, k, reporting.GenerateQuarterlyReport(new GenerateQuarterlyReportRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2026-01/P3M" }, Analyst(k)));
+        Render(reporting, k, reporting.GenerateQuarterlyReport(new GenerateQuarterlyReportRequest { OrganisationCode = PartnershipHistory.Partnership(k), PeriodCode = "2026-01/P3M", View = ReportView.Basic }, Analyst(k)));
 
     private static void Render(ReportingService.ReportingServiceClient reporting, int k, GenerateReportResponse drafted)
     {

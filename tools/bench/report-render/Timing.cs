@@ -7,7 +7,7 @@ internal readonly record struct Result(double MedianMs, double MinMs, double Cpu
 
 internal static class Timing
 {
-    public static Result Measure(int runs, Action action)
+    public static Result Measure(int runs, Action action, Action? afterWarmUp = null)
     {
         // Warm-up until tiered compilation has settled: at least 5 runs and 2 seconds.
         var warm = Stopwatch.StartNew();
@@ -16,6 +16,7 @@ internal static class Timing
             action();
         }
 
+        afterWarmUp?.Invoke();
         using var process = Process.GetCurrentProcess();
         var times = new double[runs];
         var cpu = new double[runs];

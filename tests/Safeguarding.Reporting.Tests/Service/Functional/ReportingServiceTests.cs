@@ -149,6 +149,21 @@ public abstract class ReportingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_draft_asked_for_in_the_basic_view_comes_back_without_its_document_which_is_stored_all_the_same()
+    {
+        var basic = await _host.Client.CallAsync<GenerateReportBookRequest, GenerateReportResponse>("GenerateReportBook",
+            new GenerateReportBookRequest { OrganisationCode = _partnership.Code, PeriodCode = "2024-04/P12M", View = ReportView.Basic });
+        var quarterly = await _host.Client.CallAsync<GenerateQuarterlyReportRequest, GenerateReportResponse>("GenerateQuarterlyReport",
+            new GenerateQuarterlyReportRequest { OrganisationCode = _partnership.Code, PeriodCode = "2025-01/P3M", View = ReportView.Basic });
+
+        Assert.Null(basic.Report.Document);
+        Assert.Null(quarterly.Report.Document);
+        Assert.Equal("Safeguarding Children Report Book 2024/25", basic.Report.Title);
+        var full = await _host.Client.GetAsync(basic.Report.Id, ReportView.Full);
+        Assert.Equal("Safeguarding Children Report Book 2024/25", full.Document.Fields["title"].StringValue);
+    }
+
+    [Fact]
     public async Task Csv_and_report_listings_come_from_the_stored_report()
     {
         var first = await _host.Client.GenerateQuarterlyAsync(_partnership.Code, "2025-01/P3M");
