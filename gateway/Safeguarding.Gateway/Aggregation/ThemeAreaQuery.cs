@@ -33,32 +33,9 @@ public sealed class ThemeAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
     public async Task<ThemeAreaAnswer> RunAsync(RegistrySnapshot registry, GatewayCall call, Organisation area, DateTime? deadline, CancellationToken cancellationToken)
     {
         var partnerships = registry.Descendants(area.Code, includeSelf: true).Where(o => o.Kind == OrganisationKind.Partnership).ToList();
-        var results = new Dictionary<string, OrganisationResult>(StringComparer.Ordinal);
-        var targets = new List<string>();
-        foreach (var partnership in partnerships)
-        {
-            if (partnership.Services.ContainsKey(Service))
-            {
-                targets.Add(partnership.Code);
-            }
-            else
-            {
-                results[partnership.Code] = new(partnership.Code, OutcomeStatus.NoInstance, "no case reviews instance");
-            }
-        }
-
-        var outcomes = await fanOut.RunAsync(targets, (code, budget) => FetchAsync(registry.InstanceFor(code, Service)!.Address, call, code, budget), deadline, cancellationToken);
-        var answered = new List<(Organisation Partnership, GetThemeRecurrenceResponse Recurrence)>();
-        foreach (var outcome in outcomes)
-        {
-            results[outcome.Target] = new(outcome.Target, outcome.Status, outcome.Detail);
-            if (outcome is { Status: OutcomeStatus.Ok, Value: { } value })
-            {
-                answered.Add((registry.Get(outcome.Target), value));
-            }
-        }
-
-        var incomplete = outcomes.Any(o => o.Status != OutcomeStatus.Ok);
+        var asked = await AreaInstances.AskAsync(fanOut, registry, partnerships, Service, (instance, code, budget) => FetchAsync(instance, call, code, budget), deadline, cancellationToken);
+        var answered = asked.Answered.Select(a => (Partnership: a.Organisation, Recurrence: a.Value)).ToList();
+        var incomplete = asked.Incomplete;
         var viewer = call.Caller!.OrganisationCode;
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var theme in answered.SelectMany(a => a.Recurrence.Themes))
@@ -90,7 +67,7 @@ public sealed class ThemeAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
             .ThenByDescending(t => t.Incomplete || t.Reason != Platform.Disclosure.SuppressionReason.None ? 0 : t.Value)
             .ThenBy(t => t.ThemeId, StringComparer.Ordinal)
             .ToList();
-        return new ThemeAreaAnswer([.. partnerships.Select(p => results[p.Code])], [.. answered.Select(a => a.Partnership.Code)], reviews, themes);
+        return new ThemeAreaAnswer(asked.Outcomes, [.. answered.Select(a => a.Partnership.Code)], reviews, themes);
     }
 
     private async Task<GetThemeRecurrenceResponse> FetchAsync(Uri instance, GatewayCall call, string partnership, CallBudget budget)
