@@ -15,20 +15,15 @@ public static class ReturnsWriteCases
 {
     private const string Dataset = "london-common";
 
+    // The cases are listed once per owner on one shared instance: counted across them all, so no probe meets another's return.
+    private static int _quarters = -1;
+
     public static IEnumerable<WriteCase> All(WriteCalls calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
         var service = ReturnsService.Descriptor.FullName + "/";
         ReturnsService.ReturnsServiceClient Returns() => new(calls.Platform.Channel);
         Topology Tree() => calls.Platform.Topology;
-
-        // Each probe's return is for a quarter of its own, so no step meets another probe's return.
-        var quarters = 0;
-        Period NextQuarter()
-        {
-            var (year, index) = (2011 + (quarters / 4), quarters++ % 4);
-            return new Period { Code = $"{(index == 3 ? year + 1 : year)}-{new[] { 4, 7, 10, 1 }[index]:00}/P3M" };
-        }
 
         Task<Return> Submit(string organisation, Period period, CallOptions o) =>
             Returns().SubmitReturnAsync(new SubmitReturnRequest { OrganisationCode = organisation, DatasetId = Dataset, Period = period }, o).ResponseAsync;
@@ -127,6 +122,14 @@ public static class ReturnsWriteCases
         }
 
         return quarter;
+    }
+
+    /// <summary>A financial-year quarter no probe has used, from April 2011 on.</summary>
+    private static Period NextQuarter()
+    {
+        var quarter = Interlocked.Increment(ref _quarters);
+        var (year, index) = (2011 + (quarter / 4), quarter % 4);
+        return new Period { Code = $"{(index == 3 ? year + 1 : year)}-{new[] { 4, 7, 10, 1 }[index]:00}/P3M" };
     }
 
     private static bool IsPartnership(Topology topology, string organisation) => topology.Partnerships.Any(p => p.Code == organisation);
