@@ -4,8 +4,11 @@ using Safeguarding.Audits.V1;
 namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 
 /// <summary>
-/// The audits service's write RPCs, each tried on the owner's records: its tools, a programme it leads (no other
-/// organisation takes part, so none may add to it) and its case audits at each step from draft to final.
+/// The audits service's write RPCs, each tried on the owner's records: its tools, programmes it leads and its case
+/// audits at each step from draft to final. The relations an exercise makes are tried too: every other organisation
+/// takes part in the owner's programmes it may not add cases to or close (a participant is told only the lead may:
+/// FAILED_PRECONDITION), and the owner's case audits are done for a programme another organisation leads, which the
+/// lead reads but may not change.
 /// </summary>
 public static class AuditsWriteCases
 {
@@ -24,16 +27,23 @@ public static class AuditsWriteCases
 
         Task<AuditTool> Adopt(string owner, string toolId, CallOptions o) => Audits().AdoptToolAsync(
             new AdoptToolRequest { OrganisationCode = owner, LibraryToolId = "case-file", ToolId = toolId }, o).ResponseAsync;
-        async Task<AuditProgramme> Programme(string owner, ProgrammeKind kind)
+        async Task<AuditProgramme> Programme(string lead, ProgrammeKind kind, params string[] participants)
         {
-            var tool = await Adopt(owner, WriteCalls.Fresh("tool"), WriteCalls.As(owner));
-            return await Audits().CreateProgrammeAsync(new CreateProgrammeRequest { Programme = Plan(owner, tool.ToolId, kind, "Audited by its owner") }, WriteCalls.As(owner));
+            var tool = await Adopt(lead, WriteCalls.Fresh("tool"), WriteCalls.As(lead));
+            var plan = Plan(lead, tool.ToolId, kind, "Audited by its lead");
+            plan.ParticipatingOrganisations.AddRange(participants);
+            return await Audits().CreateProgrammeAsync(new CreateProgrammeRequest { Programme = plan }, WriteCalls.As(lead));
         }
 
-        // Started by a colleague, so the owner's writer may moderate it (an audit is never moderated by its auditor).
+        // Every organisation of the platform but the owner (and the region, which holds no rows).
+        string[] OthersThan(string owner) =>
+            [.. calls.Platform.Topology.Partnerships.Select(p => p.Code).Concat(calls.Platform.Topology.Agencies.Select(a => a.Code)).Where(c => c != owner)];
+
+        // The owner's audit for another organisation's exercise it takes part in; started by a colleague, so the
+        // owner's writer may moderate it (an audit is never moderated by its auditor).
         async Task<CaseAudit> Audit(string owner, bool submitted)
         {
-            var programme = await Programme(owner, ProgrammeKind.Continuous);
+            var programme = await Programme(OthersThan(owner)[0], ProgrammeKind.Continuous, owner);
             var audit = await Audits().StartCaseAuditAsync(Start(programme.ProgrammeId, owner), WriteCalls.AsColleague(owner));
             if (!submitted)
             {
@@ -70,18 +80,18 @@ public static class AuditsWriteCases
         });
         yield return new(service + "AddProgrammeCases", async owner =>
         {
-            var theirs = await Programme(owner, ProgrammeKind.Specific);
+            var theirs = await Programme(owner, ProgrammeKind.Specific, OthersThan(owner));
             Task<AuditProgramme> Add(string label, CallOptions o) => Audits().AddProgrammeCasesAsync(new AddProgrammeCasesRequest
             {
                 ProgrammeId = theirs.ProgrammeId, Cases = { new CaseToAdd { CaseLabel = label, CaseReference = WriteCalls.Fresh("case") } },
             }, o).ResponseAsync;
-            return new([(_, o) => Add("Case X", o)], o => Add("Case Y", o));
+            return new([(_, o) => Add("Case X", o)], o => Add("Case Y", o), StatusCode.FailedPrecondition);
         });
         yield return new(service + "CloseProgramme", async owner =>
         {
-            var theirs = await Programme(owner, ProgrammeKind.Continuous);
+            var theirs = await Programme(owner, ProgrammeKind.Continuous, OthersThan(owner));
             Task<CloseProgrammeResponse> Close(CallOptions o) => Audits().CloseProgrammeAsync(new CloseProgrammeRequest { ProgrammeId = theirs.ProgrammeId }, o).ResponseAsync;
-            return new([(_, o) => Close(o)], Close);
+            return new([(_, o) => Close(o)], Close, StatusCode.FailedPrecondition);
         });
         yield return new(service + "StartCaseAudit", async owner =>
         {
