@@ -5,7 +5,8 @@ namespace Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 
 /// <summary>
 /// The case reviews service's write RPCs, each tried on the owner's reviews: a serious incident at each step of its
-/// rapid review and practice review, and a local learning review with its findings, recommendations and actions.
+/// rapid review and practice review (a cross-border one, which the partnership where the child lives reads), and a
+/// local learning review with its findings, recommendations and actions.
 /// The child is named only by a pseudonymous label, as the service requires.
 /// </summary>
 public static class CaseReviewsWriteCases
@@ -16,7 +17,10 @@ public static class CaseReviewsWriteCases
         var service = CaseReviewsService.Descriptor.FullName + "/";
         CaseReviewsService.CaseReviewsServiceClient Reviews() => new(calls.Platform.Channel);
 
-        Task<CaseReview> Notify(string owner, string title, CallOptions o) => Reviews().NotifyIncidentAsync(IncidentRequest(owner, title), o).ResponseAsync;
+        // A cross-border incident: the other partnership, where the child lives, reads the review but may not change it.
+        string Residence(string owner) =>
+            calls.Platform.Topology.Partnerships.First(p => p.Code != owner && p.Agencies.All(a => a.Code != owner)).Code;
+        Task<CaseReview> Notify(string owner, string title, CallOptions o) => Reviews().NotifyIncidentAsync(IncidentRequest(owner, Residence(owner), title), o).ResponseAsync;
         Task<CaseReview> Open(string owner, string title, CallOptions o) => Reviews().OpenLocalReviewAsync(new OpenLocalReviewRequest
         {
             OwnerCode = owner, Kind = ReviewKind.LocalLearningReview, Title = title, ChildReference = "Child Q", OpenedOn = "2026-03-02",
@@ -146,9 +150,9 @@ public static class CaseReviewsWriteCases
         });
     }
 
-    private static NotifyIncidentRequest IncidentRequest(string owner, string title) => new()
+    private static NotifyIncidentRequest IncidentRequest(string owner, string residence, string title) => new()
     {
-        IncidentAuthorityCode = owner, Title = title, ChildReference = "Child Q", AgeBand = AgeBand._1To4, HarmType = HarmType.SeriousHarm,
+        IncidentAuthorityCode = owner, ResidenceAuthorityCode = residence, Title = title, ChildReference = "Child Q", AgeBand = AgeBand._1To4, HarmType = HarmType.SeriousHarm,
         AbuseCategories = { AbuseCategory.Neglect }, BecameAwareOn = "2026-03-02", NotifiedOn = "2026-03-05",
     };
 
