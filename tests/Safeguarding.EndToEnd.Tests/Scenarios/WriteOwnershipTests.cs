@@ -1,21 +1,24 @@
 using Grpc.Core;
 using Safeguarding.EndToEnd.Tests.Scenarios.Writes;
 using Safeguarding.EndToEnd.Tests.Support;
-using Safeguarding.Measures.Persistence;
-using Safeguarding.Reporting.Persistence;
 
 namespace Safeguarding.EndToEnd.Tests.Scenarios;
 
 /// <summary>
 /// No organisation changes another's data, by any write RPC of any service. Every organisation shares one measures
-/// and one reporting instance (as in the embedded demo, where only the services' own checks stand between them):
-/// for each write RPC the owner sets up a record (a measure it defined, its content area, observation, narrative
-/// entry, profile or report at each sign-off step, action, proposal, QA activity, chart event, target or Turning the Curve record), then a user of every other organisation — an agency of the
-/// same partnership, the partnership itself, the other partnership and its agency, the region — with every writing
-/// role tries to change it, acting for its own organisation and for the owner's. Each attempt must be refused
-/// (NOT_FOUND, as if the record did not exist, or PERMISSION_DENIED) and leave both instances' stored data exactly
-/// as it was; then the owner's own write of the same kind must succeed. The RPCs come from the proto descriptors,
-/// so a new write RPC fails <see cref="RpcCatalogueTests"/> until it has a probe here.
+/// and one reporting instance (as in the embedded demo, where only the services' own checks stand between them), and
+/// the partnerships share one audits, one case reviews and one surveys instance (as the CLI's embedded default hosts
+/// them): for each write RPC the owner sets up a record (a measure it defined, its content area, observation, return,
+/// narrative entry, profile or report at each sign-off step, action, proposal, QA activity, chart event, target, Turning
+/// the Curve record, audit tool, programme or case audit, case review, questionnaire, wave or story), then a user of
+/// every other organisation — an agency of the same partnership, the partnership itself, the other partnership and its
+/// agency, the region — with every writing role tries to change it, acting for its own organisation and for the owner's.
+/// Each attempt must be refused (NOT_FOUND, as if the record did not exist, or PERMISSION_DENIED) and leave every
+/// instance's stored data exactly as it was; then the owner's own write of the same kind must succeed. Where a write
+/// on the owner's record is another organisation's to make (a return is approved by the partnership above it and
+/// accepted by the region), the probe names the entitled ones: they make the control write, everyone else is refused.
+/// The RPCs come from the proto descriptors, so a new write RPC fails <see cref="RpcCatalogueTests"/> until it has a
+/// probe here.
 /// </summary>
 public sealed class WriteOwnershipTests : IAsyncLifetime
 {
@@ -26,7 +29,8 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
     [
         new PartnershipSpec("north", [new AgencySpec("north-csc", Instance: Measures), new AgencySpec("north-police", Instance: Measures)]),
         new PartnershipSpec("south", [new AgencySpec("south-csc", Instance: Measures)]),
-    ], RegionMeasures: Measures, RegionReporting: Reporting);
+    ], RegionMeasures: Measures, RegionReporting: Reporting,
+        PartnershipServices: Topology.SharedServices.ToDictionary(service => service, service => "shared-" + service));
 
     /// <summary>Owners: an agency, and a partnership (whose agencies record against the measures it defines).</summary>
     private static readonly string[] Owners = ["north-csc", "north"];
@@ -39,8 +43,9 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
 
     /// <summary>Every write RPC, with a probe for each (the catalogue test checks none is missing).</summary>
     public static IReadOnlyList<WriteCase> Cases(WriteCalls calls) =>
-        [.. MeasuresWriteCases.All(calls), .. ReportingWriteCases.All(calls), .. ActionsRegisterWriteCases.All(calls), .. QaPlanningWriteCases.All(calls),
-         .. TurningTheCurveWriteCases.All(calls)];
+        [.. MeasuresWriteCases.All(calls), .. ReturnsWriteCases.All(calls), .. ReportingWriteCases.All(calls), .. ActionsRegisterWriteCases.All(calls),
+         .. QaPlanningWriteCases.All(calls), .. TurningTheCurveWriteCases.All(calls), .. AuditsWriteCases.All(calls), .. CaseReviewsWriteCases.All(calls),
+         .. SurveysWriteCases.All(calls)];
 
     [Fact]
     public async Task No_write_rpc_lets_any_other_organisation_change_the_owners_data_and_the_owner_can()
@@ -54,10 +59,11 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
             foreach (var rpc in Cases(calls))
             {
                 var probe = await rpc.PrepareAsync(owner);
+                var entitled = probe.Entitled ?? [owner];
                 var before = await StateAsync();
-                foreach (var caller in Others(owner))
+                foreach (var caller in Organisations().Where(c => !entitled.Contains(c)))
                 {
-                    foreach (var target in new[] { caller, owner })
+                    foreach (var target in new[] { caller, owner }.Distinct())
                     {
                         for (var i = 0; i < probe.Attempts.Count; i++)
                         {
@@ -78,10 +84,10 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
                 }
 
                 var expected = rpc.RoutedByGateway ? StatusCode.OK : StatusCode.PermissionDenied;
-                var own = await StatusOf(() => probe.Control(WriteCalls.As(owner)));
+                var own = await StatusOf(() => probe.Control(WriteCalls.As(entitled[0])));
                 if (own != expected)
                 {
-                    controls.Add($"{rpc.Rpc} by {owner} itself: {own}, expected {expected}");
+                    controls.Add($"{rpc.Rpc} on {owner}'s data by {entitled[0]}: {own}, expected {expected}");
                 }
             }
         }
@@ -90,23 +96,32 @@ public sealed class WriteOwnershipTests : IAsyncLifetime
         Assert.True(crossings.Count == 0, $"Writes across organisations ({crossings.Count} of {attempts} attempts):\n" + string.Join("\n", crossings));
     }
 
-    private static IEnumerable<string> Others(string owner) =>
-        new[] { Topology.Region }.Concat(Topology.Partnerships.Select(p => p.Code)).Concat(Topology.Agencies.Select(a => a.Code)).Where(c => c != owner);
+    private static IEnumerable<string> Organisations() =>
+        new[] { Topology.Region }.Concat(Topology.Partnerships.Select(p => p.Code)).Concat(Topology.Agencies.Select(a => a.Code));
 
     private static string Relation(string caller, string owner)
     {
         string? PartnershipOf(string code) =>
             Topology.Partnerships.FirstOrDefault(p => p.Code == code || p.Agencies.Any(a => a.Code == code))?.Code;
-        return caller == Topology.Region ? "the region"
+        return caller == owner ? "the record's own organisation"
+            : caller == Topology.Region ? "the region"
             : PartnershipOf(caller) == PartnershipOf(owner) ? "same partnership"
             : "another partnership";
     }
 
+    // Every instance of the platform, each table prefixed with the instance's name.
     private async Task<Dictionary<string, string>> StateAsync()
     {
-        var measures = await StoredState.ReadAsync<MeasuresDbContext>(_platform.Instances[Measures]);
-        var reporting = await StoredState.ReadAsync<ReportingDbContext>(_platform.Instances[Reporting]);
-        return measures.Select(p => ("measures " + p.Key, p.Value)).Concat(reporting.Select(p => ("reporting " + p.Key, p.Value))).ToDictionary(p => p.Item1, p => p.Value);
+        var state = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var instance in _platform.Instances.Values)
+        {
+            foreach (var (table, hash) in await instance.StoredStateAsync())
+            {
+                state[instance.Name + " " + table] = hash;
+            }
+        }
+
+        return state;
     }
 
     private static async Task<StatusCode> StatusOf(Func<Task> call)

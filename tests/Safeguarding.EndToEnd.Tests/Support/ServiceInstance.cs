@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Safeguarding.Audits;
+using Safeguarding.Audits.Persistence;
+using Safeguarding.CaseReviews;
+using Safeguarding.CaseReviews.Persistence;
 using Safeguarding.EndToEnd.Tests.Telemetry;
 using Safeguarding.Measures;
 using Safeguarding.Measures.Persistence;
@@ -11,6 +15,8 @@ using Safeguarding.Platform.Persistence.Outbox;
 using Safeguarding.Reporting;
 using Safeguarding.Reporting.Persistence;
 using Safeguarding.Platform.Testing;
+using Safeguarding.Surveys;
+using Safeguarding.Surveys.Persistence;
 
 namespace Safeguarding.EndToEnd.Tests.Support;
 
@@ -24,13 +30,15 @@ public sealed class ServiceInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly IAsyncDisposable _database;
+    private readonly Func<ServiceInstance, Task<IReadOnlyDictionary<string, string>>> _readState;
     private bool _stopped;
 
-    private ServiceInstance(string name, WebApplication app, IAsyncDisposable database)
+    private ServiceInstance(string name, WebApplication app, IAsyncDisposable database, Func<ServiceInstance, Task<IReadOnlyDictionary<string, string>>> readState)
     {
         Name = name;
         _app = app;
         _database = database;
+        _readState = readState;
         Address = ServiceHost.Addresses(app)[0];
     }
 
@@ -54,12 +62,30 @@ public sealed class ServiceInstance : IAsyncDisposable
             ["Events:ConsumerId"] = "measures",
             ["Measures:DefaultOrganisation"] = topology.Region,
         };
-        foreach (var (key, value) in topology.MeasuresOrganisations())
+        foreach (var (key, value) in topology.OrganisationSettings())
         {
             settings[key] = value;
         }
 
         return StartAsync<MeasuresModule, MeasuresDbContext>(name, settings, options);
+    }
+
+    /// <summary>
+    /// The instance of <paramref name="service"/> (one of <see cref="Topology.SharedServices"/>) the partnerships share,
+    /// knowing every organisation of the topology, as the CLI's embedded default configures each service.
+    /// </summary>
+    public static Task<ServiceInstance> StartSharedAsync(string service, string name, Topology topology, PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        var settings = topology.OrganisationSettings();
+        settings["Events:ConsumerId"] = service;
+        return service switch
+        {
+            "audits" => StartAsync<AuditsModule, AuditsDbContext>(name, settings, options),
+            "casereviews" => StartAsync<CaseReviewsModule, CaseReviewsDbContext>(name, settings, options),
+            "surveys" => StartAsync<SurveysModule, SurveysDbContext>(name, settings, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(service), service, "The test platform hosts no such shared service."),
+        };
     }
 
     /// <summary>An agency's reporting service.</summary>
@@ -121,9 +147,12 @@ public sealed class ServiceInstance : IAsyncDisposable
             throw;
         }
 
-        instance = new ServiceInstance(name, app, database);
+        instance = new ServiceInstance(name, app, database, StoredState.ReadAsync<TContext>);
         return instance;
     }
+
+    /// <summary>Everything the instance has stored, one hash per table (<see cref="StoredState"/>).</summary>
+    public Task<IReadOnlyDictionary<string, string>> StoredStateAsync() => _readState(this);
 
     /// <summary>Every event the instance has put in its outbox (topic, subject, type and envelope), for scanning.</summary>
     public async Task<IReadOnlyList<string>> OutboxAsync<TContext>()

@@ -13,7 +13,8 @@ namespace Safeguarding.EndToEnd.Tests.Support;
 /// <summary>
 /// A real gateway (ServiceHost + GatewayModule, development signing key, its registry built from the
 /// topology as JSON configuration, audit in a SQLite file) in front of real measures instances, one per
-/// instance name in the topology (and reporting instances for agencies that have one), all on loopback.
+/// instance name in the topology (and reporting instances for agencies that have one, and the audits, case reviews
+/// and surveys instances the partnerships share when the topology names them), all on loopback.
 /// Clients call the gateway only; every app validates their tokens with the same development key, and the
 /// gateway signs its target grants with it too (the services' grant key defaults to it).
 /// </summary>
@@ -66,7 +67,8 @@ public sealed class TestPlatform : IAsyncDisposable
     {
         options ??= PlatformOptions.Quiet;
         var started = await Task.WhenAll(topology.Instances.Select(name => ServiceInstance.StartMeasuresAsync(name, topology, options))
-            .Concat(topology.ReportingInstances.Select(name => ServiceInstance.StartReportingAsync(name, options))));
+            .Concat(topology.ReportingInstances.Select(name => ServiceInstance.StartReportingAsync(name, options)))
+            .Concat(topology.PartnershipInstances.Select(shared => ServiceInstance.StartSharedAsync(shared.Service, shared.Instance, topology, options))));
         var instances = started.ToDictionary(i => i.Name, StringComparer.Ordinal);
         var folder = Directory.CreateTempSubdirectory("sg-e2e-gateway-").FullName;
         try

@@ -19,13 +19,21 @@ public sealed record PartnershipSpec(string Code, IReadOnlyList<AgencySpec> Agen
 
 /// <summary>
 /// A region → partnerships → agencies tree, as the gateway's registry (JSON configuration) and as
-/// every measures instance's <c>Organisations</c> section (the same lower-case codes on both sides).
+/// every service instance's <c>Organisations</c> section (the same lower-case codes on both sides).
 /// <paramref name="RegionMeasures"/> and <paramref name="RegionReporting"/> name instances the region itself
 /// uses, which its partnerships (and agencies without their own) inherit, as in the embedded demo.
+/// <paramref name="PartnershipServices"/> names, by service (<see cref="SharedServices"/>), one instance every
+/// partnership uses and its agencies inherit: the CLI's embedded default hosts audits, surveys and case reviews so,
+/// one instance behind the partnership, and the region (which holds no rows) has none.
 /// </summary>
 public sealed record Topology(
-    string Region, IReadOnlyList<PartnershipSpec> Partnerships, int DisclosureThreshold = 5, string? RegionMeasures = null, string? RegionReporting = null)
+    string Region, IReadOnlyList<PartnershipSpec> Partnerships, int DisclosureThreshold = 5, string? RegionMeasures = null, string? RegionReporting = null,
+    IReadOnlyDictionary<string, string>? PartnershipServices = null)
 {
+    /// <summary>The services a topology may give its partnerships (registry service names, as the gateway routes them).</summary>
+    public static readonly IReadOnlyList<string> SharedServices = ["audits", "casereviews", "surveys"];
+
+
     public IEnumerable<AgencySpec> Agencies => Partnerships.SelectMany(p => p.Agencies);
 
     public IEnumerable<string> Instances =>
@@ -34,13 +42,17 @@ public sealed record Topology(
     public IEnumerable<string> ReportingInstances =>
         Agencies.Where(a => a.Reporting).Select(a => a.ReportingInstanceName).Concat(RegionReporting is null ? [] : [RegionReporting]).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The partnerships' shared instances: (service, instance name), each instance once.</summary>
+    public IEnumerable<(string Service, string Instance)> PartnershipInstances =>
+        (PartnershipServices ?? new Dictionary<string, string>()).Select(p => (p.Key, p.Value)).DistinctBy(p => p.Value, StringComparer.Ordinal);
+
     public string PartnershipOf(string agency) => Partnerships.Single(p => p.Agencies.Any(a => a.Code == agency)).Code;
 
     /// <summary>The gateway's registry section, with each instance's address.</summary>
     public JsonObject Registry(IReadOnlyDictionary<string, Uri> instances) => RegistryDocument.For(this, instances);
 
-    /// <summary>The measures service's <c>Organisations</c> section: the same tree and codes.</summary>
-    public Dictionary<string, string?> MeasuresOrganisations()
+    /// <summary>The services' <c>Organisations</c> section (measures, case reviews): the same tree and codes.</summary>
+    public Dictionary<string, string?> OrganisationSettings()
     {
         var settings = new Dictionary<string, string?>();
         var index = 0;
@@ -105,6 +117,11 @@ internal static class RegistryDocument
             }
 
             var node = new JsonObject { ["Code"] = partnership.Code, ["Name"] = Topology.NameOf(partnership.Code), ["Agencies"] = agencies };
+            if (topology.PartnershipServices is { Count: > 0 } shared)
+            {
+                node["Services"] = new JsonObject([.. shared.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))]);
+            }
+
             if (partnership.DisclosureThreshold is { } threshold)
             {
                 node["DisclosureThreshold"] = threshold;
