@@ -31,9 +31,9 @@ public sealed record Access(string UserId, TargetOrganisation Target)
     {
         ArgumentNullException.ThrowIfNull(context);
         var caller = context.GetCaller();
-        if (!SubjectPseudonyms.IsPlainId(caller.UserId))
+        if (!caller.Recordable)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "A write needs a user id the service can record; the token's subject is not one."));
+            throw new RpcException(new Status(StatusCode.Unauthenticated, Caller.NotRecordableMessage));
         }
 
         return new Access(caller.UserId, TargetOrganisation.From(context));

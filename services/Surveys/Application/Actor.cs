@@ -14,9 +14,9 @@ public sealed record Actor(string UserId, string CallerOrganisation, TargetOrgan
     public static Actor From(ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!SubjectPseudonyms.IsPlainId(caller.UserId))
+        if (!caller.Recordable)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "The token's subject is not a user id this service can record."));
+            throw new RpcException(new Status(StatusCode.Unauthenticated, Caller.NotRecordableMessage));
         }
 
         return new Actor(caller.UserId, caller.OrganisationCode, TargetOrganisation.From(context), caller.Roles);

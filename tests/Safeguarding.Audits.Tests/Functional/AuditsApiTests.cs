@@ -70,6 +70,35 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
     }
 
     [Fact]
+    public async Task Auditors_whose_subjects_are_uuids_audit_and_moderate_and_are_recorded_by_pseudonym()
+    {
+        // Most identity providers' subjects are UUIDs; this one has a run of digits that reads as an identifying number.
+        const string auditor = "3f2a1b4c-1234-5678-9abc-def012345678";
+        const string moderator = "9e8d7c6b-5432-1098-7654-fedcba987654";
+        var org = NewOrganisation();
+        var programme = await ContinuousProgrammeAsync(org);
+
+        var started = await Client.StartCaseAuditAsync(new StartCaseAuditRequest
+        {
+            ProgrammeId = programme.ProgrammeId, CaseReference = "CASE-0101", Month = "2025-04", Unit = "North", AuditorRole = "team manager",
+        }, ServiceFixture.As(org, auditor));
+        await Client.SaveCaseAuditAsync(new SaveCaseAuditRequest { CaseAuditId = started.CaseAuditId, Answers = { AllAnswers() } }, ServiceFixture.As(org, auditor));
+        await Client.SubmitCaseAuditAsync(new SubmitCaseAuditRequest { CaseAuditId = started.CaseAuditId }, ServiceFixture.As(org, auditor));
+        var moderated = await Client.ModerateCaseAuditAsync(new ModerateCaseAuditRequest
+        {
+            CaseAuditId = started.CaseAuditId, Answers = { new Answer { CriterionId = "overall.grade", Value = "GOOD" } },
+        }, ServiceFixture.As(org, moderator));
+
+        Assert.Matches("^pseudo:[0-9a-f]{24}$", started.AuditorUserId);
+        Assert.Equal(CaseAuditStatus.Moderated, moderated.Status);
+        Assert.Equal(started.AuditorUserId, moderated.AuditorUserId);
+        Assert.Matches("^pseudo:[0-9a-f]{24}$", moderated.ModeratorUserId);
+        Assert.NotEqual(moderated.AuditorUserId, moderated.ModeratorUserId);
+        Assert.DoesNotContain(auditor, moderated.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(moderator, moderated.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_programme_goes_from_audits_to_moderation_results_agreement_and_figures_for_measures()
     {
         var org = NewOrganisation();

@@ -20,6 +20,32 @@ public sealed class CallerTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.Equal("user-42|E09000002|analyst,publisher|E09000002", response.Text);
     }
 
+    [Theory]
+    [InlineData("3f2a1b4c-1234-5678-9abc-def012345678")] // an identity provider's UUID whose groups are digits
+    [InlineData("110169484474386276334")] // a numeric subject
+    [InlineData("jane.smith@example.org")] // an e-mail address
+    public async Task A_subject_that_is_not_a_plain_id_reaches_the_service_as_its_keyed_pseudonym_the_same_on_every_call(string subject)
+    {
+        var first = await Bare.EchoAsync(WhoAmI(), Tokens.Bearer(Tokens.Mint(subject, "E09000002", ["analyst"])));
+        var again = await Bare.EchoAsync(WhoAmI(), Tokens.Bearer(Tokens.Mint(subject, "E09000002", ["analyst"])));
+        var other = await Bare.EchoAsync(WhoAmI(), Tokens.Bearer(Tokens.Mint(subject + "0", "E09000002", ["analyst"])));
+
+        var recorded = first.Text.Split('|')[0];
+        Assert.Matches("^pseudo:[0-9a-f]{24}$", recorded);
+        Assert.DoesNotContain(subject, first.Text, StringComparison.Ordinal);
+        Assert.Equal(first.Text, again.Text);
+        Assert.NotEqual(recorded, other.Text.Split('|')[0]);
+    }
+
+    [Fact]
+    public async Task A_subject_posing_as_a_pseudonym_is_pseudonymised_too()
+    {
+        var response = await Bare.EchoAsync(WhoAmI(), Tokens.Bearer(Tokens.Mint("pseudo:0123456789abcdef01234567", "E09000002", ["analyst"])));
+
+        Assert.DoesNotContain("0123456789abcdef01234567", response.Text, StringComparison.Ordinal);
+        Assert.StartsWith("pseudo:", response.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_token_is_unauthenticated_and_the_handler_does_not_run()
     {

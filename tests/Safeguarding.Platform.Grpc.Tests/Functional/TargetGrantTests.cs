@@ -33,6 +33,19 @@ public sealed class TargetGrantTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
+    public async Task A_grant_minted_for_a_subject_the_service_pseudonymises_is_checked_against_the_subject_itself()
+    {
+        const string subject = "3f2a1b4c-1234-5678-9abc-def012345678";
+        var token = Tokens.Mint(subject, Tokens.Organisation, ["analyst"]);
+        var grant = TargetGrant.Mint(Tokens.Key, token, subject, Other, TimeSpan.FromMinutes(1));
+
+        var response = await Bare.EchoAsync(WhoAmI(), Call(token, Other, grant));
+
+        Assert.StartsWith("pseudo:", response.Text, StringComparison.Ordinal);
+        Assert.EndsWith("|" + Other, response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_callers_own_organisation_needs_no_grant()
     {
         var response = await Bare.EchoAsync(WhoAmI(), Call(Tokens.Mint(), Tokens.Organisation.ToLowerInvariant(), grant: null));

@@ -14,6 +14,8 @@ namespace Safeguarding.Platform.Grpc;
 /// </summary>
 public sealed class CallerInterceptor(ServiceAuthOptions options) : Interceptor
 {
+    private readonly SubjectPseudonyms? _subjects = options.CreateSubjectPseudonyms();
+
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -67,12 +69,19 @@ public sealed class CallerInterceptor(ServiceAuthOptions options) : Interceptor
                 : $"The bearer token was refused ({Reason(result.Failure)}); sign in again.");
         }
 
-        var caller = Caller.From(result.Principal, options)
-            ?? throw Unauthenticated("The bearer token names no user or no organisation.");
+        var caller = Recorded(Caller.From(result.Principal, options)
+            ?? throw Unauthenticated("The bearer token names no user or no organisation."));
         var token = BearerToken(http) ?? string.Empty;
         var target = await TargetOrganisation.ResolveAsync(context, caller, token, options);
         CallerContext.Set(http, caller, target);
     }
+
+    // Services record UserId (who submitted, approved, moderated): a subject that is not a plain id (a UUID whose groups
+    // are digits, a long number, an e-mail address) becomes its keyed pseudonym, so it is recorded, never stored as it came.
+    private Caller Recorded(Caller caller) =>
+        _subjects is null || SubjectPseudonyms.IsPlainId(caller.UserId)
+            ? caller
+            : caller with { UserId = _subjects.Pseudonym(caller.UserId), Pseudonymised = true };
 
     private static string? BearerToken(HttpContext http)
     {

@@ -32,6 +32,15 @@ public sealed class ServiceAuthOptions
     public string? GrantKey { get; set; }
 
     /// <summary>
+    /// Secret (at least 32 bytes of UTF-8) that users' token subjects are pseudonymised with where they are not plain
+    /// ids (<see cref="SubjectPseudonyms"/>, docs/privacy.md): most identity providers' subjects are UUIDs or long
+    /// numbers, which read as identifying numbers, and some are e-mail addresses. Defaults to one derived from the
+    /// development key. Without either, such a subject reaches services as it came and services that refuse to record
+    /// it (audits, surveys) refuse the call. Keep it for the life of the records: a new key gives such users new pseudonyms.
+    /// </summary>
+    public string? SubjectKey { get; set; }
+
+    /// <summary>
     /// A role that marks the platform's own jobs (provisioning, loading published data, test harnesses): a token
     /// carrying it acts for whichever organisation its call names on this instance. Unset (the default), no token
     /// does; never give it to people, and the gateway never forwards it from outside (its policies name no such role).
@@ -55,4 +64,10 @@ public sealed class ServiceAuthOptions
 
     /// <summary>The key grants are checked with, if any.</summary>
     public string? EffectiveGrantKey => string.IsNullOrWhiteSpace(GrantKey) ? DevelopmentKey : GrantKey;
+
+    /// <summary>How subjects are pseudonymised: with <see cref="SubjectKey"/>, else a key derived from the development key, else not at all.</summary>
+    public SubjectPseudonyms? CreateSubjectPseudonyms() =>
+        !string.IsNullOrWhiteSpace(SubjectKey) ? SubjectPseudonyms.FromSecret(SubjectKey)
+        : !string.IsNullOrWhiteSpace(DevelopmentKey) ? SubjectPseudonyms.DerivedFrom(DevelopmentKey, "service subjects")
+        : null;
 }

@@ -21,6 +21,15 @@ public static class ServiceAuthentication
                 "Auth: set exactly one of Auth:Authority (the OIDC issuer, in production) or Auth:DevelopmentKey (local use): a service validates every caller's token itself.");
         }
 
+        try
+        {
+            options.CreateSubjectPseudonyms();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException("Auth:SubjectKey: " + e.Message, e);
+        }
+
         services.AddSingleton(options);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {

@@ -67,7 +67,7 @@ public sealed class TargetOrganisation
 
         var key = options.EffectiveGrantKey;
         var granted = key is null ? null
-            : await TargetGrant.VerifyAsync(context.RequestHeaders.GetValue(TargetGrant.Header), key, bearerToken, caller.UserId, options.ClockSkew);
+            : await TargetGrant.VerifyAsync(context.RequestHeaders.GetValue(TargetGrant.Header), key, bearerToken, caller.Subject, options.ClockSkew);
         if (granted is null || !string.Equals(granted, requested, StringComparison.OrdinalIgnoreCase))
         {
             throw RpcErrors.WithDetails(
