@@ -53,31 +53,34 @@ public sealed class AuditsGrpcService(
         programmes.CloseAsync(request, Access.From(context), context.CancellationToken);
 
     public override Task<CaseAudit> StartCaseAudit(StartCaseAuditRequest request, ServerCallContext context) =>
-        audits.StartAsync(request, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.StartAsync(request, access, context.CancellationToken));
 
     public override Task<CaseAudit> SaveCaseAudit(SaveCaseAuditRequest request, ServerCallContext context) =>
-        audits.SaveAsync(request, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.SaveAsync(request, access, context.CancellationToken));
 
     public override Task<CaseAudit> SubmitCaseAudit(SubmitCaseAuditRequest request, ServerCallContext context) =>
-        audits.SubmitAsync(request, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.SubmitAsync(request, access, context.CancellationToken));
 
     public override Task<CaseAudit> ModerateCaseAudit(ModerateCaseAuditRequest request, ServerCallContext context) =>
-        audits.ModerateAsync(request, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.ModerateAsync(request, access, context.CancellationToken));
 
     public override Task<CaseAudit> FinaliseCaseAudit(FinaliseCaseAuditRequest request, ServerCallContext context) =>
-        audits.FinaliseAsync(request, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.FinaliseAsync(request, access, context.CancellationToken));
 
     public override Task<CaseAudit> GetCaseAudit(GetCaseAuditRequest request, ServerCallContext context) =>
-        audits.GetAsync(request.CaseAuditId, Access.From(context), context.CancellationToken);
+        ForCallerAsync(context, access => audits.GetAsync(request.CaseAuditId, access, context.CancellationToken));
 
-    public override async Task<ListCaseAuditsResponse> ListCaseAudits(ListCaseAuditsRequest request, ServerCallContext context) =>
-        new() { CaseAudits = { await audits.ListAsync(request, Access.From(context), context.CancellationToken) } };
+    public override async Task<ListCaseAuditsResponse> ListCaseAudits(ListCaseAuditsRequest request, ServerCallContext context)
+    {
+        var access = Access.From(context);
+        return new() { CaseAudits = { (await audits.ListAsync(request, access, context.CancellationToken)).Select(a => ForCaller(a, access)) } };
+    }
 
     public override Task<ProgrammeResults> GetProgrammeResults(GetProgrammeResultsRequest request, ServerCallContext context) =>
         results.ResultsAsync(request, Access.From(context), context.CancellationToken);
 
-    // Aggregates only, and nothing is recorded against the caller, so any verified subject will do: Access.From's
-    // recordable-id rule refuses ids with long digit runs, which a region's codes have (dev-region-analyst-e12000007).
+    // Aggregates only, and nothing is recorded against the caller, so any verified subject will do, even one Access.From
+    // refuses because this service has no key to record it by (ADR 0029).
     public override Task<ResultsSummary> GetResultsSummary(GetResultsSummaryRequest request, ServerCallContext context) =>
         summaries.SummariseAsync(request, new Access(context.GetCaller().UserId, TargetOrganisation.From(context)), context.CancellationToken);
 
@@ -86,4 +89,17 @@ public sealed class AuditsGrpcService(
 
     public override Task<ExportOrganisationDataResponse> ExportOrganisationData(ExportOrganisationDataRequest request, ServerCallContext context) =>
         exporter.ExportAsync(request, Access.From(context), context.CancellationToken);
+
+    private static async Task<CaseAudit> ForCallerAsync(ServerCallContext context, Func<Access, Task<CaseAudit>> call)
+    {
+        var access = Access.From(context);
+        return ForCaller(await call(access), access);
+    }
+
+    // Clients cannot compare user ids themselves (a subject may be recorded by its pseudonym, ADR 0029): say whose it is.
+    private static CaseAudit ForCaller(CaseAudit audit, Access access)
+    {
+        audit.AuditedByCaller = string.Equals(audit.AuditorUserId, access.UserId, StringComparison.Ordinal);
+        return audit;
+    }
 }

@@ -90,7 +90,9 @@ public abstract class AuditsApiTests<TFixture>(TFixture service) : IClassFixture
         }, ServiceFixture.As(org, moderator));
 
         Assert.Matches("^pseudo:[0-9a-f]{24}$", started.AuditorUserId);
+        Assert.True(started.AuditedByCaller); // how a client tells its own audits, since it cannot compute the pseudonym
         Assert.Equal(CaseAuditStatus.Moderated, moderated.Status);
+        Assert.False(moderated.AuditedByCaller);
         Assert.Equal(started.AuditorUserId, moderated.AuditorUserId);
         Assert.Matches("^pseudo:[0-9a-f]{24}$", moderated.ModeratorUserId);
         Assert.NotEqual(moderated.AuditorUserId, moderated.ModeratorUserId);

@@ -23,9 +23,9 @@ public abstract class AuditPageModel(WebSessions sessions, GatewayCalls gateway,
     public AuditTool Tool => Loaded!.Tool;
 
     /// <summary>The auditor edits their own draft; anyone else reads it.</summary>
-    public bool CanEdit => Loaded is { Audit.Status: CaseAuditStatus.Draft } && Audit.AuditorUserId == Person.UserId && Person.Has("auditor");
+    public bool CanEdit => Loaded is { Audit.Status: CaseAuditStatus.Draft } && Audit.AuditedByCaller && Person.Has("auditor");
 
-    public bool CanModerate => Loaded is { Audit.Status: CaseAuditStatus.Submitted } && Audit.AuditorUserId != Person.UserId && Person.Has("auditor");
+    public bool CanModerate => Loaded is { Audit.Status: CaseAuditStatus.Submitted } && !Audit.AuditedByCaller && Person.Has("auditor");
 
     public string AuditPath => "/audits/" + Uri.EscapeDataString(Id);
 

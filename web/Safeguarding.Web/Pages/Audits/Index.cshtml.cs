@@ -12,11 +12,11 @@ public sealed class IndexModel(WebSessions sessions, GatewayCalls gateway, Audit
 
     /// <summary>Drafts this person started (the service records who starts an audit; that is who finishes it).</summary>
     public IEnumerable<(AuditProgramme Programme, CaseAudit Audit)> Mine =>
-        All.Where(a => a.Audit.Status == CaseAuditStatus.Draft && a.Audit.AuditorUserId == Person.UserId);
+        All.Where(a => a.Audit.Status == CaseAuditStatus.Draft && a.Audit.AuditedByCaller);
 
     /// <summary>Submitted audits by someone else: a moderator is never the auditor.</summary>
     public IEnumerable<(AuditProgramme Programme, CaseAudit Audit)> ToModerate =>
-        All.Where(a => a.Audit.Status == CaseAuditStatus.Submitted && a.Audit.AuditorUserId != Person.UserId);
+        All.Where(a => a.Audit.Status == CaseAuditStatus.Submitted && !a.Audit.AuditedByCaller);
 
     private IEnumerable<(AuditProgramme Programme, CaseAudit Audit)> All => Programmes.SelectMany(p => p.Audits.Select(a => (p.Programme, a)));
 
