@@ -78,10 +78,11 @@ public sealed class CallerInterceptor(ServiceAuthOptions options) : Interceptor
 
     // Services record UserId (who submitted, approved, moderated): a subject that is not a plain id (a UUID whose groups
     // are digits, a long number, an e-mail address) becomes its keyed pseudonym, so it is recorded, never stored as it came.
-    private Caller Recorded(Caller caller) =>
-        _subjects is null || SubjectPseudonyms.IsPlainId(caller.UserId)
-            ? caller
-            : caller with { UserId = _subjects.Pseudonym(caller.UserId), Pseudonymised = true };
+    private Caller Recorded(Caller caller)
+    {
+        var recorded = _subjects?.ForStorage(caller.UserId) ?? caller.UserId;
+        return recorded == caller.UserId ? caller : caller with { UserId = recorded, Pseudonymised = true };
+    }
 
     private static string? BearerToken(HttpContext http)
     {
