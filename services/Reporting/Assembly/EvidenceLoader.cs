@@ -147,7 +147,7 @@ internal sealed class EvidenceLoader(ReportingDbContext db, ProfileStore profile
             query = query.Where(r => r.BreakdownKey == "");
         }
 
-        var rows = await query.ToListAsync(cancellationToken);
+        var rows = await query.Select(ObservationRow.ForReports).ToListAsync(cancellationToken);
         rows.RemoveAll(r => r.PeriodEnd > to);
         rows.Sort(InReadingOrder);
         return rows;

@@ -48,6 +48,31 @@ public sealed class ObservationRow
 
     public DateOnly PeriodEnd => PeriodStart.AddMonths(PeriodMonths).AddDays(-1);
 
+    /// <summary>
+    /// A row as reports read it: every column but the key, which reports never use and which is the longest string of a
+    /// row (a Report Book reads about 9,000 rows, and materialising them is most of its reading time).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ObservationRow, ObservationRow>> ForReports = r => new ObservationRow
+    {
+        OrganisationCode = r.OrganisationCode,
+        MeasureId = r.MeasureId,
+        MeasureVersion = r.MeasureVersion,
+        PeriodCode = r.PeriodCode,
+        PeriodStart = r.PeriodStart,
+        PeriodMonths = r.PeriodMonths,
+        BreakdownKey = r.BreakdownKey,
+        ObservationId = r.ObservationId,
+        State = r.State,
+        Numerator = r.Numerator,
+        Denominator = r.Denominator,
+        Amount = r.Amount,
+        Reason = r.Reason,
+        RoundedToNearest = r.RoundedToNearest,
+        ProvenanceKind = r.ProvenanceKind,
+        ProvenanceReference = r.ProvenanceReference,
+        RecordedAt = r.RecordedAt,
+    };
+
     public static string KeyOf(string organisation, string measureId, int version, string periodCode, string breakdownKey) =>
         string.Join('|', organisation, measureId, version.ToString(System.Globalization.CultureInfo.InvariantCulture), periodCode, breakdownKey);
 }

@@ -49,7 +49,9 @@ internal sealed class ReportFiles(IReportRenderer renderer, ITableExporter table
     {
         FileName = FileStem(report) + extension,
         ContentType = contentType,
-        Content = Google.Protobuf.ByteString.CopyFrom(bytes),
+        // Wrapped, not copied: the bytes are a fresh rendering or the stored file, and nothing changes them afterwards
+        // (a Report Book's HTML is over a megabyte, so each copy is another large-object allocation).
+        Content = Google.Protobuf.UnsafeByteOperations.UnsafeWrap(bytes),
         Sha256 = DocumentSnapshot.Sha256(bytes),
     };
 

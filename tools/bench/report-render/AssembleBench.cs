@@ -64,18 +64,33 @@ internal static class AssembleBench
         var quarterly = Timing.Measure(options.Runs, () => GenerateQuarterly(reporting, 1));
         Console.WriteLine($"partnership quarterly report, assembled                              median {quarterly.MedianMs,8:F1} ms  min {quarterly.MinMs,8:F1} ms  cpu {quarterly.CpuMedianMs,8:F1} ms");
 
-        var london = Stopwatch.StartNew();
-        for (var k = 1; k <= options.Partnerships; k++)
+        // London is timed over whole passes (33 books each), the median of three, so one disturbed pass does not decide it.
+        var sequential = Passes(() =>
         {
-            GenerateBook(reporting, k);
-        }
-
-        Console.WriteLine($"London x{options.Partnerships} Report Books, sequential                  {london.Elapsed.TotalMilliseconds,8:F0} ms   goal <= 3000 ms");
+            for (var k = 1; k <= options.Partnerships; k++)
+            {
+                GenerateBook(reporting, k);
+            }
+        });
+        Console.WriteLine($"London x{options.Partnerships} Report Books, sequential          median of 3 {sequential,8:F0} ms   goal <= 3000 ms");
 
         // Each partnership drafts its own book, so London's books are drafted side by side (here on one instance).
-        london.Restart();
-        Parallel.For(1, options.Partnerships + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => GenerateBook(reporting, k));
-        Console.WriteLine($"London x{options.Partnerships} Report Books, {Environment.ProcessorCount} at a time                 {london.Elapsed.TotalMilliseconds,8:F0} ms   goal <= 3000 ms");
+        var sideBySide = Passes(() => Parallel.For(1, options.Partnerships + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => GenerateBook(reporting, k)));
+        Console.WriteLine($"London x{options.Partnerships} Report Books, {Environment.ProcessorCount} at a time         median of 3 {sideBySide,8:F0} ms   goal <= 3000 ms");
+    }
+
+    private static double Passes(Action pass)
+    {
+        var times = new double[3];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            pass();
+            times[i] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[1];
     }
 
     // Drafting stores the assembled document; its HTML is rendered when asked for: the timed unit is both, as the CLI
