@@ -98,12 +98,6 @@ public sealed class AuditAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
 
     private async Task<ResultsSummary> FetchAsync(Uri instance, GatewayCall call, string organisation, GetResultsSummaryRequest months, CallBudget budget)
     {
-        var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(call, organisation, auth))
-        {
-            headers.Add(name, value);
-        }
-
-        return await channels.For(instance).UnaryCall(GetResultsSummary, months, new CallOptions(headers, budget.Deadline, budget.CancellationToken));
+        return await channels.For(instance).UnaryCall(GetResultsSummary, months, CallerCallOptions.For(call, organisation, auth, budget));
     }
 }

@@ -24,13 +24,7 @@ public sealed class MeasureFetch(UpstreamChannels channels, AuthOptions auth)
     public async Task<OrganisationMeasure?> FetchAsync(Uri instance, GatewayCall call, string organisation, MeasureQuery query, CallBudget budget)
     {
         var channel = channels.For(instance);
-        var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(call, organisation, auth))
-        {
-            headers.Add(name, value);
-        }
-
-        var options = new CallOptions(headers, budget.Deadline, budget.CancellationToken);
+        var options = CallerCallOptions.For(call, organisation, auth, budget);
 
         // The definition and the first page are asked for together (one round trip, not two, to a
         // remote instance); the version filter is applied here, once the definition is known.

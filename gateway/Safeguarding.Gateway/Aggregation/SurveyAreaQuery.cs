@@ -87,12 +87,6 @@ public sealed class SurveyAreaQuery(FanOutEngine fanOut, UpstreamChannels channe
 
     private async Task<SurveyResultsSummary> FetchAsync(Uri instance, GatewayCall call, string organisation, GetSurveyResultsSummaryRequest request, CallBudget budget)
     {
-        var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(call, organisation, auth))
-        {
-            headers.Add(name, value);
-        }
-
-        return await channels.For(instance).UnaryCall(GetResultsSummary, request, new CallOptions(headers, budget.Deadline, budget.CancellationToken));
+        return await channels.For(instance).UnaryCall(GetResultsSummary, request, CallerCallOptions.For(call, organisation, auth, budget));
     }
 }

@@ -72,12 +72,6 @@ public sealed class ThemeAreaQuery(FanOutEngine fanOut, UpstreamChannels channel
 
     private async Task<GetThemeRecurrenceResponse> FetchAsync(Uri instance, GatewayCall call, string partnership, CallBudget budget)
     {
-        var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(call, partnership, auth))
-        {
-            headers.Add(name, value);
-        }
-
-        return await channels.For(instance).UnaryCall(GetThemeRecurrence, new GetThemeRecurrenceRequest(), new CallOptions(headers, budget.Deadline, budget.CancellationToken));
+        return await channels.For(instance).UnaryCall(GetThemeRecurrence, new GetThemeRecurrenceRequest(), CallerCallOptions.For(call, partnership, auth, budget));
     }
 }

@@ -57,12 +57,6 @@ public sealed class VoicesAreaQuery(FanOutEngine fanOut, UpstreamChannels channe
 
     private async Task<ListSharedStoriesResponse> FetchAsync(Uri instance, GatewayCall call, string organisation, CallBudget budget)
     {
-        var headers = new Metadata();
-        foreach (var (name, value) in IdentityHeaders.For(call, organisation, auth))
-        {
-            headers.Add(name, value);
-        }
-
-        return await channels.For(instance).UnaryCall(ListSharedStories, new ListSharedStoriesRequest { OrganisationCode = organisation }, new CallOptions(headers, budget.Deadline, budget.CancellationToken));
+        return await channels.For(instance).UnaryCall(ListSharedStories, new ListSharedStoriesRequest { OrganisationCode = organisation }, CallerCallOptions.For(call, organisation, auth, budget));
     }
 }
