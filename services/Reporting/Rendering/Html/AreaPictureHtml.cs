@@ -78,29 +78,12 @@ internal static class AreaPictureHtml
             return;
         }
 
-        PageShell.Heading(w, level, null, "Case audit grades across the region");
-        w.Element("p", audits.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(audits.Asked, "organisation")
-            + " with an audits service answered; every final audit to " + Wording.Date(picture.AsOf) + ", summed over the organisations using the same tool. "
-            + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
-        w.Line();
-        if (audits.Tools.Count == 0)
-        {
-            w.Element("p", "No organisation has final audits yet.");
-            w.Line();
-            return;
-        }
-
-        var table = 0;
-        foreach (var tool in audits.Tools)
-        {
-            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, tool.Title);
-            w.Element("p", "Audits counted: " + ChartText.ValueOrState(tool.Audits, MeasureUnit.Count) + ", across " + Counted(tool.Organisations, "organisation") + ".");
-            w.Line();
-            foreach (var _ in Tables.AreaTables.ByScale(tool))
-            {
-                TableHtml.Write(w, outline.Audits[table++]());
-            }
-        }
+        Aggregate(w, level, "Case audit grades across the region",
+            audits.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(audits.Asked, "organisation")
+                + " with an audits service answered; every final audit to " + Wording.Date(picture.AsOf) + ", summed over the organisations using the same tool. ",
+            "No organisation has final audits yet.",
+            audits.Tools.Select(tool => new AggregateGroup(tool.Title, "Audits counted: " + ChartText.ValueOrState(tool.Audits, MeasureUnit.Count), tool.Organisations, Tables.AreaTables.ByScale(tool).Count())),
+            outline.Audits);
     }
 
     /// <summary>
@@ -114,27 +97,40 @@ internal static class AreaPictureHtml
             return;
         }
 
-        PageShell.Heading(w, level, null, "Survey results across the region");
-        w.Element("p", surveys.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(surveys.Asked, "organisation")
-            + " with a surveys service answered; every closed survey wave to " + Wording.Date(picture.AsOf) + ", summed over the organisations that ran the same questionnaire. "
-            + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
+        Aggregate(w, level, "Survey results across the region",
+            surveys.Answered.ToString(CultureInfo.InvariantCulture) + " of " + Counted(surveys.Asked, "organisation")
+                + " with a surveys service answered; every closed survey wave to " + Wording.Date(picture.AsOf) + ", summed over the organisations that ran the same questionnaire. ",
+            "No organisation has closed a survey wave yet.",
+            surveys.Questionnaires.Select(q => new AggregateGroup(q.Title, "Responses counted: " + ChartText.ValueOrState(q.Responses, MeasureUnit.Count), q.Organisations, Tables.AreaTables.ByChoices(q).Count())),
+            outline.Surveys);
+    }
+
+    /// <summary>One tool's or questionnaire's totals: its heading, what it counted, and how many of the outline's tables are its.</summary>
+    private sealed record AggregateGroup(string Title, string Counted, int Organisations, int Tables);
+
+    // An aggregate across the region: what was asked and summed, then per group its count and tables (in the outline's order).
+    private static void Aggregate(MarkupWriter w, int level, string heading, string asked, string none, IEnumerable<AggregateGroup> groups, IReadOnlyList<Func<Tables.ReportTable>> tables)
+    {
+        PageShell.Heading(w, level, null, heading);
+        w.Element("p", asked + "A total is withheld where it is small, or where an organisation's own count was too small to leave it.");
         w.Line();
-        if (surveys.Questionnaires.Count == 0)
+        var all = groups.ToList();
+        if (all.Count == 0)
         {
-            w.Element("p", "No organisation has closed a survey wave yet.");
+            w.Element("p", none);
             w.Line();
             return;
         }
 
         var table = 0;
-        foreach (var questionnaire in surveys.Questionnaires)
+        foreach (var group in all)
         {
-            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, questionnaire.Title);
-            w.Element("p", "Responses counted: " + ChartText.ValueOrState(questionnaire.Responses, MeasureUnit.Count) + ", across " + Counted(questionnaire.Organisations, "organisation") + ".");
+            PageShell.Heading(w, level + 1 > 4 ? 4 : level + 1, null, group.Title);
+            w.Element("p", group.Counted + ", across " + Counted(group.Organisations, "organisation") + ".");
             w.Line();
-            foreach (var _ in Tables.AreaTables.ByChoices(questionnaire))
+            for (var i = 0; i < group.Tables; i++)
             {
-                TableHtml.Write(w, outline.Surveys[table++]());
+                TableHtml.Write(w, tables[table++]());
             }
         }
     }
