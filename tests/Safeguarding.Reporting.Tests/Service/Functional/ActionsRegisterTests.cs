@@ -181,11 +181,7 @@ public abstract class ActionsRegisterTests : IAsyncLifetime
         await _host.WaitForReceivedAsync(before + 1);
     }
 
-    private async Task<Reporting.Documents.ReportDocument> DocumentAsync(string id)
-    {
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
-        return Reporting.SignOff.DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
-    }
+    private Task<Reporting.Documents.ReportDocument> DocumentAsync(string id) => _host.StoredDocumentAsync<Reporting.Documents.ReportDocument>(id);
 
     private static List<string> Violations(RpcException e) =>
         [.. e.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field)];

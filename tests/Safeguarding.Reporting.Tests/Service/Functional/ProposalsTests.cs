@@ -107,11 +107,7 @@ public abstract class ProposalsTests : IAsyncLifetime
         Assert.Equal((ProposalStatus.Proposed, proposal.ProposedText), (stored.Single(p => p.Id == proposal.Id).Status, stored.Single(p => p.Id == proposal.Id).Text));
     }
 
-    private async Task<ReportDocument> DocumentAsync(string id)
-    {
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
-        return DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
-    }
+    private Task<ReportDocument> DocumentAsync(string id) => _host.StoredDocumentAsync<ReportDocument>(id);
 }
 
 public sealed class SqliteProposalsTests : ProposalsTests

@@ -154,10 +154,6 @@ public sealed class RegionReportTests : IAsyncLifetime
         Assert.Empty(_gateway.Seen.All);
     }
 
-    private async Task<T> StoredAsync<T>(string id)
-        where T : ReportDocument
-    {
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
-        return (T)DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
-    }
+    private Task<T> StoredAsync<T>(string id)
+        where T : ReportDocument => _host.StoredDocumentAsync<T>(id);
 }

@@ -231,11 +231,7 @@ public abstract class ReportingServiceTests : IAsyncLifetime
         Assert.Equal(1, await _host.QueryAsync(db => db.Stories.CountAsync(s => s.StoryId == code + "-shared")));
     }
 
-    private async Task<ReportDocument> DocumentAsync(string id)
-    {
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
-        return DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
-    }
+    private Task<ReportDocument> DocumentAsync(string id) => _host.StoredDocumentAsync<ReportDocument>(id);
 }
 
 public sealed class SqliteReportingServiceTests : ReportingServiceTests

@@ -172,8 +172,7 @@ public abstract class ReturnGateReportTests : IAsyncLifetime
     private async Task<QuarterlyReport> DraftQuarterlyAsync()
     {
         var report = await _host.Client.GenerateQuarterlyAsync(Partnership, Quarter);
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == report.Id));
-        return (QuarterlyReport)DocumentSnapshot.Deserialize(ReportKind.Quarterly, row.Snapshot);
+        return await _host.StoredDocumentAsync<QuarterlyReport>(report.Id);
     }
 
     private static ReturnRef Ref(string organisation) =>

@@ -273,11 +273,7 @@ public abstract class TurningTheCurveTests : IAsyncLifetime
         return _qa.CallAsync<SetMeasureTargetRequest, MeasureTarget>("SetMeasureTarget", new SetMeasureTargetRequest { Target = t });
     }
 
-    private async Task<Reporting.Documents.ReportDocument> DocumentAsync(string id)
-    {
-        var row = await _host.QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == id));
-        return Reporting.SignOff.DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
-    }
+    private Task<Reporting.Documents.ReportDocument> DocumentAsync(string id) => _host.StoredDocumentAsync<Reporting.Documents.ReportDocument>(id);
 
     private static List<string> Violations(RpcException e) =>
         [.. e.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field)];

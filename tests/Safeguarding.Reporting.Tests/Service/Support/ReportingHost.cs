@@ -110,6 +110,14 @@ public sealed class ReportingHost : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
     }
 
+    /// <summary>The document a report stored (its snapshot read back), as the renderer gets it.</summary>
+    public async Task<T> StoredDocumentAsync<T>(string reportId)
+        where T : Reporting.Documents.ReportDocument
+    {
+        var row = await QueryAsync(db => db.Reports.AsNoTracking().SingleAsync(r => r.Id == reportId));
+        return (T)Reporting.SignOff.DocumentSnapshot.Deserialize(row.Kind, row.Snapshot);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
